@@ -1,0 +1,141 @@
+import { Command, CommanderError, Option } from "commander";
+import { AuditError, InvalidInputError, formatProblem } from "../errors.js";
+import { processIo, type Io } from "./io.js";
+
+const VERSION = "0.1.0";
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+interface GlobalOptions {
+  color?: boolean;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+function ioFor(cmd: Command): Io {
+  return processIo(cmd.optsWithGlobals<GlobalOptions>());
+}
+
+const formatOption = (choices: readonly string[]) => new Option("-f, --format <format>", "output format").choices(choices).default("text");
+
+export function buildProgram(): Command {
+  const program = new Command("maturity-audit")
+    .description("Audit a business's digital maturity against the media house 1.0 / 2.0 / 3.0 stages, and print a gap report.")
+    .version(VERSION, "-v, --version")
+    .option("--no-color", "plain text without colour (also when NO_COLOR is set or output is not a terminal)")
+    .option("-q, --quiet", "print no warnings")
+    .option("--debug", "print stack traces of internal errors")
+    .showSuggestionAfterError()
+    .exitOverride()
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ maturity-audit template > acme.yaml        an answers file to fill in by hand
+  $ maturity-audit score acme.yaml             the gap report
+  $ maturity-audit score acme.yaml --explain   ...with the points behind every score
+  $ maturity-audit score audits/ --format json for scripts and CI
+  $ maturity-audit validate my-rubric.yaml     check a questionnaire, rubric or answers file
+
+Exit codes: 0 done, 1 a threshold not met, 2 bad usage or input, 130 interrupted.`,
+    );
+
+  program
+    .command("score")
+    .description("score answer files and print the gap report")
+    .argument("<answers...>", "answers files, or folders of them")
+    .option("--questionnaire <name|file>", "questionnaire (default: the one the answers name)")
+    .option("--rubric <name|file>", "rubric (default: the questionnaire's bundled rubric)")
+    .option("--lang <lang>", "language of the report: en, sv, nb, da")
+    .addOption(formatOption(["text", "json"]))
+    .option("--target <stage>", "the stage to aim for, e.g. 2.0 (default: the rubric's)")
+    .option("--explain", "show, per question, the answer, points, weight and contribution")
+    .option("-o, --output <file>", "write the report to a file (atomically) instead of stdout")
+    .addHelpText("after", "\nExamples:\n  $ maturity-audit score acme.yaml --target 3.0\n  $ maturity-audit score acme.yaml --format json > acme.json\n  $ maturity-audit score audits/*.yaml --format json")
+    .action(async (files: string[], o, cmd: Command) => {
+      const { runScore } = await import("../commands/score.js");
+      runScore({ ...o, files, today: today() }, ioFor(cmd));
+    });
+
+  program
+    .command("validate")
+    .description("check questionnaires, rubrics and answer files; every problem as file:line:col")
+    .argument("<files...>", "files of any kind (detected from 'kind:'), or folders")
+    .option("--questionnaire <name|file>", "questionnaire to check answers and rubrics against")
+    .option("--rubric <name|file>", "rubric to check answers against (for 'n/a')")
+    .addHelpText("after", "\nExamples:\n  $ maturity-audit validate acme.yaml\n  $ maturity-audit validate my-questionnaire.yaml my-rubric.yaml --questionnaire my-questionnaire.yaml")
+    .action(async (files: string[], o, cmd: Command) => {
+      const { runValidate } = await import("../commands/validate.js");
+      runValidate({ ...o, files }, ioFor(cmd));
+    });
+
+  program
+    .command("template")
+    .description("print an answers file with every question and its options as comments, to fill in by hand")
+    .option("--questionnaire <name|file>", "questionnaire", "media-house")
+    .option("--lang <lang>", "language of the comments")
+    .option("-o, --output <file>", "write to a file instead of stdout")
+    .addHelpText("after", "\nExample:\n  $ maturity-audit template > acme.yaml && $EDITOR acme.yaml && maturity-audit score acme.yaml")
+    .action(async (o, cmd: Command) => {
+      const { runTemplate } = await import("../commands/template.js");
+      runTemplate({ ...o, today: today() }, ioFor(cmd));
+    });
+
+  program
+    .command("list")
+    .description("list the bundled questionnaires, rubrics and languages")
+    .addOption(formatOption(["text", "json"]))
+    .option("--lang <lang>", "language of the titles")
+    .action(async (o, cmd: Command) => {
+      const { runList } = await import("../commands/list.js");
+      runList(o, ioFor(cmd));
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema (draft-07) of a file kind, for editor autocompletion")
+    .argument("<kind>", "questionnaire, answers or rubric")
+    .action(async (kind: string, _o, cmd: Command) => {
+      const { jsonSchemaFor, SCHEMA_KINDS } = await import("../commands/schema.js");
+      if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) {
+        const { UsageError } = await import("../errors.js");
+        throw new UsageError(`unknown kind '${kind}'`, `Choose one of: ${SCHEMA_KINDS.join(", ")}.`);
+      }
+      ioFor(cmd).out(JSON.stringify(jsonSchemaFor(kind as "rubric"), null, 2) + "\n");
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; the one place where errors become messages. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  const debug = argv.includes("--debug");
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync(argv);
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return 0;
+      process.stderr.write("Run 'maturity-audit --help' for usage.\n");
+      return 2;
+    }
+    if (err instanceof AuditError) {
+      const prefix = err instanceof InvalidInputError ? "" : "maturity-audit: ";
+      const body = err instanceof InvalidInputError ? err.problems.filter((p) => p.severity === "error").map(formatProblem).join("\n") : err.message;
+      process.stderr.write(`${prefix}${body}\n${err.suggestion ? `${err.suggestion}\n` : ""}`);
+      if (debug) process.stderr.write(`${err.stack}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`maturity-audit: internal error: ${(err as Error)?.message ?? String(err)}\nThis is a bug; please report it with the command you ran${debug ? "" : " and the output of --debug"}.\n`);
+    if (debug) process.stderr.write(`${(err as Error)?.stack}\n`);
+    return 70;
+  }
+}

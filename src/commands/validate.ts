@@ -1,0 +1,66 @@
+import { AuditError, InvalidInputError, formatProblem, type Problem } from "../errors.js";
+import { readSource } from "../load/source.js";
+import { detectKind, parseFile, assertAnswersFit, type Loaded } from "../load/load.js";
+import { placeIssues } from "../load/yaml.js";
+import { checkRubric } from "../load/check-rubric.js";
+import type { Io } from "../cli/io.js";
+import type { Answers } from "../model/answers.js";
+import type { Questionnaire } from "../model/questionnaire.js";
+import type { Rubric } from "../model/rubric.js";
+import { expandInputs } from "./files.js";
+import { Resolver } from "./resolve.js";
+
+export interface ValidateOptions {
+  files: string[];
+  questionnaire?: string;
+  rubric?: string;
+}
+
+/** Checks each file by its kind, and against its questionnaire where one can be found; reports everything at once. */
+export function runValidate(opts: ValidateOptions, io: Io): void {
+  const files = expandInputs(opts.files);
+  const resolver = new Resolver(opts);
+  const problems: Problem[] = [];
+  for (const file of files) {
+    const before = problems.filter((p) => p.severity === "error").length;
+    let summary = "";
+    try {
+      const text = readSource(file);
+      const { kind, problems: kindProblems } = detectKind(file, text);
+      if (!kind) {
+        problems.push(...kindProblems);
+        continue;
+      }
+      const parsed = parseFile(kind, file, text);
+      problems.push(...parsed.problems);
+      if (!parsed.value || !parsed.source || parsed.problems.some((p) => p.severity === "error")) continue;
+      if (kind === "questionnaire") {
+        const q = parsed.value as Questionnaire;
+        const count = q.sections.reduce((n, s) => n + s.questions.length, 0);
+        summary = `questionnaire '${q.id}' revision ${q.revision}: ${q.sections.length} sections, ${count} questions`;
+      } else if (kind === "rubric") {
+        const r = parsed.value as Rubric;
+        const qLoaded = resolver.questionnaire(r.questionnaire);
+        problems.push(...placeIssues(parsed.source, checkRubric(r, qLoaded.value)));
+        summary = `rubric '${r.id}' for '${qLoaded.value.id}': ${r.stages.length} stages, ${r.gates.length} gates, ${r.nextSteps.length} next steps`;
+      } else {
+        const loaded = { value: parsed.value as Answers, source: parsed.source, warnings: [] } satisfies Loaded<Answers>;
+        const q = resolver.questionnaire(loaded.value.questionnaire);
+        const rubric = resolver.rubric(q);
+        problems.push(...assertAnswersFit(loaded, q.value, rubric.value));
+        const n = Object.values(loaded.value.answers).filter((v) => v !== null).length;
+        summary = `answers to '${q.value.id}': ${n} answered`;
+      }
+    } catch (err) {
+      if (err instanceof InvalidInputError) problems.push(...err.problems);
+      else if (err instanceof AuditError) problems.push({ file, message: err.message + (err.suggestion ? ` ${err.suggestion}` : ""), severity: "error" });
+      else throw err;
+    }
+    if (summary && problems.filter((p) => p.severity === "error").length === before && !io.quiet) io.out(`✓ ${file}: ${summary}\n`);
+  }
+  problems.unshift(...resolver.warnings);
+  for (const p of problems) if (p.severity === "warning" && !io.quiet) io.err(formatProblem(p) + "\n");
+  const errors = problems.filter((p) => p.severity === "error");
+  if (errors.length) throw new InvalidInputError(errors);
+}
+

@@ -1,0 +1,46 @@
+import { answerProblem, readAnswer } from "../engine/answer.js";
+import type { Answers } from "../model/answers.js";
+import type { Questionnaire } from "../model/questionnaire.js";
+import type { Rubric } from "../model/rubric.js";
+import { indexQuestions } from "./check-questionnaire.js";
+import type { PathIssue } from "./yaml.js";
+
+export function parseQuestionnaireRef(ref: string): { id: string; revision?: number } {
+  const [id, rev] = ref.split("@");
+  return rev === undefined ? { id: id! } : { id: id!, revision: Number(rev) };
+}
+
+/** Checks answers against their questionnaire (and rubric, for 'n/a'). */
+export function checkAnswers(a: Answers, q: Questionnaire, rubric?: Rubric): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const ref = parseQuestionnaireRef(a.questionnaire);
+  if (ref.id !== q.id) {
+    issues.push({ path: ["questionnaire"], message: `these answers are for questionnaire '${ref.id}', not '${q.id}'` });
+    return issues;
+  }
+  if (ref.revision !== undefined && ref.revision !== q.revision) {
+    issues.push({ path: ["questionnaire"], message: `these answers are for revision ${ref.revision} of '${q.id}', but the questionnaire is revision ${q.revision}` });
+  }
+  const questions = indexQuestions(q);
+  const naAllowed = new Set<string>();
+  for (const d of rubric?.dimensions ?? []) for (const [id, rule] of Object.entries(d.questions)) if (rule.notApplicable) naAllowed.add(id);
+
+  for (const [id, raw] of Object.entries(a.answers)) {
+    const qref = questions.get(id);
+    if (!qref) {
+      issues.push({ path: ["answers", id], atKey: true, message: `unknown question id '${id}'` });
+      continue;
+    }
+    const ans = readAnswer(raw);
+    const path = ["answers", id];
+    if (ans.kind === "unknown" && !qref.question.allowUnknown) {
+      issues.push({ path, message: `'${id}' does not allow "don't know" (unknown)` });
+    } else if (ans.kind === "na" && rubric && !naAllowed.has(id)) {
+      issues.push({ path, message: `'${id}' cannot be answered 'n/a' under rubric '${rubric.id}'` });
+    } else if (ans.kind === "value") {
+      const problem = answerProblem(qref.question, ans.value);
+      if (problem) issues.push({ path: typeof raw === "object" && raw && !Array.isArray(raw) ? [...path, "value"] : path, message: problem });
+    }
+  }
+  return issues;
+}

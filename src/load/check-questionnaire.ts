@@ -1,0 +1,100 @@
+import type { Condition, ConditionTest } from "../model/condition.js";
+import type { Question, Questionnaire } from "../model/questionnaire.js";
+import type { Path, PathIssue } from "./yaml.js";
+
+export interface QuestionRef {
+  question: Question;
+  section: string;
+  index: number;
+  path: Path;
+}
+
+/** Every question by id, in order; the first of duplicate ids wins. */
+export function indexQuestions(q: Questionnaire): Map<string, QuestionRef> {
+  const map = new Map<string, QuestionRef>();
+  let index = 0;
+  q.sections.forEach((s, si) =>
+    s.questions.forEach((question, qi) => {
+      if (!map.has(question.id)) map.set(question.id, { question, section: s.id, index, path: ["sections", si, "questions", qi] });
+      index++;
+    }),
+  );
+  return map;
+}
+
+export function conditionTests(c: Condition): Array<{ test: ConditionTest; sub: Path }> {
+  if ("all" in c) return c.all.map((test, i) => ({ test, sub: ["all", i] }));
+  if ("any" in c) return c.any.map((test, i) => ({ test, sub: ["any", i] }));
+  return [{ test: c, sub: [] }];
+}
+
+/** Checks that a condition names real questions and values that fit their types. */
+export function checkCondition(
+  c: Condition,
+  questions: Map<string, QuestionRef>,
+  path: Path,
+  before?: number,
+): PathIssue[] {
+  const issues: PathIssue[] = [];
+  for (const { test, sub } of conditionTests(c)) {
+    const p = [...path, ...sub];
+    const ref = questions.get(test.question);
+    if (!ref) {
+      issues.push({ path: [...p, "question"], message: `refers to an unknown question '${test.question}'` });
+      continue;
+    }
+    if (before !== undefined && ref.index >= before) {
+      issues.push({ path: [...p, "question"], message: `refers to '${test.question}', which is not asked earlier; 'when' may only look back` });
+    }
+    const q = ref.question;
+    const numeric = q.type === "scale" || q.type === "number";
+    if ((test.atLeast !== undefined || test.atMost !== undefined) && !numeric) {
+      issues.push({ path: p, message: `atLeast/atMost need a scale or number question; '${q.id}' is ${q.type}` });
+    }
+    if (test.includes !== undefined && q.type !== "multi") {
+      issues.push({ path: [...p, "includes"], message: `'includes' needs a multi question; '${q.id}' is ${q.type}` });
+    }
+    if (q.type === "single" || q.type === "multi") {
+      const values = new Set(q.options.map((o) => o.value));
+      const given: Array<[unknown, Path]> = [];
+      if (test.equals !== undefined) given.push([test.equals, [...p, "equals"]]);
+      if (test.includes !== undefined) given.push([test.includes, [...p, "includes"]]);
+      for (const key of ["in", "notIn"] as const) test[key]?.forEach((v, i) => given.push([v, [...p, key, i]]));
+      for (const [v, vp] of given) {
+        if (!values.has(String(v))) issues.push({ path: vp, message: `'${String(v)}' is not an option of '${q.id}' (options: ${[...values].join(", ")})` });
+      }
+    }
+  }
+  return issues;
+}
+
+/** Checks a schema-valid questionnaire for what a schema cannot say. */
+export function checkQuestionnaire(q: Questionnaire): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const seenSections = new Set<string>();
+  const seenQuestions = new Set<string>();
+  q.sections.forEach((s, si) => {
+    if (seenSections.has(s.id)) issues.push({ path: ["sections", si, "id"], message: `duplicate section id '${s.id}'` });
+    seenSections.add(s.id);
+    s.questions.forEach((question, qi) => {
+      const p: Path = ["sections", si, "questions", qi];
+      if (seenQuestions.has(question.id)) issues.push({ path: [...p, "id"], message: `duplicate question id '${question.id}'` });
+      seenQuestions.add(question.id);
+      if (question.type === "single" || question.type === "multi") {
+        const values = new Set<string>();
+        question.options.forEach((o, oi) => {
+          if (values.has(o.value)) issues.push({ path: [...p, "options", oi, "value"], message: `duplicate option value '${o.value}'` });
+          values.add(o.value);
+        });
+      }
+      if ((question.type === "scale" || question.type === "number") && question.min !== undefined && question.max !== undefined) {
+        if (question.min >= question.max) issues.push({ path: [...p, "max"], message: `max (${question.max}) must be greater than min (${question.min})` });
+      }
+    });
+  });
+  const index = indexQuestions(q);
+  for (const ref of index.values()) {
+    if (ref.question.when) issues.push(...checkCondition(ref.question.when, index, [...ref.path, "when"], ref.index));
+  }
+  return issues;
+}

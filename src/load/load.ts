@@ -1,0 +1,91 @@
+import type { z } from "zod";
+import { InvalidInputError, type Problem } from "../errors.js";
+import { answersSchema, type Answers } from "../model/answers.js";
+import { questionnaireSchema, type Questionnaire } from "../model/questionnaire.js";
+import { rubricSchema, type Rubric } from "../model/rubric.js";
+import { checkAnswers } from "./check-answers.js";
+import { checkQuestionnaire } from "./check-questionnaire.js";
+import { checkRubric, checkRubricShape } from "./check-rubric.js";
+import { readSource } from "./source.js";
+import { parseYaml, placeIssues, zodIssues, type PathIssue, type YamlSource } from "./yaml.js";
+
+export interface Loaded<T> {
+  value: T;
+  source: YamlSource;
+  warnings: Problem[];
+}
+
+export const FILE_KINDS = ["questionnaire", "answers", "rubric"] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+const schemas = { questionnaire: questionnaireSchema, answers: answersSchema, rubric: rubricSchema } as const;
+
+/** Parses a YAML text of a known kind; all problems are returned together, nothing is thrown. */
+export function parseFile<K extends FileKind>(
+  kind: K,
+  file: string,
+  text: string,
+): { value?: z.infer<(typeof schemas)[K]>; source?: YamlSource; problems: Problem[] } {
+  const { source, data, problems } = parseYaml(file, text);
+  if (problems.length) return { source, problems };
+  const declared = (data as { kind?: unknown }).kind;
+  if (declared !== kind) {
+    const issue: PathIssue = {
+      path: declared === undefined ? [] : ["kind"],
+      message: declared === undefined ? `has no 'kind:'; expected 'kind: ${kind}'` : `is a '${String(declared)}' file, but a ${kind} file is expected here`,
+    };
+    return { source, problems: placeIssues(source, [issue]) };
+  }
+  const result = (schemas[kind] as z.ZodType).safeParse(data);
+  if (!result.success) return { source, problems: placeIssues(source, zodIssues(result.error)) };
+  const value = result.data as z.infer<(typeof schemas)[K]>;
+  const extra: PathIssue[] =
+    kind === "questionnaire" ? checkQuestionnaire(value as Questionnaire) : kind === "rubric" ? checkRubricShape(value as Rubric) : [];
+  return { value, source, problems: placeIssues(source, extra) };
+}
+
+function finish<T>(r: { value?: T; source?: YamlSource; problems: Problem[] }): Loaded<T> {
+  const errors = r.problems.filter((p) => p.severity === "error");
+  if (errors.length || r.value === undefined || !r.source) throw new InvalidInputError(r.problems);
+  return { value: r.value, source: r.source, warnings: r.problems.filter((p) => p.severity === "warning") };
+}
+
+export function loadQuestionnaire(file: string): Loaded<Questionnaire> {
+  return finish(parseFile("questionnaire", file, readSource(file)));
+}
+
+export function loadRubricFile(file: string): Loaded<Rubric> {
+  return finish(parseFile("rubric", file, readSource(file)));
+}
+
+export function loadAnswersFile(file: string): Loaded<Answers> {
+  return finish(parseFile("answers", file, readSource(file)));
+}
+
+/** Throws with every located problem when the rubric does not fit the questionnaire. */
+export function assertRubricFits(rubric: Loaded<Rubric>, questionnaire: Questionnaire): Problem[] {
+  return settle(placeIssues(rubric.source, checkRubric(rubric.value, questionnaire)));
+}
+
+/** Throws with every located problem when the answers do not fit the questionnaire. */
+export function assertAnswersFit(answers: Loaded<Answers>, questionnaire: Questionnaire, rubric?: Rubric): Problem[] {
+  return settle(placeIssues(answers.source, checkAnswers(answers.value, questionnaire, rubric)));
+}
+
+function settle(problems: Problem[]): Problem[] {
+  if (problems.some((p) => p.severity === "error")) throw new InvalidInputError(problems);
+  return problems;
+}
+
+/** Reads a file's 'kind:' without validating the rest. */
+export function detectKind(file: string, text: string): { kind?: FileKind; problems: Problem[] } {
+  const { source, data, problems } = parseYaml(file, text);
+  if (problems.length) return { problems };
+  const kind = (data as { kind?: unknown }).kind;
+  if (typeof kind === "string" && (FILE_KINDS as readonly string[]).includes(kind)) return { kind: kind as FileKind, problems: [] };
+  return {
+    problems: placeIssues(source, [
+      { path: kind === undefined ? [] : ["kind"], message: `${kind === undefined ? "has no 'kind:'" : `unknown kind '${String(kind)}'`}; expected one of: ${FILE_KINDS.join(", ")}` },
+    ]),
+  };
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { formatVersionSchema, languageSchema } from "./common.js";
+
+export const answerValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+export type AnswerValue = z.infer<typeof answerValueSchema>;
+
+export const answerSchema = z.union([
+  answerValueSchema,
+  z.strictObject({
+    value: answerValueSchema,
+    note: z.string().optional().meta({ description: "The evidence or reason behind the answer." }),
+  }),
+]).meta({ description: "An option value, a list of values, a number, true/false, text, 'unknown', 'n/a', or { value, note }." });
+export type Answer = z.infer<typeof answerSchema>;
+
+export const answersSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    kind: z.literal("answers"),
+    version: formatVersionSchema,
+    questionnaire: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*(@[0-9]+)?$/, "a questionnaire id, optionally with @revision")
+      .meta({ description: "The questionnaire answered: its id, optionally id@revision." }),
+    respondent: z.string().max(200).optional(),
+    organisation: z.string().max(200).optional(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD").optional(),
+    lang: languageSchema.optional(),
+    answers: z.record(z.string(), answerSchema.nullable()).default({}),
+  })
+  .meta({ title: "maturity-audit answers", description: "One respondent's answers to a questionnaire. A partial file is valid." });
+export type Answers = z.infer<typeof answersSchema>;

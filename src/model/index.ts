@@ -1,0 +1,5 @@
+export * from "./common.js";
+export * from "./condition.js";
+export * from "./questionnaire.js";
+export * from "./answers.js";
+export * from "./rubric.js";

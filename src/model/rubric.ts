@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { formatVersionSchema, idSchema, textSchema } from "./common.js";
+import { conditionSchema } from "./condition.js";
+
+const pointsSchema = z.number().min(0).max(100);
+
+export const questionRuleSchema = z
+  .strictObject({
+    weight: z.number().min(0).default(1).meta({ description: "Weight of the question within its dimension." }),
+    points: z
+      .record(z.string(), pointsSchema)
+      .optional()
+      .meta({
+        description:
+          "Points (0-100) per answer: per option value (single, multi: summed and capped at 100), per value of a scale, or 'yes'/'no' for a boolean. Scales default to a straight line from 0 to 100.",
+      }),
+    bands: z
+      .array(z.strictObject({ atLeast: z.number(), points: pointsSchema }))
+      .min(1)
+      .optional()
+      .meta({ description: "For numbers: the points of the highest band whose atLeast the answer reaches; below every band, 0." }),
+    notApplicable: z.boolean().optional().meta({ description: "Accept 'n/a': the question leaves its dimension and the rest are re-weighted." }),
+  })
+  .meta({ title: "Question rule" });
+export type QuestionRule = z.infer<typeof questionRuleSchema>;
+
+export const stageSchema = z.strictObject({
+  id: z.string().min(1).max(20).meta({ description: "Short stage id used on the command line, e.g. 2.0. Quote it in YAML." }),
+  name: textSchema.meta({ description: "e.g. Media house 2.0: the direct relationship." }),
+  min: pointsSchema.meta({ description: "The lowest score (0-100) of this stage's band." }),
+  summary: textSchema.optional(),
+  leadersYear: z.int().min(1900).max(2100).optional().meta({
+    description: "The year leaders reached this stage, for the rubric's lag-in-years estimate.",
+  }),
+});
+export type Stage = z.infer<typeof stageSchema>;
+
+export const dimensionRuleSchema = z.strictObject({
+  id: idSchema.meta({ description: "A section id of the questionnaire." }),
+  weight: z.number().min(0).default(1),
+  questions: z.record(idSchema, questionRuleSchema).meta({ description: "The scored questions of this section." }),
+});
+export type DimensionRule = z.infer<typeof dimensionRuleSchema>;
+
+export const gateSchema = z.strictObject({
+  id: idSchema,
+  blocks: z.string().min(1).meta({ description: "The stage that cannot be reached while the condition holds (nor any above it)." }),
+  when: conditionSchema.meta({ description: "The condition that blocks, e.g. no owned customer data." }),
+  reason: textSchema,
+});
+export type Gate = z.infer<typeof gateSchema>;
+
+export const nextStepSchema = z.strictObject({
+  id: idSchema,
+  dimension: idSchema,
+  stage: z.string().min(1).meta({ description: "The stage this step leads to." }),
+  title: textSchema,
+  detail: textSchema.optional(),
+  questions: z.array(idSchema).min(1).meta({ description: "The questions whose answers this step improves; it is proposed while any of them scores below 'below'." }),
+  below: pointsSchema.default(100).meta({ description: "Propose the step while one of its questions scores under this." }),
+});
+export type NextStep = z.infer<typeof nextStepSchema>;
+
+export const rubricSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    kind: z.literal("rubric"),
+    version: formatVersionSchema,
+    id: idSchema,
+    title: textSchema,
+    description: textSchema.optional(),
+    questionnaire: z.string().min(1).meta({ description: "The id of the questionnaire this rubric scores." }),
+    unknown: z.enum(["zero", "exclude"]).default("zero").meta({
+      description: "How \"don't know\" scores: as 0 points (said in the report) or left out like a missing answer.",
+    }),
+    stages: z.array(stageSchema).min(2).meta({ description: "Stage bands, lowest first; the first starts at 0." }),
+    defaultTarget: z.string().min(1).meta({ description: "The stage aimed at when no --target is given." }),
+    dimensions: z.array(dimensionRuleSchema).min(1),
+    gates: z.array(gateSchema).default([]),
+    nextSteps: z.array(nextStepSchema).default([]),
+  })
+  .meta({ title: "maturity-audit rubric", description: "How a questionnaire's answers become scores, stages and next steps." });
+export type Rubric = z.infer<typeof rubricSchema>;

@@ -1,0 +1,40 @@
+/** Removes control characters (ANSI escapes included) so hostile text cannot drive the terminal. */
+export function stripControl(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, "").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
+}
+
+/** Wraps text to a width, keeping words whole where they fit. */
+export function wrap(text: string, width: number, indent = ""): string[] {
+  const lines: string[] = [];
+  for (const para of text.split("\n")) {
+    let line = "";
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      let w = word;
+      while (w.length > width - indent.length) {
+        if (line) (lines.push(indent + line), (line = ""));
+        lines.push(indent + w.slice(0, width - indent.length));
+        w = w.slice(width - indent.length);
+      }
+      if (!w) continue;
+      if (!line) line = w;
+      else if (indent.length + line.length + 1 + w.length <= width) line += " " + w;
+      else (lines.push(indent + line), (line = w));
+    }
+    lines.push(indent + line);
+  }
+  return lines;
+}
+
+export function truncate(s: string, max: number): string {
+  return s.length <= max ? s : s.slice(0, Math.max(0, max - 1)) + "…";
+}
+
+export function bar(score: number | null, width: number): { filled: string; empty: string } {
+  const n = score === null ? 0 : Math.round((Math.max(0, Math.min(100, score)) / 100) * width);
+  return { filled: "█".repeat(n), empty: "░".repeat(width - n) };
+}
+
+export function formatScore(score: number | null): string {
+  return score === null ? "—" : String(Math.round(score));
+}
