@@ -34,6 +34,7 @@ export function buildProgram(): Command {
       "after",
       `
 Examples:
+  $ maturity-audit                             the interactive audit (same as 'run')
   $ maturity-audit template > acme.yaml        an answers file to fill in by hand
   $ maturity-audit score acme.yaml             the gap report
   $ maturity-audit score acme.yaml --explain   ...with the points behind every score
@@ -42,6 +43,26 @@ Examples:
 
 Exit codes: 0 done, 1 a threshold not met, 2 bad usage or input, 130 interrupted.`,
     );
+
+  program
+    .command("run", { isDefault: true })
+    .description("the interactive audit (the default command): asks, saves every answer, prints the gap report")
+    .option("--questionnaire <name|file>", "questionnaire", undefined)
+    .option("--rubric <name|file>", "rubric (default: the questionnaire's bundled rubric)")
+    .option("--lang <lang>", "language: en, sv, nb, da")
+    .option("--answers <file>", "the answers file to write (default: <respondent>-<date>.yaml here)")
+    .option("--resume", "continue the --answers file at its first unanswered question")
+    .option("--respondent <name>", "who answers (asked when missing)")
+    .addOption(formatOption(["text", "json"]))
+    .option("--target <stage>", "the stage to aim for, e.g. 2.0")
+    .option("--explain", "show the points behind every score in the report")
+    .addHelpText("after", "\nExamples:\n  $ npx maturity-audit\n  $ maturity-audit run --respondent \"Acme AB\" --answers acme.yaml\n  $ maturity-audit run --resume --answers acme.yaml")
+    .action(async (o, cmd: Command) => {
+      const { runAudit, assertInteractive } = await import("../commands/run.js");
+      assertInteractive();
+      const { createInquirerAsker } = await import("../interview/inquirer-asker.js");
+      await runAudit({ ...o, today: today() }, ioFor(cmd), createInquirerAsker());
+    });
 
   program
     .command("score")
@@ -115,10 +136,6 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   const debug = argv.includes("--debug");
   try {
-    if (argv.length <= 2) {
-      program.outputHelp();
-      return 0;
-    }
     await program.parseAsync(argv);
     return 0;
   } catch (err) {

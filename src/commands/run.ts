@@ -1,0 +1,127 @@
+import { existsSync } from "node:fs";
+import { stringify } from "yaml";
+import { InterruptedError, UsageError } from "../errors.js";
+import type { Answers } from "../model/answers.js";
+import { assertAnswersFit, loadAnswersFile } from "../load/load.js";
+import { resolveText } from "../i18n/text.js";
+import { scoreAnswers } from "../engine/score.js";
+import { renderText } from "../report/text.js";
+import { QuitError, type Asker } from "../interview/asker.js";
+import { interview } from "../interview/interview.js";
+import type { Io } from "../cli/io.js";
+import { Resolver } from "./resolve.js";
+import { writeFileAtomic } from "./files.js";
+
+export interface RunOptions {
+  questionnaire?: string;
+  rubric?: string;
+  lang?: string;
+  answers?: string;
+  resume?: boolean;
+  respondent?: string;
+  format: "text" | "json";
+  target?: string;
+  explain?: boolean;
+  today: string;
+}
+
+export function serializeAnswers(a: Answers): string {
+  return `# Saved by maturity-audit. Score it with: maturity-audit score <this file>\n${stringify(a, { lineWidth: 0 })}`;
+}
+
+export function defaultAnswersFile(respondent: string, today: string): string {
+  const slug = respondent.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "audit";
+  return `${slug}-${today}.yaml`;
+}
+
+/** Whether prompts can be shown here; CI and piped stdin get a clear message instead of a hang. */
+export function assertInteractive(env = process.env, stdinIsTTY = !!process.stdin.isTTY): void {
+  if (env.CI || !stdinIsTTY) {
+    throw new UsageError(
+      `the interactive audit needs a terminal${env.CI ? " (CI is set)" : " (standard input is not a terminal)"}`,
+      "Without a terminal, fill in an answers file and score it: maturity-audit template > answers.yaml, then maturity-audit score answers.yaml",
+    );
+  }
+}
+
+/** The interactive audit: asks, saves after every answer, reviews, then prints the gap report. */
+export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<void> {
+  const resolver = new Resolver(opts);
+  let start: Answers | undefined;
+  let file = opts.answers;
+  if (opts.resume) {
+    if (!file) throw new UsageError("--resume needs --answers FILE: the file to continue");
+    const loaded = loadAnswersFile(file);
+    const q = resolver.questionnaire(loaded.value.questionnaire);
+    const rubric = resolver.rubric(q);
+    try {
+      assertAnswersFit(loaded, q.value, rubric.value);
+    } catch (err) {
+      throw Object.assign(err as Error, { suggestion: "This file does not fit the questionnaire; start a new audit with another --answers file." });
+    }
+    start = loaded.value;
+  } else if (file && existsSync(file)) {
+    throw new UsageError(`${file} already exists`, `Continue it with: maturity-audit run --resume --answers ${file}`);
+  }
+  const q = resolver.questionnaire(start?.questionnaire);
+  const rubric = resolver.rubric(q);
+  const lang = opts.lang ?? start?.lang ?? "en";
+  const count = q.value.sections.reduce((n, s) => n + s.questions.length, 0);
+
+  if (!start) {
+    io.err(
+      [
+        "",
+        resolveText(q.value.title, lang),
+        `${count} questions in ${q.value.sections.length} parts: ${q.value.sections.map((s) => resolveText(s.title, lang)).join(", ")}.`,
+        `About ${q.value.estimatedMinutes ?? Math.ceil(count / 3)} minutes. Use the arrow keys and Enter (space ticks boxes); "Skip for now" and "Don't know" are fine.`,
+        "Every answer is saved as you go: press Ctrl-C at any time to stop, and resume later.",
+        "",
+      ].join("\n") + "\n",
+    );
+  }
+
+  let respondent = opts.respondent ?? start?.respondent;
+  try {
+    if (!respondent) respondent = (await asker.input({ message: "Your name, or the business's", validate: (t) => (t.trim() ? true : "A name keeps each audit apart") })).trim();
+  } catch (err) {
+    if (err instanceof QuitError) throw new InterruptedError("stopped before the first question; nothing was saved");
+    throw err;
+  }
+  file ??= defaultAnswersFile(respondent, opts.today);
+  if (!opts.resume && existsSync(file)) throw new UsageError(`${file} already exists`, `Continue it with: maturity-audit run --resume --answers ${file}`);
+
+  const base: Answers = start ?? {
+    kind: "answers",
+    version: 1,
+    questionnaire: `${q.value.id}@${q.value.revision}`,
+    respondent,
+    date: opts.today,
+    ...(lang !== "en" ? { lang } : {}),
+    answers: {},
+  };
+  if (start && opts.respondent) base.respondent = opts.respondent;
+  const resumeHint = `maturity-audit run --resume --answers ${file}`;
+  io.err(`${opts.resume ? "Resuming" : "Saving answers to"} ${file}\n`);
+  let latest = base;
+  const save = (a: Answers) => {
+    latest = a;
+    writeFileAtomic(file!, serializeAnswers(a));
+  };
+  if (!start) save(base);
+
+  let final: Answers;
+  try {
+    final = await interview(q.value, asker, base, { lang, rubric: rubric.value, onChange: save });
+  } catch (err) {
+    if (err instanceof QuitError) {
+      const n = Object.values(latest.answers).filter((v) => v !== null).length;
+      throw new InterruptedError(`stopped: ${n} answers are saved in ${file}`, `Resume with: ${resumeHint}`);
+    }
+    throw err;
+  }
+  save(final);
+  const card = scoreAnswers(q.value, rubric.value, final, { lang, target: opts.target, asOf: opts.today });
+  io.err(`Answers saved in ${file}. Score them again any time with: maturity-audit score ${file}\n\n`);
+  io.out(opts.format === "json" ? JSON.stringify(card, null, 2) + "\n" : renderText(card, { colorLevel: io.colorLevel, width: io.columns, explain: opts.explain }));
+}

@@ -1,0 +1,21 @@
+/** The questions the interview can ask; the terminal lives behind this seam so that tests can script it. */
+export interface AskChoice<V> {
+  value: V;
+  name: string;
+  description?: string;
+  checked?: boolean;
+}
+
+export interface Asker {
+  select<V>(o: { message: string; choices: AskChoice<V>[]; default?: V }): Promise<V>;
+  checkbox<V>(o: { message: string; choices: AskChoice<V>[]; validate?: (picked: V[]) => true | string }): Promise<V[]>;
+  input(o: { message: string; default?: string; validate?: (text: string) => true | string }): Promise<string>;
+  confirm(o: { message: string; default?: boolean }): Promise<boolean>;
+  /** Shows a line of information between prompts. */
+  note(text: string): void;
+}
+
+/** Thrown by an Asker when the person quits (Ctrl-C). */
+export class QuitError extends Error {
+  override name = "QuitError";
+}

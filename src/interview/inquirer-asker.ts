@@ -1,0 +1,48 @@
+import { checkbox, confirm, input, select } from "@inquirer/prompts";
+import { QuitError, type Asker } from "./asker.js";
+
+type Prompt<C, V> = (config: C, context?: { output?: NodeJS.WritableStream; input?: NodeJS.ReadableStream }) => Promise<V>;
+
+export interface PromptSet {
+  select: typeof select;
+  checkbox: typeof checkbox;
+  input: typeof input;
+  confirm: typeof confirm;
+}
+
+/** Runs one prompt; tests replace this to drive real prompts with @inquirer/testing. */
+export type PromptRunner = <C, V>(prompt: Prompt<C, V>, config: C) => Promise<V>;
+
+const isQuit = (err: unknown) => err instanceof Error && (err.name === "ExitPromptError" || err.name === "AbortPromptError");
+
+/** The Asker backed by @inquirer/prompts, drawing on stderr so that stdout stays for the report. */
+export function createInquirerAsker(
+  run: PromptRunner = (prompt, config) => prompt(config, { output: process.stderr }),
+  note: (text: string) => void = (t) => void process.stderr.write(`${t}\n`),
+): Asker {
+  const guard = async <V>(p: Promise<V>): Promise<V> => {
+    try {
+      return await p;
+    } catch (err) {
+      if (isQuit(err)) throw new QuitError("quit");
+      throw err;
+    }
+  };
+  const pageSize = 12;
+  return {
+    select: (o) => guard(run(select as Prompt<unknown, never>, { message: o.message, choices: o.choices, default: o.default, pageSize, loop: false })),
+    checkbox: (o) =>
+      guard(
+        run(checkbox as Prompt<unknown, never>, {
+          message: o.message,
+          choices: o.choices,
+          pageSize,
+          loop: false,
+          validate: o.validate ? (picked: ReadonlyArray<{ value: unknown }>) => o.validate!(picked.map((c) => c.value) as never) : undefined,
+        }),
+      ),
+    input: (o) => guard(run(input as Prompt<unknown, string>, { message: o.message, default: o.default, validate: o.validate })),
+    confirm: (o) => guard(run(confirm as Prompt<unknown, boolean>, { message: o.message, default: o.default })),
+    note: (text) => note(text),
+  };
+}

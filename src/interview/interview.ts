@@ -1,0 +1,190 @@
+import type { Answer, Answers, AnswerValue } from "../model/answers.js";
+import type { Question, Questionnaire } from "../model/questionnaire.js";
+import type { Rubric } from "../model/rubric.js";
+import { resolveText } from "../i18n/text.js";
+import { messages } from "../i18n/messages.js";
+import { NOT_APPLICABLE, UNKNOWN, answerProblem, readAnswer } from "../engine/answer.js";
+import { evaluateCondition } from "../engine/condition.js";
+import { displayAnswer } from "../engine/score.js";
+import type { AskChoice, Asker } from "./asker.js";
+
+export interface InterviewOptions {
+  lang?: string;
+  /** For 'n/a': offered where the rubric accepts it. */
+  rubric?: Rubric;
+  /** Called after every change, with the whole answers object: the place to save. */
+  onChange?: (answers: Answers) => void | Promise<void>;
+}
+
+const SKIP = Symbol("skip");
+const HELP = Symbol("help");
+const DONE = "\u0000done";
+
+type Asked = AnswerValue | typeof SKIP;
+
+interface Entry {
+  question: Question;
+  sectionTitle: string;
+  position: number;
+}
+
+/** The answer's value, keeping its note when it is changed. */
+function withValue(previous: Answer | null | undefined, value: AnswerValue): Answer {
+  const prev = readAnswer(previous);
+  return prev.note !== undefined ? { value, note: prev.note } : value;
+}
+
+/** Walks the questionnaire in order, asking what is unanswered and shown, then offers a review before returning. */
+export async function interview(q: Questionnaire, asker: Asker, start: Answers, options: InterviewOptions = {}): Promise<Answers> {
+  const lang = options.lang ?? "en";
+  const m = messages(lang);
+  const naAllowed = new Set<string>();
+  for (const d of options.rubric?.dimensions ?? []) for (const [id, rule] of Object.entries(d.questions)) if (rule.notApplicable) naAllowed.add(id);
+  const entries: Entry[] = [];
+  for (const s of q.sections) for (const question of s.questions) entries.push({ question, sectionTitle: resolveText(s.title, lang), position: entries.length + 1 });
+  const total = entries.length;
+  const answers: Answers = { ...start, answers: { ...start.answers } };
+
+  const known = () => {
+    const map = new Map<string, AnswerValue>();
+    for (const e of entries) {
+      if (e.question.when && evaluateCondition(e.question.when, map) !== true) continue;
+      const a = readAnswer(answers.answers[e.question.id]);
+      if (a.kind === "value") map.set(e.question.id, a.value);
+    }
+    return map;
+  };
+  const isShown = (e: Entry) => !e.question.when || evaluateCondition(e.question.when, known()) === true;
+  const isAnswered = (e: Entry) => readAnswer(answers.answers[e.question.id]).kind !== "empty";
+
+  const save = async () => options.onChange?.(answers);
+
+  // Each question is asked once on its own; after that only from the review.
+  const asked = new Set<string>();
+  const askOne = async (e: Entry): Promise<void> => {
+    asked.add(e.question.id);
+    const current = readAnswer(answers.answers[e.question.id]);
+    const currentValue = current.kind === "value" ? current.value : current.kind === "unknown" ? UNKNOWN : current.kind === "na" ? NOT_APPLICABLE : undefined;
+    const result = await ask(asker, e, total, lang, naAllowed.has(e.question.id), currentValue);
+    if (result === SKIP) {
+      if (current.kind === "empty") return;
+      delete answers.answers[e.question.id];
+    } else answers.answers[e.question.id] = withValue(answers.answers[e.question.id], result);
+    await save();
+  };
+
+  // Never re-asks what a resumed file already holds; after a change in the review, asks only what it newly reveals.
+  const askPending = async () => {
+    for (const e of entries) if (isShown(e) && !isAnswered(e) && !asked.has(e.question.id)) await askOne(e);
+  };
+
+  await askPending();
+
+  for (;;) {
+    const shown = entries.filter(isShown);
+    const answered = shown.filter(isAnswered).length;
+    const choices: AskChoice<string>[] = [
+      { value: DONE, name: `✓ These answers are right: score them (${answered} of ${shown.length} answered)` },
+      ...shown.map((e) => {
+        const a = readAnswer(answers.answers[e.question.id]);
+        const shownAnswer =
+          a.kind === "value" ? displayAnswer(e.question, a.value, lang, m) : a.kind === "unknown" ? m.unknown : a.kind === "na" ? m.notApplicable : m.missing;
+        return { value: e.question.id, name: `${e.position}. ${truncate(resolveText(e.question.text, lang), 50)} → ${truncate(shownAnswer, 30)}` };
+      }),
+    ];
+    const picked = await asker.select({ message: "Review your answers: pick one to change it, or score them", choices, default: DONE });
+    if (picked === DONE) break;
+    const e = entries.find((x) => x.question.id === picked);
+    if (e) await askOne(e);
+    await askPending();
+  }
+  return answers;
+}
+
+function truncate(s: string, n: number): string {
+  const one = s.replace(/\s+/g, " ");
+  return one.length <= n ? one : one.slice(0, n - 1) + "…";
+}
+
+async function ask(asker: Asker, e: Entry, total: number, lang: string, naAllowed: boolean, current: AnswerValue | undefined): Promise<Asked> {
+  const q = e.question;
+  const m = messages(lang);
+  const help = q.help ? resolveText(q.help, lang) : undefined;
+  const message = `${e.sectionTitle} · ${e.position}/${total}\n  ${resolveText(q.text, lang)}`;
+  const extras: AskChoice<Asked | typeof HELP>[] = [];
+  if (q.allowUnknown) extras.push({ value: UNKNOWN, name: `Don't know` });
+  if (naAllowed) extras.push({ value: NOT_APPLICABLE, name: "Not applicable to us" });
+  extras.push({ value: SKIP, name: "Skip for now" });
+  if (help) extras.push({ value: HELP, name: "? What does this mean?" });
+
+  const selectLoop = async (choices: AskChoice<Asked | typeof HELP>[]): Promise<Asked> => {
+    for (;;) {
+      const v = await asker.select<Asked | typeof HELP>({ message, choices: [...choices, ...extras], ...(current !== undefined ? { default: current } : {}) });
+      if (v !== HELP) return v;
+      asker.note(help!);
+    }
+  };
+
+  switch (q.type) {
+    case "single":
+      return selectLoop(q.options.map((o) => ({ value: o.value, name: resolveText(o.label, lang), ...(o.help ? { description: resolveText(o.help, lang) } : {}) })));
+    case "scale": {
+      const choices: AskChoice<Asked>[] = [];
+      for (let v = q.min; v <= q.max; v++) {
+        const label = v === q.min && q.minLabel ? ` ${resolveText(q.minLabel, lang)}` : v === q.max && q.maxLabel ? ` ${resolveText(q.maxLabel, lang)}` : "";
+        choices.push({ value: v, name: `${v}${label ? ` —${label}` : ""}` });
+      }
+      return selectLoop(choices);
+    }
+    case "boolean":
+      if (extras.length === 1 && !help) {
+        return asker.confirm({ message, ...(typeof current === "boolean" ? { default: current } : {}) });
+      }
+      return selectLoop([
+        { value: true, name: m.yes[0]!.toUpperCase() + m.yes.slice(1) },
+        { value: false, name: m.no[0]!.toUpperCase() + m.no.slice(1) },
+      ]);
+    case "multi": {
+      if (help) asker.note(help);
+      const picked = new Set(Array.isArray(current) ? current : []);
+      const choices: AskChoice<string>[] = q.options.map((o) => ({
+        value: o.value,
+        name: resolveText(o.label, lang),
+        checked: picked.has(o.value),
+        ...(o.help ? { description: resolveText(o.help, lang) } : {}),
+      }));
+      if (q.allowUnknown) choices.push({ value: UNKNOWN, name: "Don't know", checked: current === UNKNOWN });
+      const values = await asker.checkbox<string>({
+        message: `${message}\n  (space to tick, enter when done; none ticked means none of these)`,
+        choices,
+        validate: (v) => (v.includes(UNKNOWN) && v.length > 1 ? "Pick either \"Don't know\" or options, not both" : true),
+      });
+      return values.includes(UNKNOWN) ? UNKNOWN : values;
+    }
+    case "number": {
+      if (help) asker.note(help);
+      const range = `${q.min ?? ""}${q.min !== undefined || q.max !== undefined ? "–" : ""}${q.max ?? ""}`;
+      const hint = [range && `${range}${q.unit ? ` ${resolveText(q.unit, lang)}` : ""}`, q.allowUnknown && "? = don't know", naAllowed && "n/a", "empty = skip"].filter(Boolean).join(", ");
+      const text = await asker.input({
+        message: `${message} (${hint})`,
+        ...(current !== undefined ? { default: String(current) } : {}),
+        validate: (t) => {
+          const s = t.trim();
+          if (s === "" || (s === "?" && q.allowUnknown) || (s.toLowerCase() === "n/a" && naAllowed)) return true;
+          const n = Number(s.replace(",", "."));
+          if (!Number.isFinite(n)) return "Type a number" + (q.allowUnknown ? ", or ? for don't know" : "");
+          return answerProblem(q, n) ?? true;
+        },
+      });
+      const s = text.trim();
+      if (s === "") return SKIP;
+      if (s === "?") return UNKNOWN;
+      if (s.toLowerCase() === "n/a") return NOT_APPLICABLE;
+      return Number(s.replace(",", "."));
+    }
+    case "text": {
+      const text = await asker.input({ message: `${message} (optional; enter to skip)`, ...(typeof current === "string" ? { default: current } : {}) });
+      return text.trim() === "" ? SKIP : text.trim();
+    }
+  }
+}
