@@ -237,19 +237,20 @@ export function scoreAnswers(questionnaire: Questionnaire, rubric: Rubric, answe
     const sIdx = stageIndex(step.stage);
     if (!dim || sIdx < 0) continue;
     const dimIdx = stageIndex(dim.stage.id);
-    if (sIdx <= dimIdx) continue;
     const holding = step.questions
       .map((id) => perQuestion.get(id))
       .filter((x): x is QuestionScore => !!x && x.status !== "hidden" && x.status !== "not-applicable" && rules.has(x.id))
       .filter((x) => (x.points ?? 0) < step.below);
     if (!holding.length) continue;
+    // A step for a stage already reached still matters when its answers keep a gate shut.
+    const unlocksGate = holding.some((x) => blockingQuestions.has(x.id));
+    if (sIdx <= dimIdx && !unlocksGate) continue;
     let gain = 0;
     for (const x of holding) {
       const r = rules.get(x.id)!;
       const dimTotal = dim.questions.filter((y) => y.weight > 0 && y.status !== "hidden" && y.status !== "not-applicable" && rules.has(y.id)).reduce((s, y) => s + y.weight, 0);
       if (dimTotal > 0 && dimWeight > 0) gain += ((100 - (x.points ?? 0)) * r.rule.weight) / dimTotal * (dim.weight / (dimWeight || 1));
     }
-    const unlocksGate = holding.some((x) => blockingQuestions.has(x.id));
     nextSteps.push({
       id: step.id,
       dimension: step.dimension,
@@ -259,7 +260,7 @@ export function scoreAnswers(questionnaire: Questionnaire, rubric: Rubric, answe
       gain: round1(gain),
       unlocksGate,
       because: holding.map((x) => ({ question: x.id, text: x.text, display: x.display, points: x.points })),
-      order: sIdx,
+      order: Math.max(sIdx, dimIdx + 1),
     });
   }
   nextSteps.sort((a, b) => a.order - b.order || Number(b.unlocksGate) - Number(a.unlocksGate) || b.gain - a.gain || a.id.localeCompare(b.id));
