@@ -1,11 +1,13 @@
 import type { Answers, AnswerValue } from "../model/answers.js";
 import type { Question, Questionnaire } from "../model/questionnaire.js";
-import type { QuestionRule, Rubric } from "../model/rubric.js";
+import type { Rubric } from "../model/rubric.js";
 import { resolveText } from "../i18n/text.js";
 import { messages, type Messages } from "../i18n/messages.js";
+import { PluginError } from "../errors.js";
 import { answerProblem, readAnswer } from "./answer.js";
 import { evaluateCondition } from "./condition.js";
-import { conditionTests } from "../load/check-questionnaire.js";
+import { rubricEvaluationSchema, type RubricEvaluation, type RubricInput, type ScoringRubric, type SheetEntry } from "./rubric.js";
+import { yamlRubric } from "./yaml-rubric.js";
 import {
   SCORECARD_SCHEMA_VERSION,
   type Coverage,
@@ -18,6 +20,8 @@ import {
   type StageRef,
 } from "./scorecard.js";
 
+export { pointsFor } from "./yaml-rubric.js";
+
 export interface ScoreOptions {
   /** Language of the texts in the scorecard. */
   lang?: string;
@@ -28,39 +32,6 @@ export interface ScoreOptions {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
-
-/** Points (0-100) of a valid answer under a rule, or null when the rule cannot score it. */
-export function pointsFor(q: Question, rule: QuestionRule, value: AnswerValue): number | null {
-  const p = rule.points;
-  switch (q.type) {
-    case "single": {
-      const i = q.options.findIndex((o) => o.value === value);
-      if (i < 0) return null;
-      return p ? (p[String(value)] ?? 0) : (i / (q.options.length - 1)) * 100;
-    }
-    case "multi": {
-      if (!Array.isArray(value)) return null;
-      const picked = q.options.filter((o) => value.includes(o.value));
-      const sum = picked.reduce((s, o) => s + (p ? (p[o.value] ?? 0) : 100 / q.options.length), 0);
-      return Math.min(100, sum);
-    }
-    case "scale":
-      if (typeof value !== "number") return null;
-      return p ? (p[String(value)] ?? 0) : ((value - q.min) / (q.max - q.min)) * 100;
-    case "number": {
-      if (typeof value !== "number" || !rule.bands) return null;
-      let best: number | null = 0;
-      let reached = -Infinity;
-      for (const b of rule.bands) if (value >= b.atLeast && b.atLeast >= reached) ((best = b.points), (reached = b.atLeast));
-      return best;
-    }
-    case "boolean":
-      if (typeof value !== "boolean") return null;
-      return value ? (p?.yes ?? 100) : (p?.no ?? 0);
-    case "text":
-      return null;
-  }
-}
 
 export function displayAnswer(q: Question, value: AnswerValue, lang: string, m: Messages): string {
   switch (q.type) {
@@ -81,7 +52,31 @@ export function displayAnswer(q: Question, value: AnswerValue, lang: string, m: 
   }
 }
 
-function stageIndexFor(rubric: Rubric, score: number | null): number {
+/** Resolves every question's status in order, so that 'when' sees only what was asked before. */
+export function readSheet(questionnaire: Questionnaire, answers: Answers, notApplicable: ReadonlySet<string>, lang: string): RubricInput {
+  const known = new Map<string, AnswerValue>();
+  const sheet = new Map<string, SheetEntry>();
+  for (const section of questionnaire.sections) {
+    for (const q of section.questions) {
+      const raw = Object.prototype.hasOwnProperty.call(answers.answers, q.id) ? answers.answers[q.id] : undefined;
+      const ans = readAnswer(raw);
+      const shown = q.when ? evaluateCondition(q.when, known) === true : true;
+      const note = ans.kind !== "empty" && ans.note !== undefined ? { note: ans.note } : {};
+      let entry: SheetEntry;
+      if (!shown) entry = { question: q, section: section.id, status: "hidden", ...note };
+      else if (ans.kind === "unknown" && q.allowUnknown) entry = { question: q, section: section.id, status: "unknown", ...note };
+      else if (ans.kind === "na" && notApplicable.has(q.id)) entry = { question: q, section: section.id, status: "not-applicable", ...note };
+      else if (ans.kind === "value" && answerProblem(q, ans.value) === undefined) {
+        known.set(q.id, ans.value);
+        entry = { question: q, section: section.id, status: "answered", value: ans.value, ...note };
+      } else entry = { question: q, section: section.id, status: "missing" };
+      sheet.set(q.id, entry);
+    }
+  }
+  return { questionnaire, sheet, known, lang };
+}
+
+function stageIndexFor(rubric: ScoringRubric, score: number | null): number {
   if (score === null) return 0;
   let idx = 0;
   rubric.stages.forEach((s, i) => {
@@ -90,7 +85,7 @@ function stageIndexFor(rubric: Rubric, score: number | null): number {
   return idx;
 }
 
-function lagFor(rubric: Rubric, stageIndex: number, asOfYear: number | undefined): LagEstimate | undefined {
+function lagFor(rubric: ScoringRubric, stageIndex: number, asOfYear: number | undefined): LagEstimate | undefined {
   const next = rubric.stages[stageIndex + 1];
   if (!next || next.leadersYear === undefined || asOfYear === undefined) return undefined;
   return { years: Math.max(0, asOfYear - next.leadersYear), stage: next.id, leadersYear: next.leadersYear, asOfYear };
@@ -100,101 +95,92 @@ function emptyCoverage(): Coverage {
   return { total: 0, answered: 0, unknown: 0, notApplicable: 0, missing: 0, hidden: 0 };
 }
 
-function addCoverage(c: Coverage, status: QuestionScore["status"]): void {
-  c.total++;
-  if (status === "answered") c.answered++;
-  else if (status === "unknown") c.unknown++;
-  else if (status === "not-applicable") c.notApplicable++;
-  else if (status === "missing") c.missing++;
-  else c.hidden++;
-}
+const coverageKey = { answered: "answered", unknown: "unknown", "not-applicable": "notApplicable", missing: "missing", hidden: "hidden" } as const;
 
-/**
- * Scores answers with a YAML rubric. Pure: no I/O, no clock (pass asOf), no mutation of its inputs.
- * Inputs are expected to be validated; an answer that does not fit its question is treated as missing.
- */
-export function scoreAnswers(questionnaire: Questionnaire, rubric: Rubric, answers: Answers, options: ScoreOptions = {}): Scorecard {
-  const lang = options.lang ?? "en";
+/** Builds the scorecard from a rubric's evaluation: stages, gates' caps, gaps, coverage, lag and the order of next steps. */
+export function assembleScorecard(
+  input: RubricInput,
+  rubric: ScoringRubric,
+  evaluation: z_RubricEvaluation,
+  answers: Answers,
+  options: ScoreOptions = {},
+): Scorecard {
+  const { questionnaire, sheet, lang } = input;
   const m = messages(lang);
   const stageRef = (i: number): StageRef => {
     const s = rubric.stages[Math.max(0, Math.min(i, rubric.stages.length - 1))]!;
-    return { id: s.id, name: resolveText(s.name, lang) };
+    return { id: s.id, name: s.name };
   };
   const stageIndex = (id: string) => rubric.stages.findIndex((s) => s.id === id);
-  const targetId = options.target ?? rubric.defaultTarget;
-  const targetIdx = Math.max(0, stageIndex(targetId));
+  const targetIdx = Math.max(0, stageIndex(options.target ?? rubric.defaultTarget));
   const targetScore = rubric.stages[targetIdx]!.min;
   const dateStr = answers.date ?? options.asOf;
   const asOfYear = dateStr ? Number(dateStr.slice(0, 4)) : undefined;
 
-  const rules = new Map<string, { rule: QuestionRule; dimWeight: number }>();
-  for (const d of rubric.dimensions) for (const [id, rule] of Object.entries(d.questions)) rules.set(id, { rule, dimWeight: d.weight });
+  const scoredBy = new Map<string, { points: number | null; weight: number; dimension: string }>();
+  for (const d of evaluation.dimensions) for (const x of d.questions) scoredBy.set(x.id, { points: x.points, weight: x.weight, dimension: d.id });
 
-  // Walk the questions in order so that 'when' sees only what was asked before.
-  const known = new Map<string, AnswerValue>();
-  const perQuestion = new Map<string, QuestionScore>();
-  for (const section of questionnaire.sections) {
-    for (const q of section.questions) {
-      const raw = Object.prototype.hasOwnProperty.call(answers.answers, q.id) ? answers.answers[q.id] : undefined;
-      const ans = readAnswer(raw);
-      const rule = rules.get(q.id)?.rule;
-      const shown = q.when ? evaluateCondition(q.when, known) === true : true;
-      const base = { id: q.id, text: resolveText(q.text, lang), type: q.type, weight: rule?.weight ?? 0, contribution: 0 };
-      const note = ans.kind === "empty" ? {} : ans.note !== undefined ? { note: ans.note } : {};
-      let qs: QuestionScore;
-      if (!shown) qs = { ...base, status: "hidden", display: m.hidden, points: null, ...note };
-      else if (ans.kind === "unknown" && q.allowUnknown)
-        qs = { ...base, status: "unknown", display: m.unknown, points: rule && rubric.unknown === "zero" ? 0 : null, ...note };
-      else if (ans.kind === "na" && rule?.notApplicable) qs = { ...base, status: "not-applicable", display: m.notApplicable, points: null, ...note };
-      else if (ans.kind === "value" && answerProblem(q, ans.value) === undefined) {
-        known.set(q.id, ans.value);
-        qs = {
-          ...base,
-          status: "answered",
-          value: ans.value,
-          display: displayAnswer(q, ans.value, lang, m),
-          points: rule ? pointsFor(q, rule, ans.value) : null,
-          ...note,
-        };
-      } else qs = { ...base, status: "missing", display: m.missing, points: null };
-      perQuestion.set(q.id, qs);
-    }
-  }
+  const questionScore = (e: SheetEntry): QuestionScore => {
+    const s = scoredBy.get(e.question.id);
+    const display =
+      e.status === "answered" && e.value !== undefined
+        ? displayAnswer(e.question, e.value, lang, m)
+        : e.status === "unknown"
+          ? m.unknown
+          : e.status === "not-applicable"
+            ? m.notApplicable
+            : e.status === "hidden"
+              ? m.hidden
+              : m.missing;
+    const counted = e.status === "answered" || e.status === "unknown";
+    return {
+      id: e.question.id,
+      text: resolveText(e.question.text, lang),
+      type: e.question.type,
+      status: e.status,
+      ...(e.value !== undefined ? { value: e.value } : {}),
+      display,
+      ...(e.note !== undefined ? { note: e.note } : {}),
+      points: counted && s && s.points !== null ? round1(s.points) : null,
+      weight: s?.weight ?? 0,
+      contribution: 0,
+    };
+  };
 
-  // Gates: a key answer that holds, or is not known, keeps its stage out of reach.
-  const gates: GateResult[] = rubric.gates.map((g) => {
-    const holds = evaluateCondition(g.when, known);
-    const qids = conditionTests(g.when).map((t) => t.test.question);
-    const allNa = qids.every((id) => perQuestion.get(id)?.status === "not-applicable");
-    const status = holds === true ? "blocking" : holds === undefined && !allNa ? "unverified" : "passed";
-    return { id: g.id, blocks: g.blocks, reason: resolveText(g.reason, lang), status, questions: qids };
-  });
-  const capFor = (qids: (id: string) => boolean) => {
+  const gates: GateResult[] = evaluation.gates.map((g) => ({ ...g }));
+  const capFor = (inDimension: (id: string) => boolean) => {
     let cap = rubric.stages.length - 1;
     const by: string[] = [];
     for (const g of gates) {
-      if (g.status === "passed" || !g.questions.some(qids)) continue;
+      if (g.status === "passed" || !g.questions.some(inDimension)) continue;
+      const idx = stageIndex(g.blocks);
+      if (idx <= 0) continue;
       by.push(g.id);
-      cap = Math.min(cap, stageIndex(g.blocks) - 1);
+      cap = Math.min(cap, idx - 1);
     }
     return { cap, by };
   };
 
   const sectionById = new Map(questionnaire.sections.map((s) => [s.id, s]));
-  const dimensions: DimensionScore[] = rubric.dimensions.flatMap((d) => {
+  const dimensions: DimensionScore[] = evaluation.dimensions.flatMap((d) => {
     const section = sectionById.get(d.id);
     if (!section) return [];
-    const qs = section.questions.map((q) => perQuestion.get(q.id)!);
-    const counted = qs.filter((x) => x.points !== null && x.weight > 0 && d.questions[x.id] !== undefined);
+    const qs = section.questions.map((q) => questionScore(sheet.get(q.id)!));
+    const scoredIds = new Set(d.questions.map((x) => x.id));
+    const counted = qs.filter((x) => x.points !== null && x.weight > 0 && scoredIds.has(x.id));
     const totalWeight = counted.reduce((s, x) => s + x.weight, 0);
     let score: number | null = null;
     if (totalWeight > 0) {
       for (const x of counted) x.contribution = round1(((x.points ?? 0) * x.weight) / totalWeight);
       score = round1(counted.reduce((s, x) => s + (x.points ?? 0) * x.weight, 0) / totalWeight);
     }
-    for (const x of qs) if (x.points !== null) x.points = round1(x.points);
+    if (d.score !== undefined) score = d.score === null ? null : round1(d.score);
     const coverage = emptyCoverage();
-    for (const x of qs) if (d.questions[x.id] !== undefined) addCoverage(coverage, x.status);
+    for (const x of qs) {
+      if (!scoredIds.has(x.id)) continue;
+      coverage.total++;
+      coverage[coverageKey[x.status]]++;
+    }
     const scoreIdx = stageIndexFor(rubric, score);
     const ids = new Set(section.questions.map((q) => q.id));
     const { cap, by } = capFor((id) => ids.has(id));
@@ -204,7 +190,7 @@ export function scoreAnswers(questionnaire: Questionnaire, rubric: Rubric, answe
       {
         id: d.id,
         title: resolveText(section.title, lang),
-        weight: d.weight,
+        weight: d.weight ?? 1,
         score,
         stage: stageRef(idx),
         scoreStage: stageRef(scoreIdx),
@@ -228,48 +214,42 @@ export function scoreAnswers(questionnaire: Questionnaire, rubric: Rubric, answe
   const coverage = emptyCoverage();
   for (const d of dimensions) for (const k of Object.keys(coverage) as Array<keyof Coverage>) coverage[k] += d.coverage[k];
 
-  // Next steps: toward stages the dimension has not reached, nearest stage first, then what unlocks a gate, then the most points.
+  // Next steps: toward stages the dimension has not reached (or that open a gate), nearest stage first, then gates, then points at stake.
   const dimById = new Map(dimensions.map((d) => [d.id, d]));
   const blockingQuestions = new Set(gates.filter((g) => g.status !== "passed").flatMap((g) => g.questions));
-  const nextSteps: Array<NextStepResult & { order: number }> = [];
-  for (const step of rubric.nextSteps) {
+  const steps: Array<NextStepResult & { order: number }> = [];
+  for (const step of evaluation.nextSteps) {
     const dim = dimById.get(step.dimension);
     const sIdx = stageIndex(step.stage);
     if (!dim || sIdx < 0) continue;
     const dimIdx = stageIndex(dim.stage.id);
-    const holding = step.questions
-      .map((id) => perQuestion.get(id))
-      .filter((x): x is QuestionScore => !!x && x.status !== "hidden" && x.status !== "not-applicable" && rules.has(x.id))
-      .filter((x) => (x.points ?? 0) < step.below);
-    if (!holding.length) continue;
-    // A step for a stage already reached still matters when its answers keep a gate shut.
+    const holding = step.questions.flatMap((id) => {
+      const x = dim.questions.find((y) => y.id === id) ?? (sheet.has(id) ? questionScore(sheet.get(id)!) : undefined);
+      return x ? [x] : [];
+    });
     const unlocksGate = holding.some((x) => blockingQuestions.has(x.id));
     if (sIdx <= dimIdx && !unlocksGate) continue;
-    let gain = 0;
-    for (const x of holding) {
-      const r = rules.get(x.id)!;
-      const dimTotal = dim.questions.filter((y) => y.weight > 0 && y.status !== "hidden" && y.status !== "not-applicable" && rules.has(y.id)).reduce((s, y) => s + y.weight, 0);
-      if (dimTotal > 0 && dimWeight > 0) gain += ((100 - (x.points ?? 0)) * r.rule.weight) / dimTotal * (dim.weight / (dimWeight || 1));
-    }
-    nextSteps.push({
+    // Missing answers count in the base, as they would once answered.
+    const dimTotal = dim.questions.filter((y) => y.weight > 0 && y.status !== "hidden" && y.status !== "not-applicable").reduce((s, y) => s + y.weight, 0) || 1;
+    const gain = holding.reduce((g, x) => g + ((100 - (x.points ?? 0)) * x.weight) / dimTotal, 0) * (dim.weight / (dimWeight || 1));
+    steps.push({
       id: step.id,
       dimension: step.dimension,
       stage: stageRef(sIdx),
-      title: resolveText(step.title, lang),
-      ...(step.detail ? { detail: resolveText(step.detail, lang) } : {}),
+      title: step.title,
+      ...(step.detail ? { detail: step.detail } : {}),
       gain: round1(gain),
       unlocksGate,
       because: holding.map((x) => ({ question: x.id, text: x.text, display: x.display, points: x.points })),
       order: Math.max(sIdx, dimIdx + 1),
     });
   }
-  nextSteps.sort((a, b) => a.order - b.order || Number(b.unlocksGate) - Number(a.unlocksGate) || b.gain - a.gain || a.id.localeCompare(b.id));
+  steps.sort((a, b) => a.order - b.order || Number(b.unlocksGate) - Number(a.unlocksGate) || b.gain - a.gain || a.id.localeCompare(b.id));
 
-  const targetRef = stageRef(targetIdx);
   return {
     schemaVersion: SCORECARD_SCHEMA_VERSION,
     questionnaire: { id: questionnaire.id, revision: questionnaire.revision, title: resolveText(questionnaire.title, lang) },
-    rubric: { id: rubric.id, title: resolveText(rubric.title, lang) },
+    rubric: { id: rubric.id, title: rubric.title },
     lang,
     ...(answers.respondent !== undefined ? { respondent: answers.respondent } : {}),
     ...(answers.organisation !== undefined ? { organisation: answers.organisation } : {}),
@@ -282,18 +262,69 @@ export function scoreAnswers(questionnaire: Questionnaire, rubric: Rubric, answe
       gap: round1(Math.max(0, targetScore - (overallScore ?? 0))),
       ...(overallLag ? { lag: overallLag } : {}),
     },
-    target: { stage: targetRef, score: targetScore, reached: overallIdx >= targetIdx },
-    stages: rubric.stages.map((s) => ({
-      id: s.id,
-      name: resolveText(s.name, lang),
-      min: s.min,
-      ...(s.summary ? { summary: resolveText(s.summary, lang) } : {}),
-      ...(s.leadersYear !== undefined ? { leadersYear: s.leadersYear } : {}),
-    })),
-    unknownScoredAs: rubric.unknown,
+    target: { stage: stageRef(targetIdx), score: targetScore, reached: overallIdx >= targetIdx },
+    stages: rubric.stages.map((s) => ({ ...s })),
+    unknownScoredAs: rubric.unknown ?? "zero",
     dimensions,
     gates,
-    nextSteps: nextSteps.map(({ order: _order, ...s }) => s),
+    nextSteps: steps.map(({ order: _order, ...s }) => s),
     coverage,
   };
+}
+
+type z_RubricEvaluation = ReturnType<typeof rubricEvaluationSchema.parse>;
+
+function isScoringRubric(r: Rubric | ScoringRubric): r is ScoringRubric {
+  return typeof (r as ScoringRubric).evaluate === "function";
+}
+
+/** Checks what a plugin returned; anything malformed is the plugin's fault, said by name. */
+export function checkEvaluation(rubric: ScoringRubric, result: unknown): z_RubricEvaluation {
+  const parsed = rubricEvaluationSchema.safeParse(result);
+  if (!parsed.success) {
+    const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "result"}: ${i.message}`).join("; ");
+    throw new PluginError(`rubric '${rubric.id}' returned an invalid evaluation: ${first}`);
+  }
+  return parsed.data;
+}
+
+/**
+ * Scores answers with a YAML rubric or a synchronous rubric implementation. Pure: no I/O, no clock
+ * (pass asOf), no mutation of its inputs. An answer that does not fit its question counts as missing.
+ */
+export function scoreAnswers(questionnaire: Questionnaire, rubric: Rubric | ScoringRubric, answers: Answers, options: ScoreOptions = {}): Scorecard {
+  const lang = options.lang ?? "en";
+  const r = isScoringRubric(rubric) ? rubric : yamlRubric(rubric, lang);
+  const input = readSheet(questionnaire, answers, new Set(r.notApplicable ?? []), lang);
+  const result = r.evaluate(input);
+  if (result instanceof Promise) throw new PluginError(`rubric '${r.id}' is asynchronous; use scoreAnswersAsync`);
+  return assembleScorecard(input, r, isScoringRubric(rubric) ? checkEvaluation(r, result) : (result as z_RubricEvaluation), answers, options);
+}
+
+/** As scoreAnswers, for rubrics whose evaluate returns a promise; gives up after timeoutMs. */
+export async function scoreAnswersAsync(
+  questionnaire: Questionnaire,
+  rubric: Rubric | ScoringRubric,
+  answers: Answers,
+  options: ScoreOptions & { timeoutMs?: number } = {},
+): Promise<Scorecard> {
+  const lang = options.lang ?? "en";
+  const r = isScoringRubric(rubric) ? rubric : yamlRubric(rubric, lang);
+  const input = readSheet(questionnaire, answers, new Set(r.notApplicable ?? []), lang);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const result = await Promise.race([
+      Promise.resolve().then(() => r.evaluate(input)),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new PluginError(`rubric '${r.id}' did not return within ${(options.timeoutMs ?? 5000) / 1000} s`)), options.timeoutMs ?? 5000);
+        timer.unref?.();
+      }),
+    ]);
+    return assembleScorecard(input, r, checkEvaluation(r, result), answers, options);
+  } catch (err) {
+    if (err instanceof PluginError) throw err;
+    throw new PluginError(`rubric '${r.id}' failed: ${(err as Error)?.message ?? String(err)}`);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import type { AnswerValue } from "../model/answers.js";
+import type { Question, Questionnaire } from "../model/questionnaire.js";
+import type { QuestionStatus } from "./scorecard.js";
+
+/** One question as the rubric sees it: whether it was shown and answered, and how. */
+export interface SheetEntry {
+  question: Question;
+  section: string;
+  status: QuestionStatus;
+  value?: AnswerValue;
+  note?: string;
+}
+
+/** What every rubric is given: the questionnaire and the answers, already checked and resolved. */
+export interface RubricInput {
+  questionnaire: Questionnaire;
+  /** Every question of the questionnaire, in order. */
+  sheet: ReadonlyMap<string, SheetEntry>;
+  /** Answered values of shown questions, by id: the view conditions use. */
+  known: ReadonlyMap<string, AnswerValue>;
+  lang: string;
+}
+
+const stageInfoSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  min: z.number().min(0).max(100),
+  summary: z.string().optional(),
+  leadersYear: z.int().optional(),
+});
+
+/** What a rubric returns; the engine derives stages, caps, coverage, ordering and the scorecard from it. */
+export const rubricEvaluationSchema = z.strictObject({
+  dimensions: z.array(
+    z.strictObject({
+      id: z.string().min(1),
+      weight: z.number().min(0).default(1),
+      /** Points (0-100) and weight of each scored question; the dimension score is their weighted mean unless `score` is given. */
+      questions: z.array(z.strictObject({ id: z.string().min(1), points: z.number().min(0).max(100).nullable(), weight: z.number().min(0) })),
+      score: z.number().min(0).max(100).nullable().optional(),
+    }),
+  ),
+  gates: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        blocks: z.string().min(1),
+        reason: z.string(),
+        status: z.enum(["blocking", "unverified", "passed"]),
+        questions: z.array(z.string()),
+      }),
+    )
+    .default([]),
+  nextSteps: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        dimension: z.string().min(1),
+        stage: z.string().min(1),
+        title: z.string().min(1),
+        detail: z.string().optional(),
+        /** The questions whose answers hold the score down, most important first. */
+        questions: z.array(z.string()).min(1),
+      }),
+    )
+    .default([]),
+});
+export type RubricEvaluation = z.input<typeof rubricEvaluationSchema>;
+
+/** The rubric interface: the YAML rubric implements it, and so can a plugin module. */
+export interface ScoringRubric {
+  id: string;
+  title: string;
+  /** The id of the questionnaire it scores. */
+  questionnaire: string;
+  /** Score bands, lowest first; the first starts at 0. */
+  stages: Array<z.infer<typeof stageInfoSchema>>;
+  defaultTarget: string;
+  /** How "don't know" is scored, for the report's wording. */
+  unknown?: "zero" | "exclude";
+  /** Question ids that may be answered 'n/a'. */
+  notApplicable?: string[];
+  evaluate(input: RubricInput): RubricEvaluation | Promise<RubricEvaluation>;
+}
+
+/** The shape a plugin module must export (as default or as `rubric`). */
+export const scoringRubricSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  questionnaire: z.string().min(1),
+  stages: z.array(stageInfoSchema).min(2),
+  defaultTarget: z.string().min(1),
+  unknown: z.enum(["zero", "exclude"]).optional(),
+  notApplicable: z.array(z.string()).optional(),
+  evaluate: z.custom<ScoringRubric["evaluate"]>((v) => typeof v === "function", "must be a function"),
+});

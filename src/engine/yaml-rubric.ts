@@ -1,0 +1,102 @@
+import type { AnswerValue } from "../model/answers.js";
+import type { Question } from "../model/questionnaire.js";
+import type { QuestionRule, Rubric } from "../model/rubric.js";
+import { resolveText } from "../i18n/text.js";
+import { conditionTests } from "../load/check-questionnaire.js";
+import { evaluateCondition } from "./condition.js";
+import type { RubricEvaluation, RubricInput, ScoringRubric } from "./rubric.js";
+
+/** Points (0-100) of a valid answer under a rule, or null when the rule cannot score it. */
+export function pointsFor(q: Question, rule: QuestionRule, value: AnswerValue): number | null {
+  const p = rule.points;
+  switch (q.type) {
+    case "single": {
+      const i = q.options.findIndex((o) => o.value === value);
+      if (i < 0) return null;
+      return p ? (p[String(value)] ?? 0) : (i / (q.options.length - 1)) * 100;
+    }
+    case "multi": {
+      if (!Array.isArray(value)) return null;
+      const picked = q.options.filter((o) => value.includes(o.value));
+      const sum = picked.reduce((s, o) => s + (p ? (p[o.value] ?? 0) : 100 / q.options.length), 0);
+      return Math.min(100, sum);
+    }
+    case "scale":
+      if (typeof value !== "number") return null;
+      return p ? (p[String(value)] ?? 0) : ((value - q.min) / (q.max - q.min)) * 100;
+    case "number": {
+      if (typeof value !== "number" || !rule.bands) return null;
+      let best = 0;
+      let reached = -Infinity;
+      for (const b of rule.bands) if (value >= b.atLeast && b.atLeast >= reached) ((best = b.points), (reached = b.atLeast));
+      return best;
+    }
+    case "boolean":
+      if (typeof value !== "boolean") return null;
+      return value ? (p?.yes ?? 100) : (p?.no ?? 0);
+    case "text":
+      return null;
+  }
+}
+
+/** The YAML rubric as an implementation of the rubric interface. */
+export function yamlRubric(rubric: Rubric, lang = "en"): ScoringRubric {
+  const rules = new Map<string, QuestionRule>();
+  for (const d of rubric.dimensions) for (const [id, rule] of Object.entries(d.questions)) rules.set(id, rule);
+  return {
+    id: rubric.id,
+    title: resolveText(rubric.title, lang),
+    questionnaire: rubric.questionnaire.split("@")[0]!,
+    stages: rubric.stages.map((s) => ({
+      id: s.id,
+      name: resolveText(s.name, lang),
+      min: s.min,
+      ...(s.summary ? { summary: resolveText(s.summary, lang) } : {}),
+      ...(s.leadersYear !== undefined ? { leadersYear: s.leadersYear } : {}),
+    })),
+    defaultTarget: rubric.defaultTarget,
+    unknown: rubric.unknown,
+    notApplicable: [...rules].filter(([, r]) => r.notApplicable).map(([id]) => id),
+    evaluate(input: RubricInput): RubricEvaluation {
+      const pointsOf = (id: string): number | null => {
+        const e = input.sheet.get(id);
+        const rule = rules.get(id);
+        if (!e || !rule) return null;
+        if (e.status === "unknown") return rubric.unknown === "zero" ? 0 : null;
+        if (e.status !== "answered" || e.value === undefined) return null;
+        return pointsFor(e.question, rule, e.value);
+      };
+      const dimensions = rubric.dimensions.map((d) => ({
+        id: d.id,
+        weight: d.weight,
+        questions: Object.entries(d.questions).map(([id, rule]) => ({ id, points: pointsOf(id), weight: rule.weight })),
+      }));
+      const gates = rubric.gates.map((g) => {
+        const holds = evaluateCondition(g.when, input.known);
+        const questions = conditionTests(g.when).map((t) => t.test.question);
+        const allNa = questions.every((id) => input.sheet.get(id)?.status === "not-applicable");
+        const status = holds === true ? "blocking" : holds === undefined && !allNa ? "unverified" : "passed";
+        return { id: g.id, blocks: g.blocks, reason: resolveText(g.reason, lang), status, questions } as const;
+      });
+      const nextSteps = rubric.nextSteps.flatMap((s) => {
+        const holding = s.questions.filter((id) => {
+          const e = input.sheet.get(id);
+          if (!e || e.status === "hidden" || e.status === "not-applicable" || !rules.has(id)) return false;
+          return (pointsOf(id) ?? 0) < s.below;
+        });
+        if (!holding.length) return [];
+        return [
+          {
+            id: s.id,
+            dimension: s.dimension,
+            stage: s.stage,
+            title: resolveText(s.title, lang),
+            ...(s.detail ? { detail: resolveText(s.detail, lang) } : {}),
+            questions: holding,
+          },
+        ];
+      });
+      return { dimensions, gates, nextSteps };
+    },
+  };
+}
