@@ -78,7 +78,7 @@ Exit codes: 0 done, 1 a threshold not met, 2 bad usage or input, 130 interrupted
     .addHelpText("after", "\nExamples:\n  $ maturity-audit score acme.yaml --target 3.0\n  $ maturity-audit score acme.yaml --format json > acme.json\n  $ maturity-audit score audits/*.yaml --format json")
     .action(async (files: string[], o, cmd: Command) => {
       const { runScore } = await import("../commands/score.js");
-      runScore({ ...o, files, today: today() }, ioFor(cmd));
+      await runScore({ ...o, files, today: today() }, ioFor(cmd));
     });
 
   program
@@ -90,7 +90,7 @@ Exit codes: 0 done, 1 a threshold not met, 2 bad usage or input, 130 interrupted
     .addHelpText("after", "\nExamples:\n  $ maturity-audit validate acme.yaml\n  $ maturity-audit validate my-questionnaire.yaml my-rubric.yaml --questionnaire my-questionnaire.yaml")
     .action(async (files: string[], o, cmd: Command) => {
       const { runValidate } = await import("../commands/validate.js");
-      runValidate({ ...o, files }, ioFor(cmd));
+      await runValidate({ ...o, files }, ioFor(cmd));
     });
 
   program

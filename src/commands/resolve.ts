@@ -6,15 +6,25 @@ import { assertRubricFits, loadQuestionnaire, loadRubricFile, type Loaded } from
 import type { Questionnaire } from "../model/questionnaire.js";
 import type { Rubric } from "../model/rubric.js";
 import { BUNDLED_RUBRICS, defaultRubricFor } from "../engine/registry.js";
+import type { ScoringRubric } from "../engine/rubric.js";
+import { PLUGIN_EXTENSIONS } from "../engine/plugin.js";
+import { scoreAnswers, scoreAnswersAsync, type ScoreOptions } from "../engine/score.js";
+import type { Scorecard } from "../engine/scorecard.js";
+import type { Answers } from "../model/answers.js";
+
+export type ResolvedRubric = { kind: "yaml"; loaded: Loaded<Rubric>; rubric: Rubric } | { kind: "plugin"; file: string; rubric: ScoringRubric };
 
 /** Loads questionnaires and rubrics once per name or file, however many answer files use them. */
 export class Resolver {
   private questionnaires = new Map<string, Loaded<Questionnaire>>();
-  private rubrics = new Map<string, Loaded<Rubric>>();
+  private rubrics = new Map<string, ResolvedRubric>();
   private fitted = new Set<string>();
   readonly warnings: Problem[] = [];
 
-  constructor(private readonly opts: { questionnaire?: string; rubric?: string }) {}
+  constructor(
+    private readonly opts: { questionnaire?: string; rubric?: string },
+    private readonly notice: (text: string) => void = () => {},
+  ) {}
 
   questionnaire(idFromAnswers?: string): Loaded<Questionnaire> {
     const arg = this.opts.questionnaire ?? (idFromAnswers ? parseQuestionnaireRef(idFromAnswers).id : "media-house");
@@ -36,29 +46,49 @@ export class Resolver {
     return loaded;
   }
 
-  rubric(q: Loaded<Questionnaire>): Loaded<Rubric> {
+  /** A bundled rubric by name, a YAML file, or a JavaScript module (loaded only when named, and said so). */
+  async rubric(q: Loaded<Questionnaire>): Promise<ResolvedRubric> {
     const arg = this.opts.rubric ?? defaultRubricFor(q.value.id);
-    if (!arg) {
-      throw new UsageError(`no bundled rubric scores questionnaire '${q.value.id}'`, "Pass one with --rubric FILE.");
-    }
-    let loaded = this.rubrics.get(arg);
-    if (!loaded) {
-      let file = arg;
-      if (looksLikeName(arg)) {
-        if (!(BUNDLED_RUBRICS as readonly { id: string }[]).some((r) => r.id === arg)) {
-          throw new UsageError(`no bundled rubric named '${arg}'`, `Bundled rubrics: ${BUNDLED_RUBRICS.map((r) => r.id).join(", ")}; or pass a file.`);
+    if (!arg) throw new UsageError(`no bundled rubric scores questionnaire '${q.value.id}'`, "Pass one with --rubric FILE.");
+    let resolved = this.rubrics.get(arg);
+    if (!resolved) {
+      if (PLUGIN_EXTENSIONS.test(arg)) {
+        const { loadRubricPlugin } = await import("../engine/plugin.js");
+        this.notice(`Running rubric code from ${arg}\n`);
+        resolved = { kind: "plugin", file: arg, rubric: await loadRubricPlugin(arg) };
+      } else {
+        let file = arg;
+        if (looksLikeName(arg)) {
+          if (!BUNDLED_RUBRICS.some((r) => r.id === arg)) {
+            throw new UsageError(`no bundled rubric named '${arg}'`, `Bundled rubrics: ${BUNDLED_RUBRICS.map((r) => r.id).join(", ")}; or pass a file.`);
+          }
+          file = bundledRubricPath(arg);
         }
-        file = bundledRubricPath(arg);
+        const loaded = loadRubricFile(file);
+        this.warnings.push(...loaded.warnings);
+        resolved = { kind: "yaml", loaded, rubric: loaded.value };
       }
-      loaded = loadRubricFile(file);
-      this.warnings.push(...loaded.warnings);
-      this.rubrics.set(arg, loaded);
+      this.rubrics.set(arg, resolved);
     }
     const key = `${arg}\u0000${q.source.file}`;
     if (!this.fitted.has(key)) {
-      this.warnings.push(...assertRubricFits(loaded, q.value));
+      if (resolved.kind === "yaml") this.warnings.push(...assertRubricFits(resolved.loaded, q.value));
+      else if (resolved.rubric.questionnaire.split("@")[0] !== q.value.id) {
+        throw new UsageError(`rubric module ${resolved.file} scores questionnaire '${resolved.rubric.questionnaire}', not '${q.value.id}'`);
+      }
       this.fitted.add(key);
     }
-    return loaded;
+    return resolved;
   }
+}
+
+/** Stage ids of a resolved rubric, for checking --target and thresholds. */
+export function stageIds(r: ResolvedRubric): string[] {
+  return r.rubric.stages.map((s) => s.id);
+}
+
+/** Scores with whichever kind of rubric was resolved; plugins may be asynchronous and are given a time limit. */
+export async function scoreResolved(q: Questionnaire, r: ResolvedRubric, answers: Answers, options: ScoreOptions): Promise<Scorecard> {
+  if (r.kind === "yaml") return scoreAnswers(q, r.rubric, answers, options);
+  return scoreAnswersAsync(q, r.rubric, answers, options);
 }

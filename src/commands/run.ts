@@ -4,12 +4,11 @@ import { InterruptedError, UsageError } from "../errors.js";
 import type { Answers } from "../model/answers.js";
 import { assertAnswersFit, loadAnswersFile } from "../load/load.js";
 import { resolveText } from "../i18n/text.js";
-import { scoreAnswers } from "../engine/score.js";
 import { renderText } from "../report/text.js";
 import { QuitError, type Asker } from "../interview/asker.js";
 import { interview } from "../interview/interview.js";
 import type { Io } from "../cli/io.js";
-import { Resolver } from "./resolve.js";
+import { Resolver, scoreResolved } from "./resolve.js";
 import { writeFileAtomic } from "./files.js";
 
 export interface RunOptions {
@@ -46,16 +45,16 @@ export function assertInteractive(env = process.env, stdinIsTTY = !!process.stdi
 
 /** The interactive audit: asks, saves after every answer, reviews, then prints the gap report. */
 export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<void> {
-  const resolver = new Resolver(opts);
+  const resolver = new Resolver(opts, (t) => io.err(t));
   let start: Answers | undefined;
   let file = opts.answers;
   if (opts.resume) {
     if (!file) throw new UsageError("--resume needs --answers FILE: the file to continue");
     const loaded = loadAnswersFile(file);
     const q = resolver.questionnaire(loaded.value.questionnaire);
-    const rubric = resolver.rubric(q);
+    const rubric = await resolver.rubric(q);
     try {
-      assertAnswersFit(loaded, q.value, rubric.value);
+      assertAnswersFit(loaded, q.value, rubric.rubric);
     } catch (err) {
       throw Object.assign(err as Error, { suggestion: "This file does not fit the questionnaire; start a new audit with another --answers file." });
     }
@@ -64,7 +63,7 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
     throw new UsageError(`${file} already exists`, `Continue it with: maturity-audit run --resume --answers ${file}`);
   }
   const q = resolver.questionnaire(start?.questionnaire);
-  const rubric = resolver.rubric(q);
+  const rubric = await resolver.rubric(q);
   const lang = opts.lang ?? start?.lang ?? "en";
   const count = q.value.sections.reduce((n, s) => n + s.questions.length, 0);
 
@@ -112,7 +111,7 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
 
   let final: Answers;
   try {
-    final = await interview(q.value, asker, base, { lang, rubric: rubric.value, onChange: save });
+    final = await interview(q.value, asker, base, { lang, rubric: rubric.rubric, onChange: save });
   } catch (err) {
     if (err instanceof QuitError) {
       const n = Object.values(latest.answers).filter((v) => v !== null).length;
@@ -121,7 +120,7 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
     throw err;
   }
   save(final);
-  const card = scoreAnswers(q.value, rubric.value, final, { lang, target: opts.target, asOf: opts.today });
+  const card = await scoreResolved(q.value, rubric, final, { lang, target: opts.target, asOf: opts.today });
   io.err(`Answers saved in ${file}. Score them again any time with: maturity-audit score ${file}\n\n`);
   io.out(opts.format === "json" ? JSON.stringify(card, null, 2) + "\n" : renderText(card, { colorLevel: io.colorLevel, width: io.columns, explain: opts.explain }));
 }

@@ -1,10 +1,9 @@
-import { AuditError, InvalidInputError, UsageError, formatProblem, type Problem } from "../errors.js";
+import { AuditError, InvalidInputError, PluginError, UsageError, formatProblem, type Problem } from "../errors.js";
 import { assertAnswersFit, loadAnswersFile } from "../load/load.js";
-import { scoreAnswers } from "../engine/score.js";
 import type { Scorecard } from "../engine/scorecard.js";
 import { renderText } from "../report/text.js";
 import type { Io } from "../cli/io.js";
-import { Resolver } from "./resolve.js";
+import { Resolver, scoreResolved, stageIds } from "./resolve.js";
 import { assertOutputNotInput, expandInputs, writeFileAtomic } from "./files.js";
 
 export const SCORE_FORMATS = ["text", "json"] as const;
@@ -29,24 +28,24 @@ export interface ScoredFile {
 }
 
 /** Scores answer files; a bad file is reported and the others still score. */
-export function scoreFiles(opts: ScoreCommandOptions, io: Io): { results: ScoredFile[]; problems: Problem[] } {
+export async function scoreFiles(opts: ScoreCommandOptions, io: Io): Promise<{ results: ScoredFile[]; problems: Problem[] }> {
   const files = expandInputs(opts.files);
-  const resolver = new Resolver(opts);
+  const resolver = new Resolver(opts, (t) => io.err(t));
   const results: ScoredFile[] = [];
   const problems: Problem[] = [];
   for (const file of files) {
     try {
       const answers = loadAnswersFile(file);
       const q = resolver.questionnaire(answers.value.questionnaire);
-      const rubric = resolver.rubric(q);
-      if (opts.target !== undefined && !rubric.value.stages.some((s) => s.id === opts.target)) {
-        throw new UsageError(`--target ${opts.target} is not a stage of rubric '${rubric.value.id}'`, `Stages: ${rubric.value.stages.map((s) => s.id).join(", ")}`);
+      const rubric = await resolver.rubric(q);
+      if (opts.target !== undefined && !stageIds(rubric).includes(opts.target)) {
+        throw new UsageError(`--target ${opts.target} is not a stage of rubric '${rubric.rubric.id}'`, `Stages: ${stageIds(rubric).join(", ")}`);
       }
-      problems.push(...answers.warnings, ...assertAnswersFit(answers, q.value, rubric.value));
-      const scorecard = scoreAnswers(q.value, rubric.value, answers.value, { lang: opts.lang ?? answers.value.lang, target: opts.target, asOf: opts.today });
+      problems.push(...answers.warnings, ...assertAnswersFit(answers, q.value, rubric.rubric));
+      const scorecard = await scoreResolved(q.value, rubric, answers.value, { lang: opts.lang ?? answers.value.lang, target: opts.target, asOf: opts.today });
       results.push({ file, scorecard });
     } catch (err) {
-      if (err instanceof UsageError || files.length === 1 || !(err instanceof AuditError)) throw err;
+      if (err instanceof UsageError || err instanceof PluginError || files.length === 1 || !(err instanceof AuditError)) throw err;
       if (err instanceof InvalidInputError) problems.push(...err.problems);
       else problems.push({ file, message: err.message, severity: "error" });
     }
@@ -56,9 +55,9 @@ export function scoreFiles(opts: ScoreCommandOptions, io: Io): { results: Scored
   return { results, problems };
 }
 
-export function runScore(opts: ScoreCommandOptions, io: Io): void {
+export async function runScore(opts: ScoreCommandOptions, io: Io): Promise<void> {
   if (opts.output) assertOutputNotInput(opts.output, opts.files);
-  const { results, problems } = scoreFiles(opts, io);
+  const { results, problems } = await scoreFiles(opts, io);
   const errors = problems.filter((p) => p.severity === "error");
   const toFile = !!opts.output;
   let text: string;

@@ -17,9 +17,9 @@ export interface ValidateOptions {
 }
 
 /** Checks each file by its kind, and against its questionnaire where one can be found; reports everything at once. */
-export function runValidate(opts: ValidateOptions, io: Io): void {
+export async function runValidate(opts: ValidateOptions, io: Io): Promise<void> {
   const files = expandInputs(opts.files);
-  const resolver = new Resolver(opts);
+  const resolver = new Resolver(opts, (t) => io.err(t));
   const problems: Problem[] = [];
   for (const file of files) {
     const before = problems.filter((p) => p.severity === "error").length;
@@ -46,8 +46,8 @@ export function runValidate(opts: ValidateOptions, io: Io): void {
       } else {
         const loaded = { value: parsed.value as Answers, source: parsed.source, warnings: [] } satisfies Loaded<Answers>;
         const q = resolver.questionnaire(loaded.value.questionnaire);
-        const rubric = resolver.rubric(q);
-        problems.push(...assertAnswersFit(loaded, q.value, rubric.value));
+        const rubric = await resolver.rubric(q);
+        problems.push(...assertAnswersFit(loaded, q.value, rubric.rubric));
         const n = Object.values(loaded.value.answers).filter((v) => v !== null).length;
         summary = `answers to '${q.value.id}': ${n} answered`;
       }

@@ -5,6 +5,11 @@ export const BUNDLED_RUBRICS = [
     questionnaire: "media-house",
     summary: "The media house 1.0 / 2.0 / 3.0 stages, weighing owned customer relationships and data most.",
   },
+  {
+    id: "relationship-first",
+    questionnaire: "media-house",
+    summary: "Owned relationships and data decide; channels count little. Stricter bands and gates for businesses past the basics.",
+  },
 ] as const;
 
 export type BundledRubricId = (typeof BUNDLED_RUBRICS)[number]["id"];

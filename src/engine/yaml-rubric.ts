@@ -100,3 +100,12 @@ export function yamlRubric(rubric: Rubric, lang = "en"): ScoringRubric {
     },
   };
 }
+
+/** Question ids a rubric accepts 'n/a' for, whichever kind it is. */
+export function notApplicableIds(rubric: Rubric | ScoringRubric | undefined): Set<string> {
+  if (!rubric) return new Set();
+  if ("evaluate" in rubric) return new Set(rubric.notApplicable ?? []);
+  const ids = new Set<string>();
+  for (const d of rubric.dimensions) for (const [id, rule] of Object.entries(d.questions)) if (rule.notApplicable) ids.add(id);
+  return ids;
+}

@@ -1,6 +1,8 @@
 import type { Answer, Answers, AnswerValue } from "../model/answers.js";
 import type { Question, Questionnaire } from "../model/questionnaire.js";
 import type { Rubric } from "../model/rubric.js";
+import type { ScoringRubric } from "../engine/rubric.js";
+import { notApplicableIds } from "../engine/yaml-rubric.js";
 import { resolveText } from "../i18n/text.js";
 import { messages } from "../i18n/messages.js";
 import { NOT_APPLICABLE, UNKNOWN, answerProblem, readAnswer } from "../engine/answer.js";
@@ -11,7 +13,7 @@ import type { AskChoice, Asker } from "./asker.js";
 export interface InterviewOptions {
   lang?: string;
   /** For 'n/a': offered where the rubric accepts it. */
-  rubric?: Rubric;
+  rubric?: Rubric | ScoringRubric;
   /** Called after every change, with the whole answers object: the place to save. */
   onChange?: (answers: Answers) => void | Promise<void>;
 }
@@ -38,8 +40,7 @@ function withValue(previous: Answer | null | undefined, value: AnswerValue): Ans
 export async function interview(q: Questionnaire, asker: Asker, start: Answers, options: InterviewOptions = {}): Promise<Answers> {
   const lang = options.lang ?? "en";
   const m = messages(lang);
-  const naAllowed = new Set<string>();
-  for (const d of options.rubric?.dimensions ?? []) for (const [id, rule] of Object.entries(d.questions)) if (rule.notApplicable) naAllowed.add(id);
+  const naAllowed = notApplicableIds(options.rubric);
   const entries: Entry[] = [];
   for (const s of q.sections) for (const question of s.questions) entries.push({ question, sectionTitle: resolveText(s.title, lang), position: entries.length + 1 });
   const total = entries.length;

@@ -2,6 +2,8 @@ import { answerProblem, readAnswer } from "../engine/answer.js";
 import type { Answers } from "../model/answers.js";
 import type { Questionnaire } from "../model/questionnaire.js";
 import type { Rubric } from "../model/rubric.js";
+import type { ScoringRubric } from "../engine/rubric.js";
+import { notApplicableIds } from "../engine/yaml-rubric.js";
 import { indexQuestions } from "./check-questionnaire.js";
 import type { PathIssue } from "./yaml.js";
 
@@ -11,7 +13,7 @@ export function parseQuestionnaireRef(ref: string): { id: string; revision?: num
 }
 
 /** Checks answers against their questionnaire (and rubric, for 'n/a'). */
-export function checkAnswers(a: Answers, q: Questionnaire, rubric?: Rubric): PathIssue[] {
+export function checkAnswers(a: Answers, q: Questionnaire, rubric?: Rubric | ScoringRubric): PathIssue[] {
   const issues: PathIssue[] = [];
   const ref = parseQuestionnaireRef(a.questionnaire);
   if (ref.id !== q.id) {
@@ -22,8 +24,7 @@ export function checkAnswers(a: Answers, q: Questionnaire, rubric?: Rubric): Pat
     issues.push({ path: ["questionnaire"], message: `these answers are for revision ${ref.revision} of '${q.id}', but the questionnaire is revision ${q.revision}` });
   }
   const questions = indexQuestions(q);
-  const naAllowed = new Set<string>();
-  for (const d of rubric?.dimensions ?? []) for (const [id, rule] of Object.entries(d.questions)) if (rule.notApplicable) naAllowed.add(id);
+  const naAllowed = notApplicableIds(rubric);
 
   for (const [id, raw] of Object.entries(a.answers)) {
     const qref = questions.get(id);

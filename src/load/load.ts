@@ -4,6 +4,7 @@ import { answersSchema, type Answers } from "../model/answers.js";
 import { questionnaireSchema, type Questionnaire } from "../model/questionnaire.js";
 import { rubricSchema, type Rubric } from "../model/rubric.js";
 import { checkAnswers } from "./check-answers.js";
+import type { ScoringRubric } from "../engine/rubric.js";
 import { checkQuestionnaire } from "./check-questionnaire.js";
 import { checkRubric, checkRubricShape } from "./check-rubric.js";
 import { readSource } from "./source.js";
@@ -68,7 +69,7 @@ export function assertRubricFits(rubric: Loaded<Rubric>, questionnaire: Question
 }
 
 /** Throws with every located problem when the answers do not fit the questionnaire. */
-export function assertAnswersFit(answers: Loaded<Answers>, questionnaire: Questionnaire, rubric?: Rubric): Problem[] {
+export function assertAnswersFit(answers: Loaded<Answers>, questionnaire: Questionnaire, rubric?: Rubric | ScoringRubric): Problem[] {
   return settle(placeIssues(answers.source, checkAnswers(answers.value, questionnaire, rubric)));
 }
 
