@@ -19,6 +19,7 @@ export interface InterviewOptions {
 }
 
 const SKIP = Symbol("skip");
+const SKIP_VALUE = "\u0000skip";
 const HELP = Symbol("help");
 const DONE = "\u0000done";
 
@@ -138,9 +139,7 @@ async function ask(asker: Asker, e: Entry, total: number, lang: string, naAllowe
       return selectLoop(choices);
     }
     case "boolean":
-      if (extras.length === 1 && !help) {
-        return asker.confirm({ message, ...(typeof current === "boolean" ? { default: current } : {}) });
-      }
+      // A select rather than a confirm, so that Enter never records an answer nobody chose and skipping is possible.
       return selectLoop([
         { value: true, name: m.yes[0]!.toUpperCase() + m.yes.slice(1) },
         { value: false, name: m.no[0]!.toUpperCase() + m.no.slice(1) },
@@ -154,21 +153,32 @@ async function ask(asker: Asker, e: Entry, total: number, lang: string, naAllowe
         checked: picked.has(o.value),
         ...(o.help ? { description: resolveText(o.help, lang) } : {}),
       }));
-      if (q.allowUnknown) choices.push({ value: UNKNOWN, name: "Don't know", checked: current === UNKNOWN });
+      // The answers that stand alone rather than combine with options.
+      const alone: AskChoice<string>[] = [];
+      if (q.allowUnknown) alone.push({ value: UNKNOWN, name: "Don't know", checked: current === UNKNOWN });
+      if (naAllowed) alone.push({ value: NOT_APPLICABLE, name: "Not applicable to us", checked: current === NOT_APPLICABLE });
+      alone.push({ value: SKIP_VALUE, name: "Skip for now" });
       const values = await asker.checkbox<string>({
         message: `${message}\n  (space to tick, enter when done; none ticked means none of these)`,
-        choices,
-        validate: (v) => (v.includes(UNKNOWN) && v.length > 1 ? "Pick either \"Don't know\" or options, not both" : true),
+        choices: [...choices, ...alone],
+        validate: (v) => {
+          const chosenAlone = alone.filter((a) => v.includes(a.value));
+          if (chosenAlone.length && v.length > 1) return `"${chosenAlone[0]!.name}" stands alone: untick the rest`;
+          return true;
+        },
       });
-      return values.includes(UNKNOWN) ? UNKNOWN : values;
+      if (values.includes(SKIP_VALUE)) return SKIP;
+      if (values.includes(UNKNOWN)) return UNKNOWN;
+      if (values.includes(NOT_APPLICABLE)) return NOT_APPLICABLE;
+      return values;
     }
     case "number": {
       if (help) asker.note(help);
       const range = `${q.min ?? ""}${q.min !== undefined || q.max !== undefined ? "–" : ""}${q.max ?? ""}`;
-      const hint = [range && `${range}${q.unit ? ` ${resolveText(q.unit, lang)}` : ""}`, q.allowUnknown && "? = don't know", naAllowed && "n/a", "empty = skip"].filter(Boolean).join(", ");
+      const hint = [range && `${range}${q.unit ? ` ${resolveText(q.unit, lang)}` : ""}`, q.allowUnknown && "? = don't know", naAllowed && "n/a", current === undefined ? "empty = skip" : "clear it to skip"].filter(Boolean).join(", ");
       const text = await asker.input({
         message: `${message} (${hint})`,
-        ...(current !== undefined ? { default: String(current) } : {}),
+        ...(current !== undefined ? { default: current === UNKNOWN ? "?" : String(current) } : {}),
         validate: (t) => {
           const s = t.trim();
           if (s === "" || (s === "?" && q.allowUnknown) || (s.toLowerCase() === "n/a" && naAllowed)) return true;
