@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
-import { AuditError, InvalidInputError, formatProblem } from "../errors.js";
+import { AuditError, InvalidInputError, ThresholdError, UsageError, formatProblem } from "../errors.js";
 import { processIo, type Io } from "./io.js";
 
 const VERSION = "0.1.0";
@@ -17,6 +17,33 @@ interface GlobalOptions {
 
 function ioFor(cmd: Command): Io {
   return processIo(cmd.optsWithGlobals<GlobalOptions>());
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function numberOption(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(n) || n < min || n > max) throw new UsageError(`${flag} takes a number from ${min} to ${max}, not '${raw}'`);
+  return n;
+}
+
+/** Turns commander's strings into checked, typed options; a bad value is a usage error (exit 2). */
+function normaliseScoreOptions(o: Record<string, unknown>) {
+  const min: Record<string, number> = {};
+  for (const pair of (o.min as string[] | undefined) ?? []) {
+    const m = /^([A-Za-z0-9._-]+)=(.+)$/.exec(pair);
+    if (!m) throw new UsageError(`--min takes dimension=score, e.g. data=50, not '${pair}'`);
+    min[m[1]!] = numberOption(`--min ${m[1]}`, m[2], 0, 100)!;
+  }
+  return {
+    ...(o as { format: "text"; questionnaire?: string; rubric?: string; lang?: string; target?: string; explain?: boolean; output?: string; requireStage?: string; baseline?: string; benchmark?: string }),
+    failUnder: numberOption("--fail-under", o.failUnder as string | undefined, 0, 100),
+    tolerance: numberOption("--tolerance", o.tolerance as string | undefined, 0, 100),
+    min: Object.keys(min).length ? min : undefined,
+  };
 }
 
 const formatOption = (choices: readonly string[]) => new Option("-f, --format <format>", "output format").choices(choices).default("text");
@@ -69,16 +96,32 @@ Exit codes: 0 done, 1 a threshold not met, 2 bad usage or input, 130 interrupted
     .description("score answer files and print the gap report")
     .argument("<answers...>", "answers files, or folders of them")
     .option("--questionnaire <name|file>", "questionnaire (default: the one the answers name)")
-    .option("--rubric <name|file>", "rubric (default: the questionnaire's bundled rubric)")
+    .option("--rubric <name|file>", "a bundled rubric, a YAML rubric file, or a .js/.mjs rubric module")
     .option("--lang <lang>", "language of the report: en, sv, nb, da")
-    .addOption(formatOption(["text", "json"]))
+    .addOption(formatOption(["text", "json", "markdown", "html", "junit", "badge"]))
     .option("--target <stage>", "the stage to aim for, e.g. 2.0 (default: the rubric's)")
     .option("--explain", "show, per question, the answer, points, weight and contribution")
     .option("-o, --output <file>", "write the report to a file (atomically) instead of stdout")
-    .addHelpText("after", "\nExamples:\n  $ maturity-audit score acme.yaml --target 3.0\n  $ maturity-audit score acme.yaml --format json > acme.json\n  $ maturity-audit score audits/*.yaml --format json")
+    .option("--fail-under <score>", "exit 1 when the overall score is below this (0-100)")
+    .option("--require-stage <stage>", "exit 1 when the overall stage is below this, e.g. 2.0")
+    .option("--min <dimension=score>", "exit 1 when a dimension scores below this, e.g. data=50 (repeatable)", collect, [])
+    .option("--baseline <file>", "an earlier answers file or scorecard JSON: exit 1 when a score drops")
+    .option("--tolerance <points>", "points a score may drop against --baseline", "0")
+    .option("--benchmark <name|file>", "a peer profile to compare with: a bundled name, a benchmark YAML, a scorecard JSON or answers file")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ maturity-audit score acme.yaml --target 3.0 --explain
+  $ maturity-audit score acme.yaml --format json > acme.json
+  $ maturity-audit score audits/ --format markdown --require-stage 2.0 >> "$GITHUB_STEP_SUMMARY"
+  $ maturity-audit score audits/*.yaml --format junit --output junit.xml --min data=50
+  $ maturity-audit score acme.yaml --baseline acme-last-year.yaml --tolerance 2
+  $ maturity-audit score acme.yaml --benchmark capital-leader --format html --output acme.html`,
+    )
     .action(async (files: string[], o, cmd: Command) => {
       const { runScore } = await import("../commands/score.js");
-      await runScore({ ...o, files, today: today() }, ioFor(cmd));
+      await runScore({ ...normaliseScoreOptions(o), files, today: today() }, ioFor(cmd));
     });
 
   program
@@ -118,7 +161,7 @@ Exit codes: 0 done, 1 a threshold not met, 2 bad usage or input, 130 interrupted
   program
     .command("schema")
     .description("print the JSON Schema (draft-07) of a file kind, for editor autocompletion")
-    .argument("<kind>", "questionnaire, answers or rubric")
+    .argument("<kind>", "questionnaire, answers, rubric, benchmark or scorecard")
     .action(async (kind: string, _o, cmd: Command) => {
       const { jsonSchemaFor, SCHEMA_KINDS } = await import("../commands/schema.js");
       if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) {
@@ -136,6 +179,12 @@ export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   const debug = argv.includes("--debug");
   try {
+    const first = argv[2];
+    const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
+    if (first !== undefined && !first.startsWith("-") && !names.includes(first)) {
+      const near = names.filter((n) => distance(n, first) <= 2);
+      throw new UsageError(`unknown command '${first}'${near.length ? ` (did you mean ${near.join(" or ")}?)` : ""}`, "Run 'maturity-audit --help' for usage.");
+    }
     await program.parseAsync(argv);
     return 0;
   } catch (err) {
@@ -143,6 +192,10 @@ export async function main(argv: string[]): Promise<number> {
       if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return 0;
       process.stderr.write("Run 'maturity-audit --help' for usage.\n");
       return 2;
+    }
+    if (err instanceof ThresholdError) {
+      process.stderr.write(err.reasons.map((r) => `maturity-audit: threshold not met: ${r}\n`).join(""));
+      return err.exitCode;
     }
     if (err instanceof AuditError) {
       const prefix = err instanceof InvalidInputError ? "" : "maturity-audit: ";
@@ -155,4 +208,19 @@ export async function main(argv: string[]): Promise<number> {
     if (debug) process.stderr.write(`${(err as Error)?.stack}\n`);
     return 70;
   }
+}
+
+/** Edit distance, for suggesting the command someone meant. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
 }

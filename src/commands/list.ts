@@ -30,9 +30,9 @@ export function runList(opts: { format: "text" | "json"; lang?: string }, io: Io
   }
   const out = ["Questionnaires (--questionnaire NAME)"];
   for (const q of questionnaires)
-    out.push(`  ${q.id.padEnd(16)} ${q.title}: ${q.questions} questions in ${q.sections} sections${q.estimatedMinutes ? `, about ${q.estimatedMinutes} minutes` : ""} [${q.languages.join(", ")}]`);
+    out.push(`  ${q.id.padEnd(20)} ${q.title}: ${q.questions} questions in ${q.sections} sections${q.estimatedMinutes ? `, about ${q.estimatedMinutes} minutes` : ""} [${q.languages.join(", ")}]`);
   out.push("", "Rubrics (--rubric NAME; the first for a questionnaire is its default)");
-  for (const r of rubrics) out.push(`  ${r.id.padEnd(16)} ${r.title}, for ${r.questionnaire}; stages ${r.stages.join(" / ")}`, `  ${"".padEnd(16)} ${r.summary}`);
+  for (const r of rubrics) out.push(`  ${r.id.padEnd(20)} ${r.title}, for ${r.questionnaire}; stages ${r.stages.join(" / ")}`, `  ${"".padEnd(20)} ${r.summary}`);
   out.push("", `Languages (--lang): ${LANGUAGES.join(", ")}`);
   io.out(out.join("\n") + "\n");
 }

@@ -2,11 +2,13 @@ import { AuditError, InvalidInputError, formatProblem, type Problem } from "../e
 import { readSource } from "../load/source.js";
 import { detectKind, parseFile, assertAnswersFit, type Loaded } from "../load/load.js";
 import { placeIssues } from "../load/yaml.js";
-import { checkRubric } from "../load/check-rubric.js";
+import { checkRubric, checkRubricShape } from "../load/check-rubric.js";
+import { defaultRubricFor } from "../engine/registry.js";
 import type { Io } from "../cli/io.js";
 import type { Answers } from "../model/answers.js";
 import type { Questionnaire } from "../model/questionnaire.js";
 import type { Rubric } from "../model/rubric.js";
+import type { Benchmark } from "../model/benchmark.js";
 import { expandInputs } from "./files.js";
 import { Resolver } from "./resolve.js";
 
@@ -40,14 +42,25 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<void> 
         summary = `questionnaire '${q.id}' revision ${q.revision}: ${q.sections.length} sections, ${count} questions`;
       } else if (kind === "rubric") {
         const r = parsed.value as Rubric;
-        const qLoaded = resolver.questionnaire(r.questionnaire);
+        let qLoaded;
+        try {
+          qLoaded = resolver.questionnaire(r.questionnaire);
+        } catch (err) {
+          // Without its questionnaire, still report what the rubric gets wrong on its own.
+          problems.push(...placeIssues(parsed.source, checkRubricShape(r)));
+          throw err;
+        }
         problems.push(...placeIssues(parsed.source, checkRubric(r, qLoaded.value)));
         summary = `rubric '${r.id}' for '${qLoaded.value.id}': ${r.stages.length} stages, ${r.gates.length} gates, ${r.nextSteps.length} next steps`;
+      } else if (kind === "benchmark") {
+        const b = parsed.value as Benchmark;
+        summary = `benchmark '${b.id}' for '${b.questionnaire}'${b.illustrative ? " (illustrative)" : ""}: ${Object.keys(b.scores).length} dimensions`;
       } else {
         const loaded = { value: parsed.value as Answers, source: parsed.source, warnings: [] } satisfies Loaded<Answers>;
         const q = resolver.questionnaire(loaded.value.questionnaire);
-        const rubric = await resolver.rubric(q);
-        problems.push(...assertAnswersFit(loaded, q.value, rubric.rubric));
+        // 'n/a' can only be judged with a rubric; a custom questionnaire may have none here.
+        const rubric = opts.rubric || defaultRubricFor(q.value.id) ? (await resolver.rubric(q)).rubric : undefined;
+        problems.push(...assertAnswersFit(loaded, q.value, rubric));
         const n = Object.values(loaded.value.answers).filter((v) => v !== null).length;
         summary = `answers to '${q.value.id}': ${n} answered`;
       }

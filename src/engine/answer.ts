@@ -11,12 +11,15 @@ export type ReadAnswer =
   | { kind: "value"; value: AnswerValue; note?: string };
 
 /** Splits an answer into its value and note, and recognises "don't know" and "not applicable". */
-export function readAnswer(raw: Answer | null | undefined): ReadAnswer {
+export function readAnswer(raw: Answer | null | undefined, question?: Question): ReadAnswer {
   if (raw === null || raw === undefined) return { kind: "empty" };
   const { value, note } = typeof raw === "object" && !Array.isArray(raw) ? raw : { value: raw, note: undefined };
   const withNote = note === undefined ? {} : { note };
-  if (value === UNKNOWN) return { kind: "unknown", ...withNote };
-  if (value === NOT_APPLICABLE) return { kind: "na", ...withNote };
+  // In a free-text answer, "unknown" and "n/a" are just words.
+  if (question?.type !== "text") {
+    if (value === UNKNOWN) return { kind: "unknown", ...withNote };
+    if (value === NOT_APPLICABLE) return { kind: "na", ...withNote };
+  }
   return { kind: "value", value, ...withNote };
 }
 

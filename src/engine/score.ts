@@ -59,7 +59,7 @@ export function readSheet(questionnaire: Questionnaire, answers: Answers, notApp
   for (const section of questionnaire.sections) {
     for (const q of section.questions) {
       const raw = Object.prototype.hasOwnProperty.call(answers.answers, q.id) ? answers.answers[q.id] : undefined;
-      const ans = readAnswer(raw);
+      const ans = readAnswer(raw, q);
       const shown = q.when ? evaluateCondition(q.when, known) === true : true;
       const note = ans.kind !== "empty" && ans.note !== undefined ? { note: ans.note } : {};
       let entry: SheetEntry;
@@ -317,7 +317,6 @@ export async function scoreAnswersAsync(
       Promise.resolve().then(() => r.evaluate(input)),
       new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new PluginError(`rubric '${r.id}' did not return within ${(options.timeoutMs ?? 5000) / 1000} s`)), options.timeoutMs ?? 5000);
-        timer.unref?.();
       }),
     ]);
     return assembleScorecard(input, r, checkEvaluation(r, result), answers, options);

@@ -51,13 +51,13 @@ export async function interview(q: Questionnaire, asker: Asker, start: Answers, 
     const map = new Map<string, AnswerValue>();
     for (const e of entries) {
       if (e.question.when && evaluateCondition(e.question.when, map) !== true) continue;
-      const a = readAnswer(answers.answers[e.question.id]);
+      const a = readAnswer(answers.answers[e.question.id], e.question);
       if (a.kind === "value") map.set(e.question.id, a.value);
     }
     return map;
   };
   const isShown = (e: Entry) => !e.question.when || evaluateCondition(e.question.when, known()) === true;
-  const isAnswered = (e: Entry) => readAnswer(answers.answers[e.question.id]).kind !== "empty";
+  const isAnswered = (e: Entry) => readAnswer(answers.answers[e.question.id], e.question).kind !== "empty";
 
   const save = async () => options.onChange?.(answers);
 
@@ -65,7 +65,7 @@ export async function interview(q: Questionnaire, asker: Asker, start: Answers, 
   const asked = new Set<string>();
   const askOne = async (e: Entry): Promise<void> => {
     asked.add(e.question.id);
-    const current = readAnswer(answers.answers[e.question.id]);
+    const current = readAnswer(answers.answers[e.question.id], e.question);
     const currentValue = current.kind === "value" ? current.value : current.kind === "unknown" ? UNKNOWN : current.kind === "na" ? NOT_APPLICABLE : undefined;
     const result = await ask(asker, e, total, lang, naAllowed.has(e.question.id), currentValue);
     if (result === SKIP) {
@@ -88,7 +88,7 @@ export async function interview(q: Questionnaire, asker: Asker, start: Answers, 
     const choices: AskChoice<string>[] = [
       { value: DONE, name: `✓ These answers are right: score them (${answered} of ${shown.length} answered)` },
       ...shown.map((e) => {
-        const a = readAnswer(answers.answers[e.question.id]);
+        const a = readAnswer(answers.answers[e.question.id], e.question);
         const shownAnswer =
           a.kind === "value" ? displayAnswer(e.question, a.value, lang, m) : a.kind === "unknown" ? m.unknown : a.kind === "na" ? m.notApplicable : m.missing;
         return { value: e.question.id, name: `${e.position}. ${truncate(resolveText(e.question.text, lang), 50)} → ${truncate(shownAnswer, 30)}` };

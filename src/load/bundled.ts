@@ -19,3 +19,9 @@ export function bundledRubricPath(name: string): string {
 export function looksLikeName(arg: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(arg) && !/\.(ya?ml|m?js|cjs)$/i.test(arg) && !existsSync(arg);
 }
+
+export const BUNDLED_BENCHMARKS = ["regional-average", "capital-leader"] as const;
+
+export function bundledBenchmarkPath(name: string): string {
+  return join(PACKAGE_ROOT, "benchmarks", `${name}.yaml`);
+}

@@ -32,7 +32,7 @@ export function checkAnswers(a: Answers, q: Questionnaire, rubric?: Rubric | Sco
       issues.push({ path: ["answers", id], atKey: true, message: `unknown question id '${id}'` });
       continue;
     }
-    const ans = readAnswer(raw);
+    const ans = readAnswer(raw, qref.question);
     const path = ["answers", id];
     if (ans.kind === "unknown" && !qref.question.allowUnknown) {
       issues.push({ path, message: `'${id}' does not allow "don't know" (unknown)` });

@@ -3,10 +3,11 @@ import { InvalidInputError, type Problem } from "../errors.js";
 import { answersSchema, type Answers } from "../model/answers.js";
 import { questionnaireSchema, type Questionnaire } from "../model/questionnaire.js";
 import { rubricSchema, type Rubric } from "../model/rubric.js";
+import { benchmarkSchema, type Benchmark } from "../model/benchmark.js";
 import { checkAnswers } from "./check-answers.js";
 import type { ScoringRubric } from "../engine/rubric.js";
 import { checkQuestionnaire } from "./check-questionnaire.js";
-import { checkRubric, checkRubricShape } from "./check-rubric.js";
+import { checkRubric } from "./check-rubric.js";
 import { readSource } from "./source.js";
 import { parseYaml, placeIssues, zodIssues, type PathIssue, type YamlSource } from "./yaml.js";
 
@@ -16,10 +17,10 @@ export interface Loaded<T> {
   warnings: Problem[];
 }
 
-export const FILE_KINDS = ["questionnaire", "answers", "rubric"] as const;
+export const FILE_KINDS = ["questionnaire", "answers", "rubric", "benchmark"] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
-const schemas = { questionnaire: questionnaireSchema, answers: answersSchema, rubric: rubricSchema } as const;
+const schemas = { questionnaire: questionnaireSchema, answers: answersSchema, rubric: rubricSchema, benchmark: benchmarkSchema } as const;
 
 /** Parses a YAML text of a known kind; all problems are returned together, nothing is thrown. */
 export function parseFile<K extends FileKind>(
@@ -33,15 +34,15 @@ export function parseFile<K extends FileKind>(
   if (declared !== kind) {
     const issue: PathIssue = {
       path: declared === undefined ? [] : ["kind"],
-      message: declared === undefined ? `has no 'kind:'; expected 'kind: ${kind}'` : `is a '${String(declared)}' file, but a ${kind} file is expected here`,
+      message: declared === undefined ? `has no 'kind:'; expected 'kind: ${kind}'` : `is a '${String(declared)}' file, but ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} file is expected here`,
     };
     return { source, problems: placeIssues(source, [issue]) };
   }
   const result = (schemas[kind] as z.ZodType).safeParse(data);
   if (!result.success) return { source, problems: placeIssues(source, zodIssues(result.error)) };
   const value = result.data as z.infer<(typeof schemas)[K]>;
-  const extra: PathIssue[] =
-    kind === "questionnaire" ? checkQuestionnaire(value as Questionnaire) : kind === "rubric" ? checkRubricShape(value as Rubric) : [];
+  // A rubric's own checks run with its questionnaire (checkRubric), so that all its problems come at once.
+  const extra: PathIssue[] = kind === "questionnaire" ? checkQuestionnaire(value as Questionnaire) : [];
   return { value, source, problems: placeIssues(source, extra) };
 }
 
@@ -57,6 +58,10 @@ export function loadQuestionnaire(file: string): Loaded<Questionnaire> {
 
 export function loadRubricFile(file: string): Loaded<Rubric> {
   return finish(parseFile("rubric", file, readSource(file)));
+}
+
+export function loadBenchmarkFile(file: string): Loaded<Benchmark> {
+  return finish(parseFile("benchmark", file, readSource(file)));
 }
 
 export function loadAnswersFile(file: string): Loaded<Answers> {

@@ -24,7 +24,11 @@ export const answersSchema = z
     organisation: z.string().max(200).optional(),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD").optional(),
     lang: languageSchema.optional(),
-    answers: z.record(z.string(), answerSchema.nullable()).default({}),
+    answers: z
+      .record(z.string(), answerSchema.nullable())
+      .nullish()
+      .transform((v) => v ?? {})
+      .meta({ description: "Question id to answer; an empty or missing value means not answered yet." }),
   })
   .meta({ title: "maturity-audit answers", description: "One respondent's answers to a questionnaire. A partial file is valid." });
 export type Answers = z.infer<typeof answersSchema>;

@@ -2,6 +2,8 @@ import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Scorecard, DimensionScore } from "../engine/scorecard.js";
 import { bar, formatScore, stripControl, truncate, wrap } from "./terminal.js";
+import { coverageSentence, gateSentence, headline, lagSentence, whySentence } from "./common.js";
+import type { ThresholdCheck } from "../engine/thresholds.js";
 
 export interface TextOptions {
   /** chalk colour level: 0 for plain text. */
@@ -26,7 +28,7 @@ export function renderText(card: Scorecard, options: TextOptions = {}): string {
   if (who) out.push(c.dim(truncate(who, width)));
   out.push(c.dim(truncate(`${s(card.questionnaire.title)} · rubric: ${s(card.rubric.title)}`, width)));
   out.push("");
-  out.push(...wrap(headline(card), width));
+  out.push(...wrap(s(headline(card)), width));
   out.push("");
 
   // Borders take 6 columns; the dimension name gets what the fixed columns leave.
@@ -61,55 +63,39 @@ export function renderText(card: Scorecard, options: TextOptions = {}): string {
   if (blocking.length) {
     out.push("", c.bold("What blocks the next stage"));
     for (const g of blocking) {
-      const head = `${g.status === "blocking" ? "✗" : "?"} No ${g.blocks} while: `;
-      const text = g.status === "blocking" ? s(g.reason) : `${s(g.reason)} (not answered yet, so not verified)`;
-      out.push(...wrap(head + text, width, "").map((l, i) => (i === 0 ? l : "  " + l)));
+      out.push(...hang(`${g.status === "blocking" ? "✗" : "?"} ${s(gateSentence(g))}`, width, 2));
     }
   }
 
   const steps = card.nextSteps.slice(0, options.steps ?? 5);
   out.push("", c.bold("Next steps"));
-  if (!steps.length) out.push("  Nothing holds you back under this rubric: keep doing what works, and audit again next year.");
+  if (!steps.length) out.push(...wrap("Nothing holds you back under this rubric: keep doing what works, and audit again next year.", width, "  "));
   steps.forEach((step, i) => {
     const dim = card.dimensions.find((d) => d.id === step.dimension);
-    out.push(...wrap(`${i + 1}. ${s(step.title)} ${c.dim(`(${dim ? s(dim.title) : step.dimension} → ${step.stage.id})`)}`, width + colourOverhead(c), "").map((l, j) => (j ? "   " + l : l)));
+    out.push(...hang(`${i + 1}. ${s(step.title)} (${dim ? s(dim.title) : step.dimension} → ${step.stage.id})`, width, 3));
     if (step.detail) out.push(...wrap(s(step.detail), width, "   "));
-    const why = step.because
-      .slice(0, 2)
-      .map((b) => `"${truncate(s(b.text), 60)}": ${truncate(s(b.display), 40)}`)
-      .join("; ");
-    out.push(...wrap(`Why: ${why}${step.because.length > 2 ? ` (+${step.because.length - 2} more)` : ""}`, width, "   ").map((l) => c.dim(l)));
+    out.push(...wrap(s(whySentence(step, 2, truncate)), width, "   ").map((l) => c.dim(l)));
   });
   if (card.nextSteps.length > steps.length) out.push(c.dim(`   …and ${card.nextSteps.length - steps.length} more in --format json or --explain.`));
 
-  out.push("", ...wrap(coverageLine(card), width).map((l) => c.dim(l)));
-  if (card.overall.lag) {
-    const lag = card.overall.lag;
-    out.push(...wrap(`Rubric's estimate: leading businesses reached ${lag.stage} around ${lag.leadersYear}, so this is roughly ${lag.years} years behind them (${lag.asOfYear}).`, width).map((l) => c.dim(l)));
-  }
+  if (card.benchmark) out.push("", ...benchmarkLines(card, c, width));
+  out.push("", ...wrap(coverageSentence(card), width).map((l) => c.dim(l)));
+  const lag = lagSentence(card);
+  if (lag) out.push(...wrap(lag, width).map((l) => c.dim(l)));
 
   if (options.explain) out.push("", renderExplain(card, c, width));
   return out.join("\n") + "\n";
-}
-
-function headline(card: Scorecard): string {
-  const stage = card.stages.find((x) => x.id === card.overall.stage.id);
-  const parts: string[] = [];
-  if (stage?.summary) parts.push(stripControl(stage.summary));
-  if (card.overall.score === null) parts.push("No scored question is answered yet.");
-  else if (card.target.reached) parts.push(`You have reached the target stage ${card.target.stage.id}.`);
-  else if (card.overall.blockedBy.length && card.overall.gap === 0)
-    parts.push(`The score is enough for ${card.overall.scoreStage.id}, but a gate holds you at ${card.overall.stage.id}.`);
-  else parts.push(`${Math.round(card.overall.gap)} points short of ${card.target.stage.id}.`);
-  return parts.join(" ");
 }
 
 function hasBlocked(card: Scorecard): boolean {
   return card.overall.blockedBy.length > 0 || card.dimensions.some((d) => d.blockedBy.length > 0);
 }
 
-function colourOverhead(c: ChalkInstance): number {
-  return c.level > 0 ? 10 : 0;
+/** Wraps with a hanging indent: the first line flush, the rest indented, all within width. */
+function hang(text: string, width: number, indent: number): string[] {
+  const [first = "", ...more] = wrap(text, width);
+  if (!more.length) return [first];
+  return [first, ...wrap(more.join(" "), width, " ".repeat(indent))];
 }
 
 function stageColour(c: ChalkInstance, card: Scorecard, d: DimensionScore): (s: string) => string {
@@ -120,20 +106,9 @@ function stageColour(c: ChalkInstance, card: Scorecard, d: DimensionScore): (s: 
   return c.red;
 }
 
-function coverageLine(card: Scorecard): string {
-  const cv = card.coverage;
-  const asked = cv.total - cv.hidden;
-  const parts = [`Answered ${cv.answered} of ${asked} scored questions`];
-  if (cv.unknown) parts.push(`${cv.unknown} "don't know" (${card.unknownScoredAs === "zero" ? "counted as 0 points" : "left out of the score"})`);
-  if (cv.notApplicable) parts.push(`${cv.notApplicable} not applicable (left out; the rest re-weighted)`);
-  if (cv.missing) parts.push(`${cv.missing} not answered (left out of the score)`);
-  if (cv.hidden) parts.push(`${cv.hidden} not asked`);
-  return parts.join("; ") + ".";
-}
-
 function renderExplain(card: Scorecard, c: ChalkInstance, width: number): string {
   const out: string[] = [c.bold("How each score came about")];
-  out.push(c.dim("points: 0-100 for the answer; weight: within the dimension; adds: points it adds to the dimension score."));
+  out.push(...wrap("points: 0-100 for the answer; weight: within the dimension; adds: points it adds to the dimension score.", width).map((l) => c.dim(l)));
   const textWidth = width - 34;
   for (const d of card.dimensions) {
     out.push("", c.bold(`${stripControl(d.title)}: ${formatScore(d.score)}/100`));
@@ -157,4 +132,60 @@ function renderExplain(card: Scorecard, c: ChalkInstance, width: number): string
     out.push(t.toString());
   }
   return out.join("\n");
+}
+
+function benchmarkLines(card: Scorecard, c: ChalkInstance, width: number): string[] {
+  const b = card.benchmark!;
+  const out = [c.bold(`Compared with ${stripControl(b.title)}${b.illustrative ? " (an illustrative profile, not survey data)" : ""}`)];
+  const phrase = (d: number | null, what: string) =>
+    d === null ? `no comparison on ${what}` : d === 0 ? `level with the benchmark on ${what}` : `${Math.abs(Math.round(d))} points ${d < 0 ? "behind" : "ahead of"} the benchmark on ${what}`;
+  out.push(...wrap(`• ${phrase(b.overallDistance, "the overall score")}`, width, ""));
+  for (const d of b.dimensions) {
+    const title = card.dimensions.find((x) => x.id === d.id)?.title ?? d.id;
+    out.push(...wrap(`• ${phrase(d.distance, stripControl(title).toLowerCase())}`, width, "").map((l, i) => (i ? "  " + l : l)));
+  }
+  return out;
+}
+
+/** One table for many scorecards: a row per file with respondent, date, overall, stage and each dimension. */
+export function renderTextBatch(items: Array<{ file: string; card: Scorecard; checks?: ThresholdCheck[] }>, options: TextOptions = {}): string {
+  const c = new Chalk({ level: options.colorLevel ?? 0 });
+  const dims = items[0]?.card.dimensions ?? [];
+  const width = Math.max(60, Math.min(options.width ?? 80, 160));
+  const dimWidth = 6;
+  const fixed = 7 + 13 + dims.length * dimWidth;
+  const fileWidth = Math.max(12, Math.floor((width - fixed - (dims.length + 5) * 1 - 1) * 0.55));
+  const whoWidth = Math.max(10, width - fixed - fileWidth - (dims.length + 5) - 1);
+  const short = (t: string) => t.split(/[\s-]/)[0]!.slice(0, dimWidth - 2);
+  const table = new Table({
+    head: ["File", "Respondent, date", "Score", "Stage", ...dims.map((d) => short(d.title))],
+    colWidths: [fileWidth, whoWidth, 7, 13, ...dims.map(() => dimWidth)],
+    colAligns: ["left", "left", "right", "left", ...dims.map(() => "right" as const)],
+    style: { ...plainTable, "padding-left": 1, "padding-right": 1 },
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+  });
+  const names = shortNames(items.map((i) => i.file));
+  for (const [i, { card, checks }] of items.entries()) {
+    const file = names[i]!;
+    const failed = checks?.some((x) => !x.passed);
+    table.push([
+      truncate(stripControl(file), fileWidth - 2),
+      truncate([card.respondent, card.date].filter(Boolean).map((v) => stripControl(v!)).join(", "), whoWidth - 2),
+      formatScore(card.overall.score),
+      (card.target.reached ? c.green : c.yellow)(card.overall.stage.id) + (failed ? c.red(" ✗") : ""),
+      ...dims.map((d) => formatScore(card.dimensions.find((x) => x.id === d.id)?.score ?? null)),
+    ]);
+  }
+  const legend = dims.map((d) => `${short(d.title)} = ${stripControl(d.title)}`).join("; ");
+  return `${table.toString()}
+${wrap(`${items.length} audits. ${legend}.`, width).map((l) => c.dim(l)).join("\n")}
+`;
+}
+
+/** File names without the folder they all share, so the table shows what tells them apart. */
+function shortNames(files: string[]): string[] {
+  const dirs = files.map((f) => f.split(/[\\/]/).slice(0, -1));
+  let common = 0;
+  while (dirs.every((d) => d[common] !== undefined && d[common] === dirs[0]![common])) common++;
+  return files.map((f) => f.split(/[\\/]/).slice(common).join("/"));
 }

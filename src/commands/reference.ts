@@ -1,0 +1,54 @@
+import { InvalidInputError, UsageError } from "../errors.js";
+import { bundledBenchmarkPath, BUNDLED_BENCHMARKS, looksLikeName } from "../load/bundled.js";
+import { detectKind, loadAnswersFile, loadBenchmarkFile, assertAnswersFit } from "../load/load.js";
+import { readSource } from "../load/source.js";
+import { scorecardSchema } from "../model/scorecard.js";
+import type { Scorecard } from "../engine/scorecard.js";
+import { profileFromScorecard, type BenchmarkProfile } from "../engine/benchmark.js";
+import { resolveText } from "../i18n/text.js";
+import { Resolver, scoreResolved } from "./resolve.js";
+
+/** Reads an earlier result: a scorecard JSON file, or an answers file scored the same way as the rest. */
+export async function loadScorecardLike(file: string, resolver: Resolver, opts: { lang?: string; target?: string; today: string }): Promise<Scorecard> {
+  const text = readSource(file);
+  if (/^\s*[{[]/.test(text)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (err) {
+      throw new InvalidInputError([{ file, message: `is not valid JSON: ${(err as Error).message}`, severity: "error" }]);
+    }
+    const parsed = scorecardSchema.safeParse(data);
+    if (!parsed.success) {
+      const why = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "file"}: ${i.message}`).join("; ");
+      throw new InvalidInputError([{ file, message: `is not a scorecard from 'score --format json' (${why})`, severity: "error" }]);
+    }
+    return parsed.data;
+  }
+  const { kind, problems } = detectKind(file, text);
+  if (!kind) throw new InvalidInputError(problems);
+  if (kind !== "answers") throw new InvalidInputError([{ file, line: 1, col: 1, message: `is a ${kind} file; expected answers or a scorecard JSON`, severity: "error" }]);
+  const answers = loadAnswersFile(file);
+  const q = resolver.questionnaire(answers.value.questionnaire);
+  const rubric = await resolver.rubric(q);
+  assertAnswersFit(answers, q.value, rubric.rubric);
+  return scoreResolved(q.value, rubric, answers.value, { lang: opts.lang ?? answers.value.lang, target: opts.target, asOf: opts.today });
+}
+
+/** A peer profile: a bundled or YAML benchmark profile, or a reference business's scorecard or answers. */
+export async function loadBenchmark(arg: string, resolver: Resolver, opts: { lang?: string; target?: string; today: string }): Promise<BenchmarkProfile> {
+  let file = arg;
+  if (looksLikeName(arg)) {
+    if (!(BUNDLED_BENCHMARKS as readonly string[]).includes(arg)) {
+      throw new UsageError(`no bundled benchmark named '${arg}'`, `Bundled benchmarks: ${BUNDLED_BENCHMARKS.join(", ")}; or pass a file.`);
+    }
+    file = bundledBenchmarkPath(arg);
+  }
+  const text = readSource(file);
+  if (!/^\s*[{[]/.test(text) && detectKind(file, text).kind === "benchmark") {
+    const b = loadBenchmarkFile(file).value;
+    return { id: b.id, title: resolveText(b.title, opts.lang), illustrative: b.illustrative, ...(b.overall !== undefined ? { overall: b.overall } : {}), scores: b.scores };
+  }
+  const card = await loadScorecardLike(file, resolver, opts);
+  return profileFromScorecard(card, file);
+}

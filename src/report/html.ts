@@ -1,0 +1,152 @@
+import type { Scorecard } from "../engine/scorecard.js";
+import { coverageSentence, dimensionRows, gateSentence, headline, lagSentence, whySentence } from "./common.js";
+import { escapeHtml as h } from "./escape.js";
+import { renderRadar, type RadarSeries } from "./radar.js";
+import { formatScore } from "./terminal.js";
+
+export interface HtmlOptions {
+  /** A peer profile to draw and compare with: a score per dimension id. */
+  benchmark?: { label: string; scores: Record<string, number | null> };
+  /** Extra polygons, e.g. each respondent of a team view. */
+  series?: Array<{ label: string; scores: Record<string, number | null> }>;
+  steps?: number;
+}
+
+const PALETTE = ["#6a1b9a", "#ef6c00", "#00838f", "#ad1457", "#558b2f", "#4527a0", "#795548", "#37474f"];
+
+const CSS = `
+:root { --ink: #1d232a; --muted: #5f6b76; --line: #d9dee3; --accent: #1565c0; --ok: #2e7d32; --warn: #c27c0e; --bad: #b23b3b; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); margin: 0; background: #f6f7f9; }
+main { max-width: 960px; margin: 0 auto; padding: 32px 24px; background: #fff; }
+h1 { font-size: 26px; margin: 0 0 4px; } h2 { font-size: 19px; margin: 28px 0 10px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+.meta, .muted { color: var(--muted); } .lead { font-size: 17px; }
+.top { display: grid; grid-template-columns: 1fr 420px; gap: 24px; align-items: start; }
+.ladder { display: flex; margin: 16px 0 28px; position: relative; height: 46px; }
+.band { border: 1px solid var(--line); border-right: none; padding: 4px 6px; font-size: 12px; color: var(--muted); background: #fafbfc; }
+.band:last-child { border-right: 1px solid var(--line); }
+.band.reached { background: #e8f1fb; color: var(--ink); }
+.band.current { background: var(--accent); color: #fff; font-weight: 600; }
+.marker { position: absolute; top: -10px; width: 0; height: 0; border-left: 7px solid transparent; border-right: 7px solid transparent; border-top: 10px solid var(--ink); transform: translateX(-7px); }
+table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+.bar { background: #eceff2; height: 10px; width: 140px; border-radius: 5px; overflow: hidden; } .bar > span { display: block; height: 100%; background: var(--accent); }
+.ok { color: var(--ok); } .warn { color: var(--warn); } .bad { color: var(--bad); }
+ol.steps li { margin-bottom: 12px; } .why { color: var(--muted); font-size: 13px; }
+.legend span { display: inline-block; margin-right: 14px; font-size: 13px; } .legend i { display: inline-block; width: 18px; height: 3px; vertical-align: middle; margin-right: 5px; }
+details { margin-top: 8px; } summary { cursor: pointer; color: var(--accent); }
+footer { margin-top: 32px; font-size: 12px; color: var(--muted); }
+@media (max-width: 820px) { .top { grid-template-columns: 1fr; } }
+@media print {
+  @page { size: A4; margin: 14mm; }
+  body { background: #fff; font-size: 11pt; } main { max-width: none; padding: 0; }
+  .top { grid-template-columns: 1fr 330px; } svg.radar { width: 330px; height: 330px; }
+  h2 { break-after: avoid; } tr, li, .ladder { break-inside: avoid; }
+  details { display: block; } details > summary { display: none; } details:not([open]) > * { display: block; }
+  a { color: inherit; text-decoration: none; }
+}`;
+
+function colourFor(card: Scorecard, stageId: string): string {
+  const idx = card.stages.findIndex((s) => s.id === stageId);
+  const target = card.stages.findIndex((s) => s.id === card.target.stage.id);
+  return idx >= target ? "ok" : idx === target - 1 ? "warn" : "bad";
+}
+
+/** One self-contained page: inline CSS and SVG, no scripts, no external requests, every text escaped. */
+export function renderHtml(card: Scorecard, options: HtmlOptions = {}): string {
+  const axes = card.dimensions.map((d) => d.title);
+  const series: RadarSeries[] = [{ label: `Target ${card.target.stage.id}`, values: card.dimensions.map(() => card.target.score), colour: "#9e9e9e", dashed: true }];
+  if (options.benchmark) {
+    const b = options.benchmark;
+    series.push({ label: `Benchmark: ${b.label}`, values: card.dimensions.map((d) => b.scores[d.id] ?? null), colour: "#ef6c00", dashed: true });
+  }
+  (options.series ?? []).forEach((s, i) => series.push({ label: s.label, values: card.dimensions.map((d) => s.scores[d.id] ?? null), colour: PALETTE[i % PALETTE.length]! }));
+  series.push({ label: card.respondent ?? card.organisation ?? "This audit", values: card.dimensions.map((d) => d.score), colour: "#1565c0", fill: true });
+
+  const who = [card.organisation, card.respondent, card.date].filter(Boolean).map((v) => h(v!)).join(" · ");
+  const stageIdx = card.stages.findIndex((s) => s.id === card.overall.stage.id);
+  const ladder = card.stages
+    .map((s, i) => {
+      const next = card.stages[i + 1]?.min ?? 100;
+      const cls = i === stageIdx ? "band current" : i < stageIdx ? "band reached" : "band";
+      return `<div class="${cls}" style="width:${(next - s.min).toFixed(1)}%" title="${h(s.name)}">${h(s.id)}<br>${s.min}+</div>`;
+    })
+    .join("");
+  const marker = card.overall.score === null ? "" : `<div class="marker" style="left:${card.overall.score}%" title="${formatScore(card.overall.score)}/100"></div>`;
+
+  const rows = dimensionRows(card)
+    .map((r) => {
+      const bar = r.id === "overall" ? "" : `<div class="bar"><span style="width:${Math.max(0, Math.min(100, r.score ?? 0))}%"></span></div>`;
+      const bench = options.benchmark && r.id !== "overall" ? options.benchmark.scores[r.id] : undefined;
+      const benchCell = options.benchmark ? `<td class="num">${bench === undefined || bench === null ? "—" : `${Math.round(bench)} (${distance(r.score, bench)})`}</td>` : "";
+      const title = r.id === "overall" ? "<strong>Overall</strong>" : h(r.title);
+      return `<tr><td>${title}</td><td class="num">${r.scoreText}</td><td class="${colourFor(card, r.stage)}">${h(r.stage)}${r.blocked ? " 🔒" : ""}</td><td class="num">${r.gap > 0 ? `−${Math.round(r.gap)}` : "✓"}</td>${benchCell}<td>${bar}</td></tr>`;
+    })
+    .join("\n");
+
+  const blocking = card.gates.filter((g) => g.status !== "passed");
+  const steps = card.nextSteps.slice(0, options.steps ?? 5);
+  const legend = series.map((s) => `<span><i style="background:${s.colour}"></i>${h(s.label)}</span>`).join("");
+  const explain = card.dimensions
+    .map(
+      (d) =>
+        `<h3>${h(d.title)}: ${formatScore(d.score)}/100</h3><table><thead><tr><th>Question</th><th>Answer</th><th class="num">Points</th><th class="num">Weight</th><th class="num">Adds</th></tr></thead><tbody>` +
+        d.questions
+          .filter((q) => !(q.weight === 0 && q.points === null))
+          .map(
+            (q) =>
+              `<tr><td>${h(q.text)}</td><td>${h(q.display)}${q.note ? `<br><span class="muted">${h(q.note)}</span>` : ""}</td><td class="num">${q.points === null ? "—" : Math.round(q.points)}</td><td class="num">${q.weight}</td><td class="num">${q.points === null ? "—" : q.contribution.toFixed(1)}</td></tr>`,
+          )
+          .join("") +
+        "</tbody></table>",
+    )
+    .join("\n");
+
+  return `<!doctype html>
+<html lang="${h(card.lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${h(card.questionnaire.title)}: ${h(card.overall.stage.name)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<main>
+<header>
+<h1>${h(card.overall.stage.name)} · ${formatScore(card.overall.score)}/100</h1>
+<div class="meta">${who ? `${who} · ` : ""}${h(card.questionnaire.title)} · rubric: ${h(card.rubric.title)} · target ${h(card.target.stage.id)}</div>
+</header>
+<section class="top">
+<div>
+<p class="lead">${h(headline(card))}</p>
+<div class="ladder" aria-label="Stage ladder">${ladder}${marker}</div>
+<table class="gaps"><thead><tr><th>Dimension</th><th class="num">Score</th><th>Stage</th><th class="num">Gap to ${h(card.target.stage.id)}</th>${options.benchmark ? `<th class="num">${h(options.benchmark.label)}</th>` : ""}<th></th></tr></thead>
+<tbody>
+${rows}
+</tbody></table>
+<p class="muted">${h(coverageSentence(card))}${lagSentence(card) ? `<br>${h(lagSentence(card)!)}` : ""}</p>
+</div>
+<figure>
+${renderRadar(axes, series)}
+<figcaption class="legend">${legend}</figcaption>
+</figure>
+</section>
+${blocking.length ? `<h2>What blocks the next stage</h2><ul>${blocking.map((g) => `<li>${g.status === "blocking" ? "🔒" : "❔"} ${h(gateSentence(g))}</li>`).join("")}</ul>` : ""}
+<h2>Next steps</h2>
+${steps.length ? `<ol class="steps">${steps.map((s) => `<li><strong>${h(s.title)}</strong> <span class="muted">(${h(card.dimensions.find((d) => d.id === s.dimension)?.title ?? s.dimension)} → ${h(s.stage.id)})</span>${s.detail ? `<br>${h(s.detail)}` : ""}<br><span class="why">${h(whySentence(s, 3))}</span></li>`).join("")}</ol>` : "<p>Nothing holds you back under this rubric.</p>"}
+<h2>How each score came about</h2>
+<details><summary>Every question, its answer, points, weight and contribution</summary>
+${explain}
+</details>
+<footer>Made with maturity-audit. Scores and stages follow the rubric “${h(card.rubric.title)}”; the lag in years, where shown, is the rubric's own estimate.</footer>
+</main>
+</body>
+</html>
+`;
+}
+
+function distance(score: number | null, bench: number): string {
+  const d = Math.round((score ?? 0) - bench);
+  return d === 0 ? "level" : d > 0 ? `+${d}` : `${d}`;
+}
