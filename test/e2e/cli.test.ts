@@ -1,0 +1,452 @@
+// Spawns the built binary (npm test builds first): what a user at a terminal or a CI script sees.
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse, parseDocument } from "yaml";
+import { jsonSchemaFor, SCHEMA_KINDS } from "../../src/commands/schema.js";
+import { bundledQuestionnairePath, bundledRubricPath } from "../../src/load/bundled.js";
+import { loadQuestionnaire, loadRubricFile } from "../../src/load/load.js";
+import { leastMature, mostMature, type AnswerMap } from "../helpers/answers.js";
+import { positionOf, REPO_ROOT, runCli as spawnCli, runCliSync, type CliOptions, type CliResult } from "../helpers/cli.js";
+
+const questionnaire = loadQuestionnaire(bundledQuestionnairePath("media-house")).value;
+const rubric = loadRubricFile(bundledRubricPath("media-house")).value;
+const pkg = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
+
+const MIXED = "test/fixtures/mixed-regional-shop.yaml";
+const PARTIAL = "test/fixtures/partial-first-session.yaml";
+const CAFE = "test/fixtures/small-cafe-online-only.yaml";
+const LEAST = "test/fixtures/least-mature.yaml";
+const MOST = "test/fixtures/most-mature.yaml";
+const ANSI = /\x1b\[/;
+
+// Each spawn costs most of a second; tests that only read the output of the same command share one run.
+const runs = new Map<string, Promise<CliResult>>();
+function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
+  const key = JSON.stringify([args, opts]);
+  if (!runs.has(key)) runs.set(key, spawnCli(args, opts));
+  return runs.get(key)!;
+}
+const headlineScore = (out: string) => Number(/ · (\d+)\/100 · /.exec(out)?.[1]);
+const fixture = (rel: string) => readFileSync(join(REPO_ROOT, rel), "utf8");
+const where = (rel: string, needle: string) => {
+  const { line, col } = positionOf(fixture(rel), needle);
+  return `${rel}:${line}:${col}: `;
+};
+
+let tmp: string;
+let template: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), "maturity-audit-e2e-"));
+  const r = runCliSync(["template"]);
+  expect(r.code).toBe(0);
+  template = r.stdout;
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The template with the given answers filled in, as a user would by hand; comments stay. */
+function fillTemplate(answers: AnswerMap): string {
+  const doc = parseDocument(template);
+  for (const [id, value] of Object.entries(answers)) {
+    expect(doc.hasIn(["answers", id]), `template lists ${id}`).toBe(true);
+    doc.setIn(["answers", id], value);
+  }
+  return doc.toString();
+}
+
+function tmpFile(name: string, text: string): string {
+  const file = join(tmp, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+function expectCleanFailure(r: { code: number | null; stdout: string; stderr: string }) {
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe("");
+  expect(r.stderr).not.toMatch(/^\s{4}at /m);
+  expect(r.stderr).not.toMatch(/internal error/);
+}
+
+describe.concurrent("help and version", () => {
+  it("--version prints the package version", async () => {
+    const r = await runCli(["--version"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe(pkg.version);
+  });
+
+  it("--help lists the commands and examples", async () => {
+    const r = await runCli(["--help"]);
+    expect(r.code).toBe(0);
+    for (const cmd of ["score", "validate", "template", "list", "schema"]) expect(r.stdout).toMatch(new RegExp(`^\\s+${cmd}\\b`, "m"));
+    expect(r.stdout).toMatch(/Examples:/);
+    expect(r.stdout).toMatch(/\$ maturity-audit score /);
+    expect(r.stderr).toBe("");
+  });
+
+  it("score --help shows the command's options and an example", async () => {
+    const r = await runCli(["score", "--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--format/);
+    expect(r.stdout).toMatch(/--target/);
+    expect(r.stdout).toMatch(/Example/);
+  });
+
+  it("an unknown command is a usage error (exit 2) with a pointer to --help", async () => {
+    const r = await runCli(["scroe", "x.yaml"]);
+    expectCleanFailure(r);
+    expect(r.stderr).toMatch(/--help/);
+  });
+
+  it("an unknown command is named in the message", async () => {
+    const r = await runCli(["scroe", "x.yaml"]);
+    expect(r.stderr).toMatch(/scroe/);
+  });
+
+  it("a missing argument is a usage error (exit 2)", async () => {
+    const r = await runCli(["score"]);
+    expectCleanFailure(r);
+    expect(r.stderr).toMatch(/missing required argument/);
+  });
+
+  it("an unknown option value is a usage error (exit 2)", async () => {
+    const r = await runCli(["score", MIXED, "--format", "yaml"]);
+    expectCleanFailure(r);
+    expect(r.stderr).toMatch(/yaml/);
+  });
+
+  it("an unknown --target names the stages", async () => {
+    const r = await runCli(["score", MIXED, "--target", "4.0"]);
+    expectCleanFailure(r);
+    expect(r.stderr).toMatch(/4\.0/);
+    expect(r.stderr).toMatch(/before-1\.0, 1\.0, 2\.0, 3\.0/);
+  });
+});
+
+describe.concurrent("template → fill in → score", () => {
+  it("the template is a valid answers file listing every question, each empty", () => {
+    const data = parse(template) as { kind: string; questionnaire: string; answers: Record<string, unknown> };
+    expect(data.kind).toBe("answers");
+    expect(data.questionnaire).toMatch(/^media-house(@\d+)?$/);
+    const ids = questionnaire.sections.flatMap((s) => s.questions.map((q) => q.id));
+    expect(Object.keys(data.answers)).toEqual(ids);
+    expect(Object.values(data.answers).every((v) => v === null)).toBe(true);
+  });
+
+  it("the unfilled template validates (exit 0)", async () => {
+    const file = tmpFile("unfilled.yaml", template);
+    const r = await runCli(["validate", file]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/0 answered/);
+  });
+
+  it("filled with the least mature answers it scores 'before 1.0'", async () => {
+    const file = tmpFile("least.yaml", fillTemplate(leastMature(questionnaire, rubric)));
+    const r = await runCli(["score", file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Before 1\.0/);
+    expect(headlineScore(r.stdout)).toBeLessThan(30);
+  });
+
+  it("filled with the most mature answers it scores 3.0 and at least 90", async () => {
+    const file = tmpFile("most.yaml", fillTemplate(mostMature(questionnaire, rubric)));
+    const r = await runCli(["score", file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Media house 3\.0/);
+    expect(headlineScore(r.stdout)).toBeGreaterThanOrEqual(90);
+    expect(r.stdout).toMatch(/reached the target stage/);
+  });
+});
+
+describe.concurrent("score", () => {
+  it("--format json is a scorecard with schemaVersion, stage, four dimensions and next steps", async () => {
+    const r = await runCli(["score", MIXED, "--format", "json"]);
+    expect(r.code).toBe(0);
+    const card = JSON.parse(r.stdout);
+    expect(card.schemaVersion).toBe(1);
+    expect(card.overall.stage.id).toBe("1.0");
+    expect(card.overall.score).toBeGreaterThan(30);
+    expect(card.dimensions.map((d: { id: string }) => d.id)).toEqual(["channels", "data", "relationship", "organisation"]);
+    expect(card.nextSteps.length).toBeGreaterThan(0);
+    expect(card.nextSteps[0]).toHaveProperty("because");
+    expect(card.coverage.unknown).toBe(1);
+  });
+
+  it("the text report has the headline, the dimensions, blockers, next steps and coverage", async () => {
+    const r = await runCli(["score", MIXED]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Media house 1\.0: the newsroom · 41\/100 · target 2\.0$/m);
+    for (const t of ["Channel use", "Data-driven practice", "Customer-relationship ownership", "Communication and organisation"]) expect(r.stdout).toContain(t);
+    expect(r.stdout).toMatch(/What blocks the next stage/);
+    expect(r.stdout).toMatch(/Next steps\n1\. /);
+    expect(r.stdout).toMatch(/1 "don't know" \(counted as 0 points\)/);
+    expect(r.stdout).toMatch(/estimate/);
+    expect(r.stderr).toBe("");
+  });
+
+  it("--target 3.0 moves the target in the report", async () => {
+    const r = await runCli(["score", MIXED, "--target", "3.0", "--format", "json"]);
+    expect(r.code).toBe(0);
+    const card = JSON.parse(r.stdout);
+    expect(card.target).toMatchObject({ stage: { id: "3.0" }, score: 80, reached: false });
+  });
+
+  it("--explain shows points, weight and contribution for every scored question", async () => {
+    const r = await runCli(["score", MIXED, "--explain"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/How each score came about/);
+    expect(r.stdout).toMatch(/Channel use: 55\/100/);
+    const rows = r.stdout.split("\n").filter((l) => /^│ → /.test(l));
+    expect(rows.length).toBe(34);
+    // The note travels into the explanation.
+    expect(r.stdout.replace(/[│\s]+/g, " ")).toMatch(/note: Dropped the weekly radio spot/);
+    // channels.social-media: regular is worth 65 points at weight 1.
+    const social = r.stdout.split("\n").find((l) => l.includes("How do you use social media for the"))!;
+    expect(social).toMatch(/│\s+65 │\s+1 │/);
+  });
+
+  it("a partial file scores what is there and says what is missing", async () => {
+    const r = await runCli(["score", PARTIAL]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Answered 9 of 32 scored questions; 1 "don't know"/);
+    expect(r.stdout).toMatch(/22 not\s+answered/);
+  });
+
+  it("n/a and questions not asked are reported in the coverage line", async () => {
+    const r = await runCli(["score", CAFE, "--format", "json"]);
+    expect(r.code).toBe(0);
+    const card = JSON.parse(r.stdout);
+    expect(card.coverage).toMatchObject({ notApplicable: 1, hidden: 2 });
+    expect(card.overall.blockedBy).toContain("reach-not-measured");
+  });
+});
+
+describe.concurrent("bad input: exit 2, a located message on stderr, nothing on stdout", () => {
+  it.each([
+    ["a malformed file", "test/fixtures/bad/malformed.yaml", null, /Flow sequence|\]/],
+    ["a wrong type", "test/fixtures/bad/wrong-type.yaml", "[Anna", /respondent/],
+    ["an unknown question id", "test/fixtures/bad/unknown-id.yaml", "channels.print-shares", /unknown question id/],
+    ["an out-of-range value", "test/fixtures/bad/out-of-range.yaml", "140", /out of range/],
+  ])("%s", async (_name, rel, needle, message) => {
+    const r = await runCli(["score", rel]);
+    expectCleanFailure(r);
+    if (needle) expect(r.stderr).toContain(where(rel, needle));
+    else expect(r.stderr).toMatch(new RegExp(`^${rel.replace(/\./g, "\\.")}:[56]:\\d+: `, "m"));
+    expect(r.stderr).toMatch(message);
+  });
+
+  it("every problem of a file is reported in one run", async () => {
+    const rel = "test/fixtures/bad/many-problems.yaml";
+    const r = await runCli(["validate", rel]);
+    expectCleanFailure(r);
+    for (const needle of ["channels.print-shares", "daily", "7\n", "sales-per-channel", "unknown"]) expect(r.stderr).toContain(where(rel, needle));
+    expect(r.stderr.trim().split("\n")).toHaveLength(5);
+  });
+
+  it("a missing file is named", async () => {
+    const r = await runCli(["score", "test/fixtures/nope.yaml"]);
+    expectCleanFailure(r);
+    expect(r.stderr).toMatch(/test\/fixtures\/nope\.yaml: no such file/);
+  });
+
+  it("--debug is the only way to see a stack trace", async () => {
+    const r = await runCli(["score", "test/fixtures/bad/out-of-range.yaml", "--debug"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^\s{4}at /m);
+  });
+});
+
+describe.concurrent("validate", () => {
+  it("the bundled questionnaire and rubric are valid", async () => {
+    const r = await runCli(["validate", "questions/media-house.yaml", "scoring/media-house.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/✓ questions\/media-house\.yaml: questionnaire 'media-house'/);
+    expect(r.stdout).toMatch(/✓ scoring\/media-house\.yaml: rubric 'media-house'/);
+  });
+
+  it("a rubric with a broken question id fails with the location of the id", async () => {
+    const dir = join(tmp, "bad-rubric");
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, "rubric.yaml");
+    const text = readFileSync(bundledRubricPath("media-house"), "utf8").replace("\n      data.clv:\n", "\n      data.cvl:\n");
+    writeFileSync(file, text);
+    const r = await runCli(["validate", file]);
+    expectCleanFailure(r);
+    const { line, col } = positionOf(text, "data.cvl:");
+    expect(r.stderr).toContain(`${file}:${line}:${col}: unknown question 'data.cvl'`);
+  });
+
+  it("fixtures of every kind are recognised by their kind:", async () => {
+    const r = await runCli(["validate", MIXED, PARTIAL, CAFE, LEAST, MOST]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split("\n")).toHaveLength(5);
+  });
+});
+
+describe.concurrent("several files", () => {
+  it("two good files and a bad one: both reports, the bad file named on stderr, exit 2", async () => {
+    const bad = "test/fixtures/bad/out-of-range.yaml";
+    const json = await runCli(["score", MIXED, bad, PARTIAL, "--format", "json"]);
+    expect(json.code).toBe(2);
+    expect((JSON.parse(json.stdout) as Array<{ file: string }>).map((c) => c.file)).toEqual([MIXED, PARTIAL]);
+    expect(json.stderr).toContain(where(bad, "140"));
+    const text = await runCli(["score", MIXED, bad, PARTIAL]);
+    expect(text.code).toBe(2);
+    expect(text.stdout).toMatch(/mixed-regi/);
+    expect(text.stdout).toMatch(/partial-fi/);
+    expect(text.stdout).not.toMatch(/out-of-ra/);
+    expect(text.stderr).toContain(where(bad, "140"));
+  });
+
+  it("as JSON: an array of scorecards, each with its file", async () => {
+    const r = await runCli(["score", MIXED, PARTIAL, "--format", "json"]);
+    expect(r.code).toBe(0);
+    const cards = JSON.parse(r.stdout) as Array<{ file: string; schemaVersion: number }>;
+    expect(cards.map((c) => c.file)).toEqual([MIXED, PARTIAL]);
+    expect(cards.every((c) => c.schemaVersion === 1)).toBe(true);
+  });
+
+  it("a folder is expanded to the YAML files in it", async () => {
+    const dir = join(tmp, "audits");
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(join(REPO_ROOT, MIXED), join(dir, "a.yaml"));
+    copyFileSync(join(REPO_ROOT, PARTIAL), join(dir, "b.yaml"));
+    writeFileSync(join(dir, "notes.txt"), "not an audit");
+    const r = await runCli(["score", dir, "--format", "json"]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as Array<{ file: string }>).map((c) => c.file)).toEqual([join(dir, "a.yaml"), join(dir, "b.yaml")]);
+  });
+
+  it("a file for an unknown questionnaire is reported and the others still score", async () => {
+    const other = tmpFile("other-questionnaire.yaml", "kind: answers\nversion: 1\nquestionnaire: retail-basics\nanswers: {}\n");
+    const r = await runCli(["score", MIXED, other, "--format", "json"]);
+    expect(r.stderr).toContain(other);
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.stdout) as Array<{ file: string }>).map((c) => c.file)).toEqual([MIXED]);
+  });
+});
+
+describe.concurrent("--output", () => {
+  it("writes the report to the file and nothing to stdout", async () => {
+    const dir = join(tmp, "output");
+    mkdirSync(dir, { recursive: true });
+    const out = join(dir, "report.txt");
+    const r = await runCli(["score", MIXED, "--output", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    expect(readFileSync(out, "utf8")).toMatch(/^Media house 1\.0: the newsroom · 41\/100/);
+    expect(readdirSync(dir)).toEqual(["report.txt"]);
+  });
+
+  it("refuses to overwrite an input", async () => {
+    const input = join(tmp, "input.yaml");
+    copyFileSync(join(REPO_ROOT, MIXED), input);
+    const r = await runCli(["score", input, "--output", input]);
+    expectCleanFailure(r);
+    expect(r.stderr).toMatch(/input/);
+    expect(readFileSync(input, "utf8")).toBe(fixture(MIXED));
+  });
+
+  it("refuses to overwrite an input found in a folder", async () => {
+    const dir = join(tmp, "overwrite-folder");
+    mkdirSync(dir, { recursive: true });
+    const input = join(dir, "a.yaml");
+    copyFileSync(join(REPO_ROOT, MIXED), input);
+    const r = await runCli(["score", dir, "--output", input]);
+    expect(readFileSync(input, "utf8")).toBe(fixture(MIXED));
+    expect(r.code).toBe(2);
+  });
+});
+
+describe.concurrent("colour and width", () => {
+  it("NO_COLOR=1 gives no ANSI escapes", async () => {
+    const r = await runCli(["score", MIXED]); // runCli sets NO_COLOR=1
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(ANSI);
+  });
+
+  it("a non-TTY without NO_COLOR gives no ANSI escapes", async () => {
+    const r = await runCli(["score", MIXED], { env: { NO_COLOR: undefined } });
+    expect(r.stdout).not.toMatch(ANSI);
+  });
+
+  it("FORCE_COLOR=1 colours the report (so the checks above can fail)", async () => {
+    const r = await runCli(["score", MIXED], { env: { NO_COLOR: undefined, FORCE_COLOR: "1" } });
+    expect(r.stdout).toMatch(ANSI);
+  });
+
+  it("FORCE_COLOR=1 with --no-color gives no ANSI escapes, on stdout or stderr", async () => {
+    for (const args of [["score", MIXED, "--no-color"], ["score", "test/fixtures/bad/unknown-id.yaml", "--no-color"]]) {
+      const r = await runCli(args, { env: { NO_COLOR: undefined, FORCE_COLOR: "1" } });
+      expect(r.stdout).not.toMatch(ANSI);
+      expect(r.stderr).not.toMatch(ANSI);
+    }
+  });
+
+  const tooLong = (out: string) => out.split("\n").filter((l) => [...l].length > 80);
+
+  it.each([MIXED, CAFE, LEAST])("every line of the text report of %s fits 80 columns", async (rel) => {
+    const r = await runCli(["score", rel]);
+    expect(r.code).toBe(0);
+    expect(tooLong(r.stdout)).toEqual([]);
+  });
+
+  it("every line of the report fits 80 columns when a gate is unverified", async () => {
+    const r = await runCli(["score", PARTIAL]);
+    expect(tooLong(r.stdout)).toEqual([]);
+  });
+
+  it("every line of the text report fits 80 columns when there is nothing left to do", async () => {
+    const r = await runCli(["score", MOST]);
+    expect(tooLong(r.stdout)).toEqual([]);
+  });
+
+  it("every line of --explain fits 80 columns", async () => {
+    const r = await runCli(["score", MIXED, "--explain"]);
+    expect(tooLong(r.stdout)).toEqual([]);
+  });
+
+  it("coloured reports fit 80 columns once the escapes are removed", async () => {
+    const r = await runCli(["score", LEAST], { env: { NO_COLOR: undefined, FORCE_COLOR: "1" } });
+    expect(tooLong(r.stdout.replace(/\x1b\[[0-9;]*m/g, ""))).toEqual([]);
+  });
+});
+
+describe.concurrent("schema and list", () => {
+  it("schema rubric prints a draft-07 JSON Schema", async () => {
+    const r = await runCli(["schema", "rubric"]);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#");
+    expect(schema.properties.kind).toBeDefined();
+    expect(schema.properties.stages).toBeDefined();
+  });
+
+  it("schema of an unknown kind is a usage error naming the kinds", async () => {
+    const r = await runCli(["schema", "report"]);
+    expectCleanFailure(r);
+    expect(r.stderr).toMatch(/questionnaire, answers, rubric/);
+  });
+
+  it("list names the bundled questionnaire and rubric", async () => {
+    const r = await runCli(["list"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Questionnaires[\s\S]*media-house\s+Digital maturity audit/);
+    expect(r.stdout).toMatch(/Rubrics[\s\S]*media-house\s+Media house stages/);
+    const json = JSON.parse((await runCli(["list", "--format", "json"])).stdout);
+    expect(json.questionnaires.find((q: { id: string }) => q.id === "media-house")).toMatchObject({ questions: 35, sections: 4 });
+    expect(json.rubrics.find((r: { id: string }) => r.id === "media-house")).toMatchObject({ questionnaire: "media-house" });
+  });
+
+  it.each(SCHEMA_KINDS)("the shipped schemas/%s.schema.json equals the schema of the zod model", (kind) => {
+    const shipped = JSON.parse(readFileSync(join(REPO_ROOT, "schemas", `${kind}.schema.json`), "utf8"));
+    expect(shipped).toEqual(jsonSchemaFor(kind));
+  });
+
+  it("the bundled files point their editors at the shipped schemas", () => {
+    expect(readFileSync(bundledQuestionnairePath("media-house"), "utf8")).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/questionnaire\.schema\.json/);
+    expect(readFileSync(bundledRubricPath("media-house"), "utf8")).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/rubric\.schema\.json/);
+  });
+});

@@ -1,0 +1,70 @@
+// Runs the built CLI (bin/maturity-audit.js → dist/) as a user would, without a TTY.
+import { spawn, spawnSync } from "node:child_process";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const BIN = join(REPO_ROOT, "bin", "maturity-audit.js");
+export const FIXTURES = join(REPO_ROOT, "test", "fixtures");
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliOptions {
+  /** Text written to the CLI's stdin (stdin is closed either way). */
+  input?: string;
+  /** Overrides of the environment; a value of undefined removes the variable. */
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+function cliEnv(overrides: CliOptions["env"]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  delete env.FORCE_COLOR;
+  env.NO_COLOR = "1";
+  for (const [k, v] of Object.entries(overrides ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+
+/** Spawns `node bin/maturity-audit.js ...args`; NO_COLOR=1 unless overridden, FORCE_COLOR removed unless given. */
+export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? REPO_ROOT, env: cliEnv(opts.env), stdio: "pipe" });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    child.on("error", (err) => (clearTimeout(timer), reject(err)));
+    child.on("close", (code) => (clearTimeout(timer), resolvePromise({ code, stdout, stderr })));
+    child.stdin.end(opts.input ?? "");
+  });
+}
+
+/** The same as runCli, blocking: for a beforeAll or a one-off. */
+export function runCliSync(args: string[], opts: CliOptions = {}): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? REPO_ROOT,
+    env: cliEnv(opts.env),
+    input: opts.input ?? "",
+    encoding: "utf8",
+    timeout: 15_000,
+  });
+  if (r.error) throw r.error;
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** 1-based line and column of the first occurrence of `needle` in `text`. */
+export function positionOf(text: string, needle: string): { line: number; col: number } {
+  const i = text.indexOf(needle);
+  if (i < 0) throw new Error(`'${needle}' not found`);
+  const before = text.slice(0, i).split("\n");
+  return { line: before.length, col: before[before.length - 1]!.length + 1 };
+}
