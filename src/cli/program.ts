@@ -125,6 +125,21 @@ Examples:
     });
 
   program
+    .command("compare")
+    .description("what moved between two audits of the same business, or the trend over several")
+    .argument("<audits...>", "answers files or scorecard JSON files: BEFORE AFTER [MORE...]")
+    .option("--questionnaire <name|file>", "questionnaire (default: the one the answers name)")
+    .option("--rubric <name|file>", "rubric to score answers files with")
+    .option("--lang <lang>", "language: en, sv, nb, da")
+    .addOption(formatOption(["text", "json", "markdown"]))
+    .option("-o, --output <file>", "write to a file (atomically) instead of stdout")
+    .addHelpText("after", "\nExamples:\n  $ maturity-audit compare acme-2025.yaml acme-2026.yaml\n  $ maturity-audit compare audits/acme-*.yaml --format markdown")
+    .action(async (files: string[], o, cmd: Command) => {
+      const { runCompare } = await import("../commands/compare.js");
+      await runCompare({ ...o, files, today: today() }, ioFor(cmd));
+    });
+
+  program
     .command("validate")
     .description("check questionnaires, rubrics and answer files; every problem as file:line:col")
     .argument("<files...>", "files of any kind (detected from 'kind:'), or folders")

@@ -1,0 +1,42 @@
+import { UsageError } from "../errors.js";
+import type { Io } from "../cli/io.js";
+import type { Scorecard } from "../engine/scorecard.js";
+import { compareScorecards, trendOf } from "../engine/compare.js";
+import { renderComparisonMarkdown, renderComparisonText, renderTrendMarkdown, renderTrendText } from "../report/compare.js";
+import { Resolver } from "./resolve.js";
+import { loadScorecardLike } from "./reference.js";
+import { writeFileAtomic, assertOutputNotInput } from "./files.js";
+
+export interface CompareOptions {
+  files: string[];
+  questionnaire?: string;
+  rubric?: string;
+  lang?: string;
+  format: "text" | "json" | "markdown";
+  output?: string;
+  today: string;
+}
+
+/** Progress between two audits, or a trend over more, of the same questionnaire. */
+export async function runCompare(opts: CompareOptions, io: Io): Promise<void> {
+  if (opts.files.length < 2) throw new UsageError("compare needs at least two audits: BEFORE AFTER [MORE...]");
+  if (opts.output) assertOutputNotInput(opts.output, opts.files);
+  const resolver = new Resolver(opts, (t) => io.err(t));
+  const cards: Array<{ label: string; card: Scorecard }> = [];
+  for (const file of opts.files) cards.push({ label: file, card: await loadScorecardLike(file, resolver, { lang: opts.lang, today: opts.today }) });
+  const ids = new Set(cards.map((c) => c.card.questionnaire.id));
+  if (ids.size > 1) throw new UsageError(`these audits answer different questionnaires (${[...ids].join(", ")}); compare audits of the same one`);
+  const orgs = new Set(cards.map((c) => c.card.organisation).filter(Boolean));
+  if (orgs.size > 1 && !io.quiet) io.err(`warning: the audits name different organisations (${[...orgs].join(", ")})\n`);
+
+  let text: string;
+  if (cards.length === 2) {
+    const c = compareScorecards(cards[0]!.card, cards[1]!.card, [cards[0]!.label, cards[1]!.label]);
+    text = opts.format === "json" ? JSON.stringify(c, null, 2) + "\n" : opts.format === "markdown" ? renderComparisonMarkdown(c) : renderComparisonText(c, io.columns);
+  } else {
+    const t = trendOf(cards);
+    text = opts.format === "json" ? JSON.stringify(t, null, 2) + "\n" : opts.format === "markdown" ? renderTrendMarkdown(t) : renderTrendText(t, io.columns);
+  }
+  if (opts.output) writeFileAtomic(opts.output, text);
+  else io.out(text);
+}

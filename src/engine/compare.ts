@@ -1,0 +1,70 @@
+import type { Scorecard } from "./scorecard.js";
+
+export interface Change {
+  before: number | null;
+  after: number | null;
+  delta: number | null;
+}
+
+export interface Comparison {
+  before: { label: string; date?: string; stage: string };
+  after: { label: string; date?: string; stage: string };
+  overall: Change & { stageBefore: string; stageAfter: string };
+  dimensions: Array<Change & { id: string; title: string; stageBefore: string; stageAfter: string }>;
+  answers: Array<{ question: string; text: string; before: string; after: string; pointsBefore: number | null; pointsAfter: number | null }>;
+  stepsDone: Array<{ id: string; title: string }>;
+  stepsNew: Array<{ id: string; title: string }>;
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const change = (a: number | null, b: number | null): Change => ({ before: a, after: b, delta: a === null || b === null ? null : round1(b - a) });
+
+/** What moved between two audits of the same questionnaire. Pure. */
+export function compareScorecards(before: Scorecard, after: Scorecard, labels: [string, string] = ["before", "after"]): Comparison {
+  const dims = after.dimensions.map((d) => {
+    const b = before.dimensions.find((x) => x.id === d.id);
+    return { id: d.id, title: d.title, ...change(b?.score ?? null, d.score), stageBefore: b?.stage.id ?? "—", stageAfter: d.stage.id };
+  });
+  const beforeQ = new Map(before.dimensions.flatMap((d) => d.questions).map((q) => [q.id, q]));
+  const answers: Comparison["answers"] = [];
+  for (const q of after.dimensions.flatMap((d) => d.questions)) {
+    const b = beforeQ.get(q.id);
+    if (!b || (JSON.stringify(b.value ?? null) === JSON.stringify(q.value ?? null) && b.status === q.status)) continue;
+    answers.push({ question: q.id, text: q.text, before: b.display, after: q.display, pointsBefore: b.points, pointsAfter: q.points });
+  }
+  const afterSteps = new Set(after.nextSteps.map((s) => s.id));
+  const beforeSteps = new Set(before.nextSteps.map((s) => s.id));
+  return {
+    before: { label: labels[0], ...(before.date ? { date: before.date } : {}), stage: before.overall.stage.id },
+    after: { label: labels[1], ...(after.date ? { date: after.date } : {}), stage: after.overall.stage.id },
+    overall: { ...change(before.overall.score, after.overall.score), stageBefore: before.overall.stage.id, stageAfter: after.overall.stage.id },
+    dimensions: dims,
+    answers,
+    stepsDone: before.nextSteps.filter((s) => !afterSteps.has(s.id)).map((s) => ({ id: s.id, title: s.title })),
+    stepsNew: after.nextSteps.filter((s) => !beforeSteps.has(s.id)).map((s) => ({ id: s.id, title: s.title })),
+  };
+}
+
+export interface Trend {
+  dimensions: Array<{ id: string; title: string }>;
+  rows: Array<{ label: string; date?: string; respondent?: string; overall: number | null; stage: string; scores: Record<string, number | null> }>;
+}
+
+/** Several audits of the same business in date order (undated ones last, in the order given). */
+export function trendOf(cards: Array<{ label: string; card: Scorecard }>): Trend {
+  const sorted = cards
+    .map((c, i) => ({ ...c, i }))
+    .sort((a, b) => (a.card.date && b.card.date ? a.card.date.localeCompare(b.card.date) : a.card.date ? -1 : b.card.date ? 1 : 0) || a.i - b.i);
+  const dims = sorted[0]?.card.dimensions.map((d) => ({ id: d.id, title: d.title })) ?? [];
+  return {
+    dimensions: dims,
+    rows: sorted.map(({ label, card }) => ({
+      label,
+      ...(card.date ? { date: card.date } : {}),
+      ...(card.respondent ? { respondent: card.respondent } : {}),
+      overall: card.overall.score,
+      stage: card.overall.stage.id,
+      scores: Object.fromEntries(card.dimensions.map((d) => [d.id, d.score])),
+    })),
+  };
+}
