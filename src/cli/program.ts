@@ -80,15 +80,18 @@ Exit codes: 0 done, 1 a threshold not met, 2 bad usage or input, 130 interrupted
     .option("--answers <file>", "the answers file to write (default: <respondent>-<date>.yaml here)")
     .option("--resume", "continue the --answers file at its first unanswered question")
     .option("--respondent <name>", "who answers (asked when missing)")
+    .option("--workshop <folder>", "several respondents one after another, each saved in the folder; then the team view")
     .addOption(formatOption(["text", "json"]))
     .option("--target <stage>", "the stage to aim for, e.g. 2.0")
     .option("--explain", "show the points behind every score in the report")
-    .addHelpText("after", "\nExamples:\n  $ npx maturity-audit\n  $ maturity-audit run --respondent \"Acme AB\" --answers acme.yaml\n  $ maturity-audit run --resume --answers acme.yaml")
+    .addHelpText("after", "\nExamples:\n  $ npx maturity-audit\n  $ maturity-audit run --respondent \"Acme AB\" --answers acme.yaml\n  $ maturity-audit run --resume --answers acme.yaml\n  $ maturity-audit run --lang sv --workshop ./acme")
     .action(async (o, cmd: Command) => {
-      const { runAudit, assertInteractive } = await import("../commands/run.js");
+      const { runAudit, runWorkshop, assertInteractive } = await import("../commands/run.js");
       assertInteractive();
       const { createInquirerAsker } = await import("../interview/inquirer-asker.js");
-      await runAudit({ ...o, today: today() }, ioFor(cmd), createInquirerAsker());
+      const options = { ...o, today: today() };
+      if (o.workshop) await runWorkshop(options, ioFor(cmd), createInquirerAsker());
+      else await runAudit(options, ioFor(cmd), createInquirerAsker());
     });
 
   program
@@ -137,6 +140,23 @@ Examples:
     .action(async (files: string[], o, cmd: Command) => {
       const { runCompare } = await import("../commands/compare.js");
       await runCompare({ ...o, files, today: today() }, ioFor(cmd));
+    });
+
+  program
+    .command("merge")
+    .description("one team view from several respondents: scores side by side and where the team disagrees")
+    .argument("<answers...>", "answers files of the same questionnaire, or a folder of them")
+    .option("--questionnaire <name|file>", "questionnaire (default: the one the answers name)")
+    .option("--rubric <name|file>", "rubric (default: the questionnaire's bundled rubric)")
+    .option("--lang <lang>", "language: en, sv, nb, da")
+    .addOption(formatOption(["text", "json", "markdown", "html"]))
+    .option("--target <stage>", "the stage to aim for")
+    .option("-o, --output <file>", "write the report to a file (atomically) instead of stdout")
+    .option("--save <file>", "also write the team's answers as an answers file that score and compare accept")
+    .addHelpText("after", "\nExamples:\n  $ maturity-audit merge ./acme\n  $ maturity-audit merge ./acme --format html --output acme.html\n  $ maturity-audit merge anna.yaml bjorn.yaml --save team.yaml")
+    .action(async (files: string[], o, cmd: Command) => {
+      const { runMerge } = await import("../commands/merge.js");
+      await runMerge({ ...o, files, today: today() }, ioFor(cmd));
     });
 
   program

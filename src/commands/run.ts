@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { stringify } from "yaml";
 import { InterruptedError, UsageError } from "../errors.js";
 import type { Answers } from "../model/answers.js";
@@ -21,6 +22,8 @@ export interface RunOptions {
   format: "text" | "json";
   target?: string;
   explain?: boolean;
+  /** A folder where each respondent's answers are saved as their own file, one after another. */
+  workshop?: string;
   today: string;
 }
 
@@ -40,6 +43,38 @@ export function assertInteractive(env = process.env, stdinIsTTY = !!process.stdi
       `the interactive audit needs a terminal${env.CI ? " (CI is set)" : " (standard input is not a terminal)"}`,
       "Without a terminal, fill in an answers file and score it: maturity-audit template > answers.yaml, then maturity-audit score answers.yaml",
     );
+  }
+}
+
+/** A workshop: respondents answer one after another on one machine, each into their own file, then the team view. */
+export async function runWorkshop(opts: RunOptions & { workshop: string }, io: Io, asker: Asker): Promise<void> {
+  mkdirSync(opts.workshop, { recursive: true });
+  let first = true;
+  for (;;) {
+    await runAudit({ ...opts, ...(first ? {} : { respondent: undefined, answers: undefined, resume: false }) }, io, asker);
+    first = false;
+    let next: string;
+    try {
+      next = await asker.select({
+        message: "Workshop: who answers next?",
+        choices: [
+          { value: "another", name: "Another respondent answers now" },
+          { value: "done", name: "Everyone has answered: show the team view" },
+          { value: "stop", name: "Stop here (others answer later, or on their own laptops into this folder)" },
+        ],
+      });
+    } catch (err) {
+      if (err instanceof QuitError) next = "stop";
+      else throw err;
+    }
+    if (next === "another") continue;
+    const files = readdirSync(opts.workshop).filter((f) => /\.ya?ml$/i.test(f));
+    if (next === "done" && files.length >= 2) {
+      const { runMerge } = await import("./merge.js");
+      await runMerge({ files: [opts.workshop], questionnaire: opts.questionnaire, rubric: opts.rubric, lang: opts.lang, format: "text", target: opts.target, today: opts.today }, io);
+    }
+    io.err(`The team's answers are in ${opts.workshop}. The team view any time: maturity-audit merge ${opts.workshop} --format html --output team.html\n`);
+    return;
   }
 }
 
@@ -87,7 +122,7 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
     if (err instanceof QuitError) throw new InterruptedError("stopped before the first question; nothing was saved");
     throw err;
   }
-  file ??= defaultAnswersFile(respondent, opts.today);
+  file ??= opts.workshop ? join(opts.workshop, defaultAnswersFile(respondent, opts.today)) : defaultAnswersFile(respondent, opts.today);
   if (!opts.resume && existsSync(file)) throw new UsageError(`${file} already exists`, `Continue it with: maturity-audit run --resume --answers ${file}`);
 
   const base: Answers = start ?? {

@@ -252,6 +252,7 @@ export function assembleScorecard(
     rubric: { id: rubric.id, title: rubric.title },
     lang,
     ...(answers.respondent !== undefined ? { respondent: answers.respondent } : {}),
+    ...(answers.respondents !== undefined ? { respondents: [...answers.respondents] } : {}),
     ...(answers.organisation !== undefined ? { organisation: answers.organisation } : {}),
     ...(answers.date !== undefined ? { date: answers.date } : {}),
     overall: {

@@ -21,6 +21,7 @@ export const answersSchema = z
     questionnaire: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*(@[0-9]+)?$/, "a questionnaire id, optionally with @revision")
       .meta({ description: "The questionnaire answered: its id, optionally id@revision." }),
     respondent: z.string().max(200).optional(),
+    respondents: z.array(z.string().max(200)).optional().meta({ description: "For a merged team view: who answered." }),
     organisation: z.string().max(200).optional(),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD").optional(),
     lang: languageSchema.optional(),

@@ -74,6 +74,7 @@ export const scorecardSchema = z
     rubric: z.strictObject({ id: z.string(), title: z.string() }),
     lang: z.string(),
     respondent: z.string().optional(),
+    respondents: z.array(z.string()).optional().meta({ description: "Who answered, for a merged team view." }),
     organisation: z.string().optional(),
     date: z.string().optional(),
     overall: z.strictObject({

@@ -10,6 +10,8 @@ export interface HtmlOptions {
   /** Extra polygons, e.g. each respondent of a team view. */
   series?: Array<{ label: string; scores: Record<string, number | null> }>;
   steps?: number;
+  /** For a team view: the questions to discuss first, with who answered what. */
+  disagreements?: Array<{ text: string; agreement: number | null; distribution: Array<{ display: string; count: number; respondents: string[] }> }>;
 }
 
 const PALETTE = ["#6a1b9a", "#ef6c00", "#00838f", "#ad1457", "#558b2f", "#4527a0", "#795548", "#37474f"];
@@ -63,7 +65,7 @@ export function renderHtml(card: Scorecard, options: HtmlOptions = {}): string {
   (options.series ?? []).forEach((s, i) => series.push({ label: s.label, values: card.dimensions.map((d) => s.scores[d.id] ?? null), colour: PALETTE[i % PALETTE.length]! }));
   series.push({ label: card.respondent ?? card.organisation ?? "This audit", values: card.dimensions.map((d) => d.score), colour: "#1565c0", fill: true });
 
-  const who = [card.organisation, card.respondent, card.date].filter(Boolean).map((v) => h(v!)).join(" · ");
+  const who = [card.organisation, card.respondents ? `${card.respondents.length} respondents: ${card.respondents.join(", ")}` : card.respondent, card.date].filter(Boolean).map((v) => h(v!)).join(" · ");
   const stageIdx = card.stages.findIndex((s) => s.id === card.overall.stage.id);
   const ladder = card.stages
     .map((s, i) => {
@@ -133,6 +135,22 @@ ${renderRadar(axes, series)}
 </figure>
 </section>
 ${blocking.length ? `<h2>What blocks the next stage</h2><ul>${blocking.map((g) => `<li>${g.status === "blocking" ? "🔒" : "❔"} ${h(gateSentence(g))}</li>`).join("")}</ul>` : ""}
+${
+  options.disagreements
+    ? `<h2>Discuss first: where the team disagrees most</h2>${
+        options.disagreements.length
+          ? `<ol class="steps">${options.disagreements
+              .map(
+                (q) =>
+                  `<li><strong>${h(q.text)}</strong> <span class="muted">(agreement ${q.agreement === null ? "—" : Math.round(q.agreement * 100) + "%"})</span><ul>${q.distribution
+                    .map((d) => `<li>${d.count} × ${h(d.display)}: <span class="muted">${d.respondents.map(h).join(", ")}</span></li>`)
+                    .join("")}</ul></li>`,
+              )
+              .join("")}</ol>`
+          : "<p>The team agrees on every question.</p>"
+      }`
+    : ""
+}
 <h2>Next steps</h2>
 ${steps.length ? `<ol class="steps">${steps.map((s) => `<li><strong>${h(s.title)}</strong> <span class="muted">(${h(card.dimensions.find((d) => d.id === s.dimension)?.title ?? s.dimension)} → ${h(s.stage.id)})</span>${s.detail ? `<br>${h(s.detail)}` : ""}<br><span class="why">${h(whySentence(s, 3))}</span></li>`).join("")}</ol>` : "<p>Nothing holds you back under this rubric.</p>"}
 <h2>How each score came about</h2>

@@ -9,7 +9,7 @@ const stageBadge = (stage: string, reached: boolean, blocked: boolean) => `\`${s
 export function renderMarkdown(card: Scorecard, options: { steps?: number; explain?: boolean } = {}): string {
   const out: string[] = [];
   out.push(`## ${md(card.overall.stage.name)}: ${formatScore(card.overall.score)}/100 (target ${md(card.target.stage.id)})`, "");
-  const who = [card.organisation, card.respondent, card.date].filter(Boolean).map((x) => md(x!)).join(" · ");
+  const who = [card.organisation, card.respondents ? `team of ${card.respondents.length}: ${card.respondents.join(", ")}` : card.respondent, card.date].filter(Boolean).map((x) => md(x!)).join(" · ");
   out.push(`${who ? `${who} · ` : ""}${md(card.questionnaire.title)} · rubric: ${md(card.rubric.title)}`, "");
   out.push(md(headline(card)), "");
   out.push(`| Dimension | Score | Stage | Gap to ${md(card.target.stage.id)} |`, "|---|---:|---|---:|");

@@ -24,7 +24,8 @@ export function renderText(card: Scorecard, options: TextOptions = {}): string {
   const out: string[] = [];
   const score = formatScore(card.overall.score);
   out.push(c.bold(`${s(card.overall.stage.name)} · ${score}/100 · target ${card.target.stage.id}`));
-  const who = [card.organisation, card.respondent, card.date].filter(Boolean).map((x) => s(x!)).join(" · ");
+  const respondent = card.respondents ? `team of ${card.respondents.length}: ${card.respondents.join(", ")}` : card.respondent;
+  const who = [card.organisation, respondent, card.date].filter(Boolean).map((x) => s(x!)).join(" · ");
   if (who) out.push(c.dim(truncate(who, width)));
   out.push(c.dim(truncate(`${s(card.questionnaire.title)} · rubric: ${s(card.rubric.title)}`, width)));
   out.push("");
