@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { AuditError, InvalidInputError, ThresholdError, UsageError, formatProblem } from "../errors.js";
 import { processIo, type Io } from "./io.js";
+import { LANGUAGES, languageFrom } from "../i18n/messages.js";
 
 const VERSION = "0.1.0";
 
@@ -13,6 +14,14 @@ interface GlobalOptions {
   color?: boolean;
   quiet?: boolean;
   debug?: boolean;
+}
+
+/** --lang, checked, else the environment's language; undefined lets a file's own language decide. */
+function langOf(o: { lang?: string }): string | undefined {
+  if (o.lang !== undefined && !(LANGUAGES as readonly string[]).includes(o.lang)) {
+    throw new UsageError(`--lang ${o.lang} is not available`, `Choose one of: ${LANGUAGES.join(", ")}.`);
+  }
+  return languageFrom(o.lang);
 }
 
 function ioFor(cmd: Command): Io {
@@ -89,7 +98,7 @@ Exit codes: 0 done, 1 a threshold not met, 2 bad usage or input, 130 interrupted
       const { runAudit, runWorkshop, assertInteractive } = await import("../commands/run.js");
       assertInteractive();
       const { createInquirerAsker } = await import("../interview/inquirer-asker.js");
-      const options = { ...o, today: today() };
+      const options = { ...o, lang: langOf(o), today: today() };
       if (o.workshop) await runWorkshop(options, ioFor(cmd), createInquirerAsker());
       else await runAudit(options, ioFor(cmd), createInquirerAsker());
     });
@@ -124,7 +133,7 @@ Examples:
     )
     .action(async (files: string[], o, cmd: Command) => {
       const { runScore } = await import("../commands/score.js");
-      await runScore({ ...normaliseScoreOptions(o), files, today: today() }, ioFor(cmd));
+      await runScore({ ...normaliseScoreOptions(o), lang: langOf(o), files, today: today() }, ioFor(cmd));
     });
 
   program
@@ -139,7 +148,7 @@ Examples:
     .addHelpText("after", "\nExamples:\n  $ maturity-audit compare acme-2025.yaml acme-2026.yaml\n  $ maturity-audit compare audits/acme-*.yaml --format markdown")
     .action(async (files: string[], o, cmd: Command) => {
       const { runCompare } = await import("../commands/compare.js");
-      await runCompare({ ...o, files, today: today() }, ioFor(cmd));
+      await runCompare({ ...o, lang: langOf(o), files, today: today() }, ioFor(cmd));
     });
 
   program
@@ -156,7 +165,7 @@ Examples:
     .addHelpText("after", "\nExamples:\n  $ maturity-audit merge ./acme\n  $ maturity-audit merge ./acme --format html --output acme.html\n  $ maturity-audit merge anna.yaml bjorn.yaml --save team.yaml")
     .action(async (files: string[], o, cmd: Command) => {
       const { runMerge } = await import("../commands/merge.js");
-      await runMerge({ ...o, files, today: today() }, ioFor(cmd));
+      await runMerge({ ...o, lang: langOf(o), files, today: today() }, ioFor(cmd));
     });
 
   program
@@ -180,7 +189,7 @@ Examples:
     .addHelpText("after", "\nExample:\n  $ maturity-audit template > acme.yaml && $EDITOR acme.yaml && maturity-audit score acme.yaml")
     .action(async (o, cmd: Command) => {
       const { runTemplate } = await import("../commands/template.js");
-      runTemplate({ ...o, today: today() }, ioFor(cmd));
+      runTemplate({ ...o, lang: langOf(o), today: today() }, ioFor(cmd));
     });
 
   program
@@ -190,7 +199,7 @@ Examples:
     .option("--lang <lang>", "language of the titles")
     .action(async (o, cmd: Command) => {
       const { runList } = await import("../commands/list.js");
-      runList(o, ioFor(cmd));
+      runList({ ...o, lang: langOf(o) }, ioFor(cmd));
     });
 
   program

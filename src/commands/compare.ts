@@ -29,13 +29,14 @@ export async function runCompare(opts: CompareOptions, io: Io): Promise<void> {
   const orgs = new Set(cards.map((c) => c.card.organisation).filter(Boolean));
   if (orgs.size > 1 && !io.quiet) io.err(`warning: the audits name different organisations (${[...orgs].join(", ")})\n`);
 
+  const lang = opts.lang ?? cards[0]!.card.lang;
   let text: string;
   if (cards.length === 2) {
     const c = compareScorecards(cards[0]!.card, cards[1]!.card, [cards[0]!.label, cards[1]!.label]);
-    text = opts.format === "json" ? JSON.stringify(c, null, 2) + "\n" : opts.format === "markdown" ? renderComparisonMarkdown(c) : renderComparisonText(c, io.columns);
+    text = opts.format === "json" ? JSON.stringify(c, null, 2) + "\n" : opts.format === "markdown" ? renderComparisonMarkdown(c, lang) : renderComparisonText(c, io.columns, lang);
   } else {
     const t = trendOf(cards);
-    text = opts.format === "json" ? JSON.stringify(t, null, 2) + "\n" : opts.format === "markdown" ? renderTrendMarkdown(t) : renderTrendText(t, io.columns);
+    text = opts.format === "json" ? JSON.stringify(t, null, 2) + "\n" : opts.format === "markdown" ? renderTrendMarkdown(t, lang) : renderTrendText(t, io.columns, lang);
   }
   if (opts.output) writeFileAtomic(opts.output, text);
   else io.out(text);

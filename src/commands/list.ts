@@ -3,8 +3,8 @@ import { bundledQuestionnairePath, bundledRubricPath, BUNDLED_QUESTIONNAIRES } f
 import { loadQuestionnaire, loadRubricFile } from "../load/load.js";
 import { BUNDLED_RUBRICS } from "../engine/registry.js";
 import { resolveText } from "../i18n/text.js";
+import { LANGUAGES } from "../i18n/messages.js";
 
-export const LANGUAGES = ["en", "sv", "nb", "da"] as const;
 
 export function runList(opts: { format: "text" | "json"; lang?: string }, io: Io): void {
   const lang = opts.lang ?? "en";

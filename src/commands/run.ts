@@ -5,6 +5,7 @@ import { InterruptedError, UsageError } from "../errors.js";
 import type { Answers } from "../model/answers.js";
 import { assertAnswersFit, loadAnswersFile } from "../load/load.js";
 import { resolveText } from "../i18n/text.js";
+import { fill, messages } from "../i18n/messages.js";
 import { renderText } from "../report/text.js";
 import { QuitError, type Asker } from "../interview/asker.js";
 import { interview } from "../interview/interview.js";
@@ -49,6 +50,7 @@ export function assertInteractive(env = process.env, stdinIsTTY = !!process.stdi
 /** A workshop: respondents answer one after another on one machine, each into their own file, then the team view. */
 export async function runWorkshop(opts: RunOptions & { workshop: string }, io: Io, asker: Asker): Promise<void> {
   mkdirSync(opts.workshop, { recursive: true });
+  const t = messages(opts.lang ?? "en");
   let first = true;
   for (;;) {
     await runAudit({ ...opts, ...(first ? {} : { respondent: undefined, answers: undefined, resume: false }) }, io, asker);
@@ -56,11 +58,11 @@ export async function runWorkshop(opts: RunOptions & { workshop: string }, io: I
     let next: string;
     try {
       next = await asker.select({
-        message: "Workshop: who answers next?",
+        message: t.workshopNext,
         choices: [
-          { value: "another", name: "Another respondent answers now" },
-          { value: "done", name: "Everyone has answered: show the team view" },
-          { value: "stop", name: "Stop here (others answer later, or on their own laptops into this folder)" },
+          { value: "another", name: t.workshopAnother },
+          { value: "done", name: t.workshopDone },
+          { value: "stop", name: t.workshopStop },
         ],
       });
     } catch (err) {
@@ -73,7 +75,7 @@ export async function runWorkshop(opts: RunOptions & { workshop: string }, io: I
       const { runMerge } = await import("./merge.js");
       await runMerge({ files: [opts.workshop], questionnaire: opts.questionnaire, rubric: opts.rubric, lang: opts.lang, format: "text", target: opts.target, today: opts.today }, io);
     }
-    io.err(`The team's answers are in ${opts.workshop}. The team view any time: maturity-audit merge ${opts.workshop} --format html --output team.html\n`);
+    io.err(`${fill(t.workshopFolder, { folder: opts.workshop })}\n`);
     return;
   }
 }
@@ -101,15 +103,16 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
   const rubric = await resolver.rubric(q);
   const lang = opts.lang ?? start?.lang ?? "en";
   const count = q.value.sections.reduce((n, s) => n + s.questions.length, 0);
+  const t = messages(lang);
 
   if (!start) {
     io.err(
       [
         "",
         resolveText(q.value.title, lang),
-        `${count} questions in ${q.value.sections.length} parts: ${q.value.sections.map((s) => resolveText(s.title, lang)).join(", ")}.`,
-        `About ${q.value.estimatedMinutes ?? Math.ceil(count / 3)} minutes. Use the arrow keys and Enter (space ticks boxes); "Skip for now" and "Don't know" are fine.`,
-        "Every answer is saved as you go: press Ctrl-C at any time to stop, and resume later.",
+        fill(t.welcomeParts, { count, parts: q.value.sections.length, titles: q.value.sections.map((s) => resolveText(s.title, lang)).join(", ") }),
+        fill(t.welcomeTime, { minutes: q.value.estimatedMinutes ?? Math.ceil(count / 3) }),
+        t.welcomeSave,
         "",
       ].join("\n") + "\n",
     );
@@ -117,7 +120,7 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
 
   let respondent = opts.respondent ?? start?.respondent;
   try {
-    if (!respondent) respondent = (await asker.input({ message: "Your name, or the business's", validate: (t) => (t.trim() ? true : "A name keeps each audit apart") })).trim();
+    if (!respondent) respondent = (await asker.input({ message: t.askName, validate: (v) => (v.trim() ? true : t.nameNeeded) })).trim();
   } catch (err) {
     if (err instanceof QuitError) throw new InterruptedError("stopped before the first question; nothing was saved");
     throw err;
@@ -136,7 +139,7 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
   };
   if (start && opts.respondent) base.respondent = opts.respondent;
   const resumeHint = `maturity-audit run --resume --answers ${file}`;
-  io.err(`${opts.resume ? "Resuming" : "Saving answers to"} ${file}\n`);
+  io.err(`${fill(opts.resume ? t.resuming : t.savingTo, { file })}\n`);
   let latest = base;
   const save = (a: Answers) => {
     latest = a;
@@ -156,6 +159,6 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
   }
   save(final);
   const card = await scoreResolved(q.value, rubric, final, { lang, target: opts.target, asOf: opts.today });
-  io.err(`Answers saved in ${file}. Score them again any time with: maturity-audit score ${file}\n\n`);
+  io.err(`${fill(t.savedIn, { file })}\n\n`);
   io.out(opts.format === "json" ? JSON.stringify(card, null, 2) + "\n" : renderText(card, { colorLevel: io.colorLevel, width: io.columns, explain: opts.explain }));
 }

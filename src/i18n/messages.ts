@@ -1,17 +1,162 @@
-/** User-facing words of the engine and the reports, per language. English is complete; others fall back to it per key. */
-const en = {
+import { da } from "./catalogues/da.js";
+import { nb } from "./catalogues/nb.js";
+import { sv } from "./catalogues/sv.js";
+
+/**
+ * Every user-facing word of the reports, prompts and progress lines, in English. Other languages are
+ * data in ./catalogues; a key they lack falls back to English. {name} marks a value filled in.
+ */
+export const en = {
   unknown: "don't know",
   notApplicable: "not applicable",
   missing: "(no answer)",
   hidden: "(not asked)",
   yes: "yes",
   no: "no",
-};
-export type Messages = typeof en;
 
-const catalogues: Record<string, Partial<Messages>> = { en };
+  // reports
+  target: "target",
+  rubric: "rubric",
+  teamOf: "team of {n}: {names}",
+  colDimension: "Dimension",
+  colScore: "Score",
+  colStage: "Stage",
+  colGap: "Gap",
+  colGapTo: "Gap to {stage}",
+  colProgress: "Progress",
+  overall: "Overall",
+  gapNote: "Gap: points short of {stage} ({score}).",
+  heldBackNote: "* held back by a gate below.",
+  noScoreYet: "No scored question is answered yet.",
+  targetReached: "You have reached the target stage {stage}.",
+  heldByGate: "The score is enough for {scoreStage}, but a gate holds you at {stage}.",
+  pointsShort: "{points} points short of {stage}.",
+  blocksHeading: "What blocks the next stage",
+  gateLine: "No {stage} while: {reason}",
+  gateUnverified: '(not confirmed: the answer is missing or "don\'t know")',
+  nextStepsHeading: "Next steps",
+  nothingHolds: "Nothing holds you back under this rubric: keep doing what works, and audit again next year.",
+  moreSteps: "…and {n} more in --format json or --explain.",
+  why: "Why: {reasons}",
+  moreReasons: "(+{n} more)",
+  coverageAnswered: "Answered {answered} of {asked} scored questions",
+  coverageUnknownZero: '{n} "don\'t know" (counted as 0 points)',
+  coverageUnknownExcluded: '{n} "don\'t know" (left out of the score)',
+  coverageNa: "{n} not applicable (left out; the rest re-weighted)",
+  coverageMissing: "{n} not answered (left out of the score)",
+  coverageHidden: "{n} not asked",
+  lag: "Rubric's estimate: leading businesses reached {stage} around {year}, so this is roughly {years} years behind them ({asOf}).",
+  explainHeading: "How each score came about",
+  explainLegend: "points: 0-100 for the answer; weight: within the dimension; adds: points it adds to the dimension score.",
+  colQuestionAnswer: "Question / answer",
+  colQuestion: "Question",
+  colAnswer: "Answer",
+  colPoints: "Points",
+  colWeight: "Weight",
+  colAdds: "Adds",
+  note: "note",
+  comparedWith: "Compared with {title}",
+  illustrative: "(an illustrative profile, not survey data)",
+  benchmarkBehind: "{points} points behind the benchmark on {what}",
+  benchmarkAhead: "{points} points ahead of the benchmark on {what}",
+  benchmarkLevel: "level with the benchmark on {what}",
+  benchmarkNone: "no comparison on {what}",
+  theOverallScore: "the overall score",
+  colThisAudit: "This audit",
+  colBenchmark: "Benchmark",
+  colDistance: "Distance",
+  auditsCount: "{n} audits.",
+  colFile: "File",
+  colRespondentDate: "Respondent, date",
+  explainSummary: "Every question, its answer, points, weight and contribution",
+  madeWith: "Made with maturity-audit. Scores and stages follow the rubric “{rubric}”; the lag in years, where shown, is the rubric's own estimate.",
+  stageLadder: "Stage ladder",
+  thisAudit: "This audit",
+
+  // team view
+  teamView: "Team view",
+  respondentsList: "{n} respondents: {names}",
+  colTeam: "Team",
+  colSpread: "Spread",
+  teamRule: "Team scores come from the team's answers: the median answer for ordered options, scales and numbers, the majority for yes/no and for each option of a multiple choice.",
+  discussFirst: "Discuss first: where the team disagrees most",
+  teamAgrees: "The team agrees on every question.",
+  agreement: "agreement {pct}",
+  teamSteps: "The team's next steps",
+
+  // compare
+  progressFromTo: "Progress from {before} to {after}",
+  overallMove: "Overall: {before} → {after} ({delta}), stage {stage}",
+  colBefore: "Before",
+  colAfter: "After",
+  colChange: "Change",
+  answersChanged: "Answers that changed ({n})",
+  noAnswerChanged: "No answer changed.",
+  pointsDelta: "{delta} points",
+  stepsDone: "Next steps no longer needed",
+  stepsNew: "New next steps",
+  trendOver: "Trend over {n} audits",
+  colAudit: "Audit",
+  colDate: "Date",
+  perDimension: "Per dimension, oldest to newest:",
+
+  // the interview
+  dontKnow: "Don't know",
+  notApplicableToUs: "Not applicable to us",
+  skipForNow: "Skip for now",
+  whatDoesThisMean: "? What does this mean?",
+  checkboxHint: "(space to tick, enter when done; none ticked means none of these)",
+  standsAlone: '"{choice}" stands alone: untick the rest',
+  numberHintUnknown: "? = don't know",
+  numberHintSkip: "empty = skip",
+  numberHintClear: "clear it to skip",
+  typeANumber: "Type a number",
+  typeANumberOrUnknown: "Type a number, or ? for don't know",
+  textOptional: "(optional; enter to skip)",
+  reviewPrompt: "Review your answers: pick one to change it, or score them",
+  reviewDone: "✓ These answers are right: score them ({answered} of {shown} answered)",
+
+  // run
+  welcomeParts: "{count} questions in {parts} parts: {titles}.",
+  welcomeTime: 'About {minutes} minutes. Use the arrow keys and Enter (space ticks boxes); "Skip for now" and "Don\'t know" are fine.',
+  welcomeSave: "Every answer is saved as you go: press Ctrl-C at any time to stop, and resume later.",
+  askName: "Your name, or the business's",
+  nameNeeded: "A name keeps each audit apart",
+  savingTo: "Saving answers to {file}",
+  resuming: "Resuming {file}",
+  savedIn: "Answers saved in {file}. Score them again any time with: maturity-audit score {file}",
+  workshopNext: "Workshop: who answers next?",
+  workshopAnother: "Another respondent answers now",
+  workshopDone: "Everyone has answered: show the team view",
+  workshopStop: "Stop here (others answer later, or on their own laptops into this folder)",
+  workshopFolder: "The team's answers are in {folder}. The team view any time: maturity-audit merge {folder} --format html --output team.html",
+};
+
+export type Messages = typeof en;
+export type MessageKey = keyof Messages;
+
+const catalogues: Record<string, Partial<Messages>> = { en, sv, nb, da };
+
+export const LANGUAGES = ["en", "sv", "nb", "da"] as const;
 
 export function messages(lang = "en"): Messages {
-  const own = catalogues[lang] ?? catalogues[lang.split("-")[0]!] ?? {};
+  const own = catalogues[lang] ?? catalogues[lang.split(/[-_]/)[0]!.toLowerCase()] ?? catalogues[lang.toLowerCase() === "no" ? "nb" : ""] ?? {};
   return { ...en, ...own };
+}
+
+/** Fills {name} placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
+
+/** The language from --lang, else from LC_ALL / LC_MESSAGES / LANG (sv_SE.UTF-8 → sv); undefined when neither names one. */
+export function languageFrom(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (flag) return flag;
+  for (const v of [env.LC_ALL, env.LC_MESSAGES, env.LANG]) {
+    if (!v || v === "C" || v === "POSIX") continue;
+    const code = v.split(/[._@]/)[0]!.split("_")[0]!.toLowerCase();
+    if (code === "no" || code === "nn") return "nb";
+    if ((LANGUAGES as readonly string[]).includes(code)) return code;
+  }
+  return undefined;
 }

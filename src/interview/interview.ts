@@ -4,7 +4,7 @@ import type { Rubric } from "../model/rubric.js";
 import type { ScoringRubric } from "../engine/rubric.js";
 import { notApplicableIds } from "../engine/yaml-rubric.js";
 import { resolveText } from "../i18n/text.js";
-import { messages } from "../i18n/messages.js";
+import { fill, messages } from "../i18n/messages.js";
 import { NOT_APPLICABLE, UNKNOWN, answerProblem, readAnswer } from "../engine/answer.js";
 import { evaluateCondition } from "../engine/condition.js";
 import { displayAnswer } from "../engine/score.js";
@@ -86,7 +86,7 @@ export async function interview(q: Questionnaire, asker: Asker, start: Answers, 
     const shown = entries.filter(isShown);
     const answered = shown.filter(isAnswered).length;
     const choices: AskChoice<string>[] = [
-      { value: DONE, name: `✓ These answers are right: score them (${answered} of ${shown.length} answered)` },
+      { value: DONE, name: fill(m.reviewDone, { answered, shown: shown.length }) },
       ...shown.map((e) => {
         const a = readAnswer(answers.answers[e.question.id], e.question);
         const shownAnswer =
@@ -94,7 +94,7 @@ export async function interview(q: Questionnaire, asker: Asker, start: Answers, 
         return { value: e.question.id, name: `${e.position}. ${truncate(resolveText(e.question.text, lang), 50)} → ${truncate(shownAnswer, 30)}` };
       }),
     ];
-    const picked = await asker.select({ message: "Review your answers: pick one to change it, or score them", choices, default: DONE });
+    const picked = await asker.select({ message: m.reviewPrompt, choices, default: DONE });
     if (picked === DONE) break;
     const e = entries.find((x) => x.question.id === picked);
     if (e) await askOne(e);
@@ -114,10 +114,10 @@ async function ask(asker: Asker, e: Entry, total: number, lang: string, naAllowe
   const help = q.help ? resolveText(q.help, lang) : undefined;
   const message = `${e.sectionTitle} · ${e.position}/${total}\n  ${resolveText(q.text, lang)}`;
   const extras: AskChoice<Asked | typeof HELP>[] = [];
-  if (q.allowUnknown) extras.push({ value: UNKNOWN, name: `Don't know` });
-  if (naAllowed) extras.push({ value: NOT_APPLICABLE, name: "Not applicable to us" });
-  extras.push({ value: SKIP, name: "Skip for now" });
-  if (help) extras.push({ value: HELP, name: "? What does this mean?" });
+  if (q.allowUnknown) extras.push({ value: UNKNOWN, name: m.dontKnow });
+  if (naAllowed) extras.push({ value: NOT_APPLICABLE, name: m.notApplicableToUs });
+  extras.push({ value: SKIP, name: m.skipForNow });
+  if (help) extras.push({ value: HELP, name: m.whatDoesThisMean });
 
   const selectLoop = async (choices: AskChoice<Asked | typeof HELP>[]): Promise<Asked> => {
     for (;;) {
@@ -155,15 +155,15 @@ async function ask(asker: Asker, e: Entry, total: number, lang: string, naAllowe
       }));
       // The answers that stand alone rather than combine with options.
       const alone: AskChoice<string>[] = [];
-      if (q.allowUnknown) alone.push({ value: UNKNOWN, name: "Don't know", checked: current === UNKNOWN });
-      if (naAllowed) alone.push({ value: NOT_APPLICABLE, name: "Not applicable to us", checked: current === NOT_APPLICABLE });
-      alone.push({ value: SKIP_VALUE, name: "Skip for now" });
+      if (q.allowUnknown) alone.push({ value: UNKNOWN, name: m.dontKnow, checked: current === UNKNOWN });
+      if (naAllowed) alone.push({ value: NOT_APPLICABLE, name: m.notApplicableToUs, checked: current === NOT_APPLICABLE });
+      alone.push({ value: SKIP_VALUE, name: m.skipForNow });
       const values = await asker.checkbox<string>({
-        message: `${message}\n  (space to tick, enter when done; none ticked means none of these)`,
+        message: `${message}\n  ${m.checkboxHint}`,
         choices: [...choices, ...alone],
         validate: (v) => {
           const chosenAlone = alone.filter((a) => v.includes(a.value));
-          if (chosenAlone.length && v.length > 1) return `"${chosenAlone[0]!.name}" stands alone: untick the rest`;
+          if (chosenAlone.length && v.length > 1) return fill(m.standsAlone, { choice: chosenAlone[0]!.name });
           return true;
         },
       });
@@ -175,7 +175,7 @@ async function ask(asker: Asker, e: Entry, total: number, lang: string, naAllowe
     case "number": {
       if (help) asker.note(help);
       const range = `${q.min ?? ""}${q.min !== undefined || q.max !== undefined ? "–" : ""}${q.max ?? ""}`;
-      const hint = [range && `${range}${q.unit ? ` ${resolveText(q.unit, lang)}` : ""}`, q.allowUnknown && "? = don't know", naAllowed && "n/a", current === undefined ? "empty = skip" : "clear it to skip"].filter(Boolean).join(", ");
+      const hint = [range && `${range}${q.unit ? ` ${resolveText(q.unit, lang)}` : ""}`, q.allowUnknown && m.numberHintUnknown, naAllowed && "n/a", current === undefined ? m.numberHintSkip : m.numberHintClear].filter(Boolean).join(", ");
       const text = await asker.input({
         message: `${message} (${hint})`,
         ...(current !== undefined ? { default: current === UNKNOWN ? "?" : String(current) } : {}),
@@ -183,7 +183,7 @@ async function ask(asker: Asker, e: Entry, total: number, lang: string, naAllowe
           const s = t.trim();
           if (s === "" || (s === "?" && q.allowUnknown) || (s.toLowerCase() === "n/a" && naAllowed)) return true;
           const n = Number(s.replace(",", "."));
-          if (!Number.isFinite(n)) return "Type a number" + (q.allowUnknown ? ", or ? for don't know" : "");
+          if (!Number.isFinite(n)) return q.allowUnknown ? m.typeANumberOrUnknown : m.typeANumber;
           return answerProblem(q, n) ?? true;
         },
       });
@@ -194,7 +194,7 @@ async function ask(asker: Asker, e: Entry, total: number, lang: string, naAllowe
       return Number(s.replace(",", "."));
     }
     case "text": {
-      const text = await asker.input({ message: `${message} (optional; enter to skip)`, ...(typeof current === "string" ? { default: current } : {}) });
+      const text = await asker.input({ message: `${message} ${m.textOptional}`, ...(typeof current === "string" ? { default: current } : {}) });
       return text.trim() === "" ? SKIP : text.trim();
     }
   }

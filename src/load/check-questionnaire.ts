@@ -92,9 +92,27 @@ export function checkQuestionnaire(q: Questionnaire): PathIssue[] {
       }
     });
   });
+  issues.push(...missingTranslations(q, q.languages));
   const index = indexQuestions(q);
   for (const ref of index.values()) {
     if (ref.question.when) issues.push(...checkCondition(ref.question.when, index, [...ref.path, "when"], ref.index));
+  }
+  return issues;
+}
+
+/** Every text of a value: [path, text] pairs, found by walking it; texts are strings or language maps under known keys. */
+const TEXT_KEYS = new Set(["title", "description", "text", "help", "label", "minLabel", "maxLabel", "unit", "name", "summary", "reason", "detail", "source"]);
+
+export function missingTranslations(value: unknown, languages: readonly string[], path: Path = []): PathIssue[] {
+  const issues: PathIssue[] = [];
+  if (Array.isArray(value)) value.forEach((v, i) => issues.push(...missingTranslations(v, languages, [...path, i])));
+  else if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      if (TEXT_KEYS.has(k) && (typeof v === "string" || (v && typeof v === "object" && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string")))) {
+        const missing = typeof v === "string" ? (languages.length > 1 ? languages.filter((l) => l !== "en") : []) : languages.filter((l) => !(v as Record<string, string>)[l]);
+        if (missing.length) issues.push({ path: [...path, k], message: `${k} has no ${missing.join(", ")} text, though the file declares languages ${languages.join(", ")}` });
+      } else if (typeof v === "object") issues.push(...missingTranslations(v, languages, [...path, k]));
+    }
   }
   return issues;
 }

@@ -1,12 +1,12 @@
 import type { Questionnaire } from "../model/questionnaire.js";
 import type { Rubric } from "../model/rubric.js";
 import { parseQuestionnaireRef } from "./check-answers.js";
-import { checkCondition, conditionTests, indexQuestions } from "./check-questionnaire.js";
+import { checkCondition, conditionTests, indexQuestions, missingTranslations } from "./check-questionnaire.js";
 import type { PathIssue } from "./yaml.js";
 
 /** Checks a rubric on its own: stage bands, targets, ids. */
 export function checkRubricShape(r: Rubric): PathIssue[] {
-  const issues: PathIssue[] = [];
+  const issues: PathIssue[] = r.languages ? missingTranslations(r, r.languages) : [];
   const stageIds = new Set<string>();
   r.stages.forEach((s, i) => {
     if (stageIds.has(s.id)) issues.push({ path: ["stages", i, "id"], message: `duplicate stage id '${s.id}'` });

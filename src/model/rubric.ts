@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { formatVersionSchema, idSchema, textSchema } from "./common.js";
+import { formatVersionSchema, idSchema, languageSchema, textSchema } from "./common.js";
 import { conditionSchema } from "./condition.js";
 
 const pointsSchema = z.number().min(0).max(100);
@@ -70,6 +70,7 @@ export const rubricSchema = z
     title: textSchema,
     description: textSchema.optional(),
     questionnaire: z.string().min(1).meta({ description: "The id of the questionnaire this rubric scores." }),
+    languages: z.array(languageSchema).min(1).optional().meta({ description: "Languages every text is given in; validate reports a missing one." }),
     unknown: z.enum(["zero", "exclude"]).default("zero").meta({
       description: "How \"don't know\" scores: as 0 points (said in the report) or left out like a missing answer.",
     }),

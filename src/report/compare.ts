@@ -1,48 +1,51 @@
 import type { Comparison, Trend } from "../engine/compare.js";
 import { escapeMarkdown as md } from "./escape.js";
 import { formatScore, stripControl as s, truncate, wrap } from "./terminal.js";
+import { fill, messages } from "../i18n/messages.js";
 
 const signed = (d: number | null) => (d === null ? "—" : d > 0 ? `+${Math.round(d)}` : d < 0 ? `${Math.round(d)}` : "±0");
 const stageMove = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);
 
-export function renderComparisonText(c: Comparison, width = 80): string {
+export function renderComparisonText(c: Comparison, width = 80, lang = "en"): string {
+  const t = messages(lang);
   const out: string[] = [];
   const when = (x: Comparison["before"]) => (x.date ? `${s(x.label)} (${x.date})` : s(x.label));
-  out.push(...wrap(`Progress from ${when(c.before)} to ${when(c.after)}`, width));
-  out.push(`Overall: ${formatScore(c.overall.before)} → ${formatScore(c.overall.after)} (${signed(c.overall.delta)}), stage ${stageMove(c.overall.stageBefore, c.overall.stageAfter)}`, "");
+  out.push(...wrap(fill(t.progressFromTo, { before: when(c.before), after: when(c.after) }), width));
+  out.push(...wrap(fill(t.overallMove, { before: formatScore(c.overall.before), after: formatScore(c.overall.after), delta: signed(c.overall.delta), stage: stageMove(c.overall.stageBefore, c.overall.stageAfter) }), width), "");
   const nameW = Math.min(34, width - 40);
-  out.push(`${"Dimension".padEnd(nameW)} ${"Before".padStart(6)} ${"After".padStart(6)} ${"Change".padStart(7)}  Stage`);
+  out.push(`${t.colDimension.padEnd(nameW)} ${t.colBefore.padStart(6)} ${t.colAfter.padStart(6)} ${t.colChange.padStart(7)}  ${t.colStage}`);
   for (const d of c.dimensions) {
     out.push(`${truncate(s(d.title), nameW).padEnd(nameW)} ${formatScore(d.before).padStart(6)} ${formatScore(d.after).padStart(6)} ${signed(d.delta).padStart(7)}  ${truncate(stageMove(d.stageBefore, d.stageAfter), width - nameW - 24)}`);
   }
-  out.push("", c.answers.length ? `Answers that changed (${c.answers.length})` : "No answer changed.");
+  out.push("", c.answers.length ? fill(t.answersChanged, { n: c.answers.length }) : t.noAnswerChanged);
   for (const a of c.answers) {
     out.push(...wrap(`• ${s(a.text)}`, width, "").map((l, i) => (i ? "  " + l : l)).map((l) => truncate(l, width)));
-    out.push(...wrap(`${s(a.before)} → ${s(a.after)} (${signed(a.pointsAfter !== null && a.pointsBefore !== null ? a.pointsAfter - a.pointsBefore : null)} points)`, width, "  "));
+    out.push(...wrap(`${s(a.before)} → ${s(a.after)} (${fill(t.pointsDelta, { delta: signed(a.pointsAfter !== null && a.pointsBefore !== null ? a.pointsAfter - a.pointsBefore : null) })})`, width, "  "));
   }
-  if (c.stepsDone.length) out.push("", "Next steps no longer needed", ...c.stepsDone.flatMap((x) => wrap(`✓ ${s(x.title)}`, width, "").map((l, i) => (i ? "  " + l : l))));
-  if (c.stepsNew.length) out.push("", "New next steps", ...c.stepsNew.flatMap((x) => wrap(`+ ${s(x.title)}`, width, "").map((l, i) => (i ? "  " + l : l))));
+  if (c.stepsDone.length) out.push("", t.stepsDone, ...c.stepsDone.flatMap((x) => wrap(`✓ ${s(x.title)}`, width, "").map((l, i) => (i ? "  " + l : l))));
+  if (c.stepsNew.length) out.push("", t.stepsNew, ...c.stepsNew.flatMap((x) => wrap(`+ ${s(x.title)}`, width, "").map((l, i) => (i ? "  " + l : l))));
   return out.join("\n") + "\n";
 }
 
-export function renderComparisonMarkdown(c: Comparison): string {
+export function renderComparisonMarkdown(c: Comparison, lang = "en"): string {
+  const t = messages(lang);
   const when = (x: Comparison["before"]) => `${md(x.label)}${x.date ? ` (${x.date})` : ""}`;
   const out = [
-    `## Progress from ${when(c.before)} to ${when(c.after)}`,
+    `## ${fill(t.progressFromTo, { before: when(c.before), after: when(c.after) })}`,
     "",
-    "| Dimension | Before | After | Change | Stage |",
+    `| ${t.colDimension} | ${t.colBefore} | ${t.colAfter} | ${t.colChange} | ${t.colStage} |`,
     "|---|---:|---:|---:|---|",
-    `| **Overall** | ${formatScore(c.overall.before)} | ${formatScore(c.overall.after)} | ${signed(c.overall.delta)} | ${md(stageMove(c.overall.stageBefore, c.overall.stageAfter))} |`,
+    `| **${t.overall}** | ${formatScore(c.overall.before)} | ${formatScore(c.overall.after)} | ${signed(c.overall.delta)} | ${md(stageMove(c.overall.stageBefore, c.overall.stageAfter))} |`,
     ...c.dimensions.map((d) => `| ${md(d.title)} | ${formatScore(d.before)} | ${formatScore(d.after)} | ${signed(d.delta)} | ${md(stageMove(d.stageBefore, d.stageAfter))} |`),
     "",
   ];
   if (c.answers.length) {
-    out.push(`<details><summary>Answers that changed (${c.answers.length})</summary>`, "", "| Question | Before | After |", "|---|---|---|");
+    out.push(`<details><summary>${md(fill(t.answersChanged, { n: c.answers.length }))}</summary>`, "", `| ${t.colQuestion} | ${t.colBefore} | ${t.colAfter} |`, "|---|---|---|");
     for (const a of c.answers) out.push(`| ${md(a.text)} | ${md(a.before)} | ${md(a.after)} |`);
     out.push("", "</details>", "");
   }
-  if (c.stepsDone.length) out.push("**Next steps no longer needed:** " + c.stepsDone.map((x) => md(x.title)).join("; "), "");
-  if (c.stepsNew.length) out.push("**New next steps:** " + c.stepsNew.map((x) => md(x.title)).join("; "), "");
+  if (c.stepsDone.length) out.push(`**${t.stepsDone}:** ` + c.stepsDone.map((x) => md(x.title)).join("; "), "");
+  if (c.stepsNew.length) out.push(`**${t.stepsNew}:** ` + c.stepsNew.map((x) => md(x.title)).join("; "), "");
   return out.join("\n");
 }
 
@@ -52,14 +55,15 @@ export function sparkline(values: Array<number | null>): string {
   return values.map((v) => (v === null ? " " : SPARKS[Math.min(7, Math.floor((Math.max(0, Math.min(100, v)) / 100) * 8))]!)).join("");
 }
 
-export function renderTrendText(t: Trend, width = 80): string {
-  const out: string[] = [`Trend over ${t.rows.length} audits`, ""];
+export function renderTrendText(t: Trend, width = 80, lang = "en"): string {
+  const w = messages(lang);
+  const out: string[] = [fill(w.trendOver, { n: t.rows.length }), ""];
   const labelW = Math.min(28, width - 20 - t.dimensions.length * 6);
-  out.push(`${"Audit".padEnd(labelW)} ${"Date".padEnd(10)} ${"Score".padStart(5)} ${"Stage".padEnd(10)}`);
+  out.push(`${w.colAudit.padEnd(labelW)} ${w.colDate.padEnd(10)} ${w.colScore.padStart(5)} ${w.colStage.padEnd(10)}`);
   for (const r of t.rows) out.push(`${truncate(s(r.label), labelW).padEnd(labelW)} ${(r.date ?? "—").padEnd(10)} ${formatScore(r.overall).padStart(5)} ${truncate(r.stage, 10).padEnd(10)}`);
-  out.push("", "Per dimension, oldest to newest:");
+  out.push("", w.perDimension);
   const nameW = Math.min(34, width - t.rows.length - 20);
-  out.push(`${"Overall".padEnd(nameW)} ${sparkline(t.rows.map((r) => r.overall))}  ${formatScore(t.rows[0]?.overall ?? null)} → ${formatScore(t.rows.at(-1)?.overall ?? null)}`);
+  out.push(`${w.overall.padEnd(nameW)} ${sparkline(t.rows.map((r) => r.overall))}  ${formatScore(t.rows[0]?.overall ?? null)} → ${formatScore(t.rows.at(-1)?.overall ?? null)}`);
   for (const d of t.dimensions) {
     const values = t.rows.map((r) => r.scores[d.id] ?? null);
     out.push(`${truncate(s(d.title), nameW).padEnd(nameW)} ${sparkline(values)}  ${formatScore(values[0] ?? null)} → ${formatScore(values.at(-1) ?? null)}`);
@@ -67,11 +71,12 @@ export function renderTrendText(t: Trend, width = 80): string {
   return out.map((l) => truncate(l, width)).join("\n") + "\n";
 }
 
-export function renderTrendMarkdown(t: Trend): string {
+export function renderTrendMarkdown(t: Trend, lang = "en"): string {
+  const w = messages(lang);
   return [
-    `## Trend over ${t.rows.length} audits`,
+    `## ${fill(w.trendOver, { n: t.rows.length })}`,
     "",
-    `| Audit | Date | Overall | Stage | ${t.dimensions.map((d) => md(d.title)).join(" | ")} |`,
+    `| ${w.colAudit} | ${w.colDate} | ${w.overall} | ${w.colStage} | ${t.dimensions.map((d) => md(d.title)).join(" | ")} |`,
     `|---|---|---:|---|${t.dimensions.map(() => "---:").join("|")}|`,
     ...t.rows.map((r) => `| ${md(r.label)} | ${r.date ?? "—"} | ${formatScore(r.overall)} | ${md(r.stage)} | ${t.dimensions.map((d) => formatScore(r.scores[d.id] ?? null)).join(" | ")} |`),
     "",

@@ -1,5 +1,6 @@
 import type { Scorecard } from "../engine/scorecard.js";
-import { coverageSentence, dimensionRows, gateSentence, headline, lagSentence, whySentence } from "./common.js";
+import { coverageSentence, dimensionRows, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
+import { fill } from "../i18n/messages.js";
 import { escapeHtml as h } from "./escape.js";
 import { renderRadar, type RadarSeries } from "./radar.js";
 import { formatScore } from "./terminal.js";
@@ -56,16 +57,17 @@ function colourFor(card: Scorecard, stageId: string): string {
 
 /** One self-contained page: inline CSS and SVG, no scripts, no external requests, every text escaped. */
 export function renderHtml(card: Scorecard, options: HtmlOptions = {}): string {
+  const t = wordsFor(card);
   const axes = card.dimensions.map((d) => d.title);
-  const series: RadarSeries[] = [{ label: `Target ${card.target.stage.id}`, values: card.dimensions.map(() => card.target.score), colour: "#9e9e9e", dashed: true }];
+  const series: RadarSeries[] = [{ label: `${t.target} ${card.target.stage.id}`, values: card.dimensions.map(() => card.target.score), colour: "#9e9e9e", dashed: true }];
   if (options.benchmark) {
     const b = options.benchmark;
-    series.push({ label: `Benchmark: ${b.label}`, values: card.dimensions.map((d) => b.scores[d.id] ?? null), colour: "#ef6c00", dashed: true });
+    series.push({ label: `${t.colBenchmark}: ${b.label}`, values: card.dimensions.map((d) => b.scores[d.id] ?? null), colour: "#ef6c00", dashed: true });
   }
   (options.series ?? []).forEach((s, i) => series.push({ label: s.label, values: card.dimensions.map((d) => s.scores[d.id] ?? null), colour: PALETTE[i % PALETTE.length]! }));
-  series.push({ label: card.respondent ?? card.organisation ?? "This audit", values: card.dimensions.map((d) => d.score), colour: "#1565c0", fill: true });
+  series.push({ label: card.respondent ?? card.organisation ?? t.thisAudit, values: card.dimensions.map((d) => d.score), colour: "#1565c0", fill: true });
 
-  const who = [card.organisation, card.respondents ? `${card.respondents.length} respondents: ${card.respondents.join(", ")}` : card.respondent, card.date].filter(Boolean).map((v) => h(v!)).join(" · ");
+  const who = h(whoLine(card));
   const stageIdx = card.stages.findIndex((s) => s.id === card.overall.stage.id);
   const ladder = card.stages
     .map((s, i) => {
@@ -81,7 +83,7 @@ export function renderHtml(card: Scorecard, options: HtmlOptions = {}): string {
       const bar = r.id === "overall" ? "" : `<div class="bar"><span style="width:${Math.max(0, Math.min(100, r.score ?? 0))}%"></span></div>`;
       const bench = options.benchmark && r.id !== "overall" ? options.benchmark.scores[r.id] : undefined;
       const benchCell = options.benchmark ? `<td class="num">${bench === undefined || bench === null ? "—" : `${Math.round(bench)} (${distance(r.score, bench)})`}</td>` : "";
-      const title = r.id === "overall" ? "<strong>Overall</strong>" : h(r.title);
+      const title = r.id === "overall" ? `<strong>${h(r.title)}</strong>` : h(r.title);
       return `<tr><td>${title}</td><td class="num">${r.scoreText}</td><td class="${colourFor(card, r.stage)}">${h(r.stage)}${r.blocked ? " 🔒" : ""}</td><td class="num">${r.gap > 0 ? `−${Math.round(r.gap)}` : "✓"}</td>${benchCell}<td>${bar}</td></tr>`;
     })
     .join("\n");
@@ -92,7 +94,7 @@ export function renderHtml(card: Scorecard, options: HtmlOptions = {}): string {
   const explain = card.dimensions
     .map(
       (d) =>
-        `<h3>${h(d.title)}: ${formatScore(d.score)}/100</h3><table><thead><tr><th>Question</th><th>Answer</th><th class="num">Points</th><th class="num">Weight</th><th class="num">Adds</th></tr></thead><tbody>` +
+        `<h3>${h(d.title)}: ${formatScore(d.score)}/100</h3><table><thead><tr><th>${t.colQuestion}</th><th>${t.colAnswer}</th><th class="num">${t.colPoints}</th><th class="num">${t.colWeight}</th><th class="num">${t.colAdds}</th></tr></thead><tbody>` +
         d.questions
           .filter((q) => !(q.weight === 0 && q.points === null))
           .map(
@@ -117,13 +119,13 @@ export function renderHtml(card: Scorecard, options: HtmlOptions = {}): string {
 <main>
 <header>
 <h1>${h(card.overall.stage.name)} · ${formatScore(card.overall.score)}/100</h1>
-<div class="meta">${who ? `${who} · ` : ""}${h(card.questionnaire.title)} · rubric: ${h(card.rubric.title)} · target ${h(card.target.stage.id)}</div>
+<div class="meta">${who ? `${who} · ` : ""}${h(card.questionnaire.title)} · ${h(t.rubric)}: ${h(card.rubric.title)} · ${h(t.target)} ${h(card.target.stage.id)}</div>
 </header>
 <section class="top">
 <div>
 <p class="lead">${h(headline(card))}</p>
-<div class="ladder" aria-label="Stage ladder">${ladder}${marker}</div>
-<table class="gaps"><thead><tr><th>Dimension</th><th class="num">Score</th><th>Stage</th><th class="num">Gap to ${h(card.target.stage.id)}</th>${options.benchmark ? `<th class="num">${h(options.benchmark.label)}</th>` : ""}<th></th></tr></thead>
+<div class="ladder" aria-label="${h(t.stageLadder)}">${ladder}${marker}</div>
+<table class="gaps"><thead><tr><th>${h(t.colDimension)}</th><th class="num">${h(t.colScore)}</th><th>${h(t.colStage)}</th><th class="num">${h(fill(t.colGapTo, { stage: card.target.stage.id }))}</th>${options.benchmark ? `<th class="num">${h(options.benchmark.label)}</th>` : ""}<th></th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>
@@ -134,30 +136,30 @@ ${renderRadar(axes, series)}
 <figcaption class="legend">${legend}</figcaption>
 </figure>
 </section>
-${blocking.length ? `<h2>What blocks the next stage</h2><ul>${blocking.map((g) => `<li>${g.status === "blocking" ? "🔒" : "❔"} ${h(gateSentence(g))}</li>`).join("")}</ul>` : ""}
+${blocking.length ? `<h2>${h(t.blocksHeading)}</h2><ul>${blocking.map((g) => `<li>${g.status === "blocking" ? "🔒" : "❔"} ${h(gateSentence(card, g))}</li>`).join("")}</ul>` : ""}
 ${
   options.disagreements
-    ? `<h2>Discuss first: where the team disagrees most</h2>${
+    ? `<h2>${h(t.discussFirst)}</h2>${
         options.disagreements.length
           ? `<ol class="steps">${options.disagreements
               .map(
                 (q) =>
-                  `<li><strong>${h(q.text)}</strong> <span class="muted">(agreement ${q.agreement === null ? "—" : Math.round(q.agreement * 100) + "%"})</span><ul>${q.distribution
+                  `<li><strong>${h(q.text)}</strong> <span class="muted">(${h(fill(t.agreement, { pct: q.agreement === null ? "—" : Math.round(q.agreement * 100) + "%" }))})</span><ul>${q.distribution
                     .map((d) => `<li>${d.count} × ${h(d.display)}: <span class="muted">${d.respondents.map(h).join(", ")}</span></li>`)
                     .join("")}</ul></li>`,
               )
               .join("")}</ol>`
-          : "<p>The team agrees on every question.</p>"
+          : `<p>${h(t.teamAgrees)}</p>`
       }`
     : ""
 }
-<h2>Next steps</h2>
-${steps.length ? `<ol class="steps">${steps.map((s) => `<li><strong>${h(s.title)}</strong> <span class="muted">(${h(card.dimensions.find((d) => d.id === s.dimension)?.title ?? s.dimension)} → ${h(s.stage.id)})</span>${s.detail ? `<br>${h(s.detail)}` : ""}<br><span class="why">${h(whySentence(s, 3))}</span></li>`).join("")}</ol>` : "<p>Nothing holds you back under this rubric.</p>"}
-<h2>How each score came about</h2>
-<details><summary>Every question, its answer, points, weight and contribution</summary>
+<h2>${h(t.nextStepsHeading)}</h2>
+${steps.length ? `<ol class="steps">${steps.map((s) => `<li><strong>${h(s.title)}</strong> <span class="muted">(${h(card.dimensions.find((d) => d.id === s.dimension)?.title ?? s.dimension)} → ${h(s.stage.id)})</span>${s.detail ? `<br>${h(s.detail)}` : ""}<br><span class="why">${h(whySentence(card, s, 3))}</span></li>`).join("")}</ol>` : `<p>${h(t.nothingHolds)}</p>`}
+<h2>${h(t.explainHeading)}</h2>
+<details><summary>${h(t.explainSummary)}</summary>
 ${explain}
 </details>
-<footer>Made with maturity-audit. Scores and stages follow the rubric “${h(card.rubric.title)}”; the lag in years, where shown, is the rubric's own estimate.</footer>
+<footer>${h(fill(t.madeWith, { rubric: card.rubric.title }))}</footer>
 </main>
 </body>
 </html>

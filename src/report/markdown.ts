@@ -1,5 +1,6 @@
 import type { Scorecard } from "../engine/scorecard.js";
-import { coverageSentence, dimensionRows, gateSentence, headline, lagSentence, whySentence } from "./common.js";
+import { coverageSentence, dimensionRows, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
+import { fill, messages } from "../i18n/messages.js";
 import { escapeMarkdown as md } from "./escape.js";
 import { formatScore } from "./terminal.js";
 
@@ -7,45 +8,46 @@ const stageBadge = (stage: string, reached: boolean, blocked: boolean) => `\`${s
 
 /** A report for a pull request or a CI step summary: tables, plain-text stage badges, details collapsed. */
 export function renderMarkdown(card: Scorecard, options: { steps?: number; explain?: boolean } = {}): string {
+  const t = wordsFor(card);
   const out: string[] = [];
-  out.push(`## ${md(card.overall.stage.name)}: ${formatScore(card.overall.score)}/100 (target ${md(card.target.stage.id)})`, "");
-  const who = [card.organisation, card.respondents ? `team of ${card.respondents.length}: ${card.respondents.join(", ")}` : card.respondent, card.date].filter(Boolean).map((x) => md(x!)).join(" · ");
-  out.push(`${who ? `${who} · ` : ""}${md(card.questionnaire.title)} · rubric: ${md(card.rubric.title)}`, "");
+  out.push(`## ${md(card.overall.stage.name)}: ${formatScore(card.overall.score)}/100 (${t.target} ${md(card.target.stage.id)})`, "");
+  const who = md(whoLine(card));
+  out.push(`${who ? `${who} · ` : ""}${md(card.questionnaire.title)} · ${t.rubric}: ${md(card.rubric.title)}`, "");
   out.push(md(headline(card)), "");
-  out.push(`| Dimension | Score | Stage | Gap to ${md(card.target.stage.id)} |`, "|---|---:|---|---:|");
+  out.push(`| ${t.colDimension} | ${t.colScore} | ${t.colStage} | ${fill(t.colGapTo, { stage: md(card.target.stage.id) })} |`, "|---|---:|---|---:|");
   for (const r of dimensionRows(card)) {
-    const title = r.id === "overall" ? "**Overall**" : md(r.title);
+    const title = r.id === "overall" ? `**${md(r.title)}**` : md(r.title);
     out.push(`| ${title} | ${r.scoreText} | ${stageBadge(md(r.stage), r.reached, r.blocked)} | ${r.gap > 0 ? `−${Math.round(r.gap)}` : "—"} |`);
   }
   out.push("");
   const blocking = card.gates.filter((g) => g.status !== "passed");
   if (blocking.length) {
-    out.push("### What blocks the next stage", "");
-    for (const g of blocking) out.push(`- ${g.status === "blocking" ? "🔒" : "❔"} ${md(gateSentence(g))}`);
+    out.push(`### ${t.blocksHeading}`, "");
+    for (const g of blocking) out.push(`- ${g.status === "blocking" ? "🔒" : "❔"} ${md(gateSentence(card, g))}`);
     out.push("");
   }
   if (card.benchmark) {
     const b = card.benchmark;
-    out.push(`### Compared with ${md(b.title)}${b.illustrative ? " _(illustrative profile, not survey data)_" : ""}`, "", "| | This audit | Benchmark | Distance |", "|---|---:|---:|---:|");
+    out.push(`### ${fill(t.comparedWith, { title: md(b.title) })}${b.illustrative ? ` _${md(t.illustrative)}_` : ""}`, "", `| | ${t.colThisAudit} | ${t.colBenchmark} | ${t.colDistance} |`, "|---|---:|---:|---:|");
     const sign = (d: number | null) => (d === null ? "—" : d > 0 ? `+${Math.round(d)}` : `${Math.round(d)}`);
-    out.push(`| **Overall** | ${formatScore(card.overall.score)} | ${formatScore(b.overall)} | ${sign(b.overallDistance)} |`);
+    out.push(`| **${t.overall}** | ${formatScore(card.overall.score)} | ${formatScore(b.overall)} | ${sign(b.overallDistance)} |`);
     for (const d of b.dimensions) {
       const dim = card.dimensions.find((x) => x.id === d.id);
       out.push(`| ${md(dim?.title ?? d.id)} | ${formatScore(dim?.score ?? null)} | ${formatScore(d.benchmark)} | ${sign(d.distance)} |`);
     }
     out.push("");
   }
-  out.push("### Next steps", "");
+  out.push(`### ${t.nextStepsHeading}`, "");
   const steps = card.nextSteps.slice(0, options.steps ?? 5);
-  if (!steps.length) out.push("Nothing holds you back under this rubric.");
+  if (!steps.length) out.push(md(t.nothingHolds));
   steps.forEach((s, i) => {
     const dim = card.dimensions.find((d) => d.id === s.dimension)?.title ?? s.dimension;
-    out.push(`${i + 1}. **${md(s.title)}** (${md(dim)} → ${md(s.stage.id)})${s.detail ? `  \n   ${md(s.detail)}` : ""}  \n   _${md(whySentence(s))}_`);
+    out.push(`${i + 1}. **${md(s.title)}** (${md(dim)} → ${md(s.stage.id)})${s.detail ? `  \n   ${md(s.detail)}` : ""}  \n   _${md(whySentence(card, s))}_`);
   });
   out.push("", `_${md(coverageSentence(card))}${lagSentence(card) ? ` ${md(lagSentence(card)!)}` : ""}_`, "");
-  out.push("<details><summary>How each score came about</summary>", "");
+  out.push(`<details><summary>${md(t.explainHeading)}</summary>`, "");
   for (const d of card.dimensions) {
-    out.push(`#### ${md(d.title)}: ${formatScore(d.score)}/100`, "", "| Question | Answer | Points | Weight | Adds |", "|---|---|---:|---:|---:|");
+    out.push(`#### ${md(d.title)}: ${formatScore(d.score)}/100`, "", `| ${t.colQuestion} | ${t.colAnswer} | ${t.colPoints} | ${t.colWeight} | ${t.colAdds} |`, "|---|---|---:|---:|---:|");
     for (const q of d.questions) {
       if (q.weight === 0 && q.points === null) continue;
       out.push(
@@ -61,16 +63,17 @@ export function renderMarkdown(card: Scorecard, options: { steps?: number; expla
 /** One table for many scorecards: a row per file. */
 export function renderMarkdownBatch(items: Array<{ file: string; card: Scorecard }>): string {
   const dims = items[0]?.card.dimensions ?? [];
+  const t = messages(items[0]?.card.lang);
   const out = [
-    "## Digital maturity audits",
+    `## ${md(items[0]?.card.questionnaire.title ?? "")}: ${fill(t.auditsCount, { n: items.length })}`,
     "",
-    `| File | Respondent | Date | Overall | Stage | ${dims.map((d) => md(d.title)).join(" | ")} |`,
-    `|---|---|---|---:|---|${dims.map(() => "---:").join("|")}|`,
+    `| ${t.colFile} | ${t.colRespondentDate} | ${t.overall} | ${t.colStage} | ${dims.map((d) => md(d.title)).join(" | ")} |`,
+    `|---|---|---:|---|${dims.map(() => "---:").join("|")}|`,
   ];
   for (const { file, card } of items) {
     const cells = dims.map((d) => formatScore(card.dimensions.find((x) => x.id === d.id)?.score ?? null));
     out.push(
-      `| ${md(file)} | ${md(card.respondent ?? "")} | ${md(card.date ?? "")} | ${formatScore(card.overall.score)} | ${stageBadge(md(card.overall.stage.id), card.target.reached, card.overall.blockedBy.length > 0)} | ${cells.join(" | ")} |`,
+      `| ${md(file)} | ${md([card.respondent, card.date].filter(Boolean).join(", "))} | ${formatScore(card.overall.score)} | ${stageBadge(md(card.overall.stage.id), card.target.reached, card.overall.blockedBy.length > 0)} | ${cells.join(" | ")} |`,
     );
   }
   return out.join("\n") + "\n";

@@ -4,6 +4,7 @@ import type { Scorecard } from "../engine/scorecard.js";
 import type { QuestionConsensus } from "../engine/merge.js";
 import { escapeMarkdown as md } from "./escape.js";
 import { formatScore, stripControl as s, truncate, wrap } from "./terminal.js";
+import { fill, messages } from "../i18n/messages.js";
 
 export interface TeamReport {
   team: Scorecard;
@@ -30,19 +31,20 @@ export function disagreements(r: TeamReport, n = 5): Array<QuestionConsensus & {
     .map((q) => ({ ...q, text: text.get(q.id) ?? q.id }));
 }
 
-const pct = (a: number | null) => (a === null ? "—" : `${Math.round(a * 100)}%`);
+const pct = (a: number | null) => (a === null ? "—" : `${Math.round(a * 100)} %`);
 
 export function renderTeamText(r: TeamReport, options: { colorLevel?: 0 | 1 | 2 | 3; width?: number } = {}): string {
   const c = new Chalk({ level: options.colorLevel ?? 0 });
   const width = Math.max(60, Math.min(options.width ?? 80, 160));
+  const t = messages(r.team.lang);
   const out: string[] = [];
-  out.push(c.bold(`Team view · ${s(r.team.overall.stage.name)} · ${formatScore(r.team.overall.score)}/100 · target ${r.team.target.stage.id}`));
-  out.push(...wrap(`${r.respondents.length} respondents: ${r.respondents.map((p) => s(p.name)).join(", ")}`, width).map((l) => c.dim(l)), "");
+  out.push(c.bold(`${t.teamView} · ${s(r.team.overall.stage.name)} · ${formatScore(r.team.overall.score)}/100 · ${t.target} ${r.team.target.stage.id}`));
+  out.push(...wrap(fill(t.respondentsList, { n: r.respondents.length, names: r.respondents.map((p) => s(p.name)).join(", ") }), width).map((l) => c.dim(l)), "");
   const names = r.respondents.map((p) => truncate(s(p.name), 8));
   const each = Math.max(6, Math.min(10, Math.floor((width - 40) / Math.max(1, names.length))));
   const nameW = Math.max(14, width - 6 - 8 - 8 - names.length * each - (names.length + 4));
   const table = new Table({
-    head: ["Dimension", "Team", ...names, "Spread"],
+    head: [t.colDimension, t.colTeam, ...names, t.colSpread],
     colWidths: [nameW, 6, ...names.map(() => each), 8],
     colAligns: ["left", "right", ...names.map(() => "right" as const), "right"],
     style: { head: [], border: [], "padding-left": 1, "padding-right": 1 },
@@ -51,44 +53,45 @@ export function renderTeamText(r: TeamReport, options: { colorLevel?: 0 | 1 | 2 
   for (const row of teamRows(r)) {
     table.push([truncate(s(row.title), nameW - 2), c.bold(formatScore(row.team)), ...row.scores.map(formatScore), row.spread === null ? "—" : row.spread >= 25 ? c.red(String(row.spread)) : String(row.spread)]);
   }
-  table.push([c.bold("Overall"), c.bold(formatScore(r.team.overall.score)), ...r.respondents.map((p) => formatScore(p.card.overall.score)), ""]);
+  table.push([c.bold(t.overall), c.bold(formatScore(r.team.overall.score)), ...r.respondents.map((p) => formatScore(p.card.overall.score)), ""]);
   out.push(table.toString());
-  out.push(...wrap("Team scores come from the team's answers: the median answer for ordered options, scales and numbers, the majority for yes/no and for each option of a multiple choice.", width).map((l) => c.dim(l)));
+  out.push(...wrap(t.teamRule, width).map((l) => c.dim(l)));
 
   const top = disagreements(r);
-  out.push("", c.bold("Discuss first: where the team disagrees most"));
-  if (!top.length) out.push("  The team agrees on every question.");
+  out.push("", c.bold(t.discussFirst));
+  if (!top.length) out.push(`  ${t.teamAgrees}`);
   top.forEach((q, i) => {
-    out.push(...wrap(`${i + 1}. ${s(q.text)} (agreement ${pct(q.agreement)})`, width).map((l, j) => (j ? "   " + l : l)).map((l) => truncate(l, width)));
+    out.push(...wrap(`${i + 1}. ${s(q.text)} (${fill(t.agreement, { pct: pct(q.agreement) })})`, width).map((l, j) => (j ? "   " + l : l)).map((l) => truncate(l, width)));
     for (const d of q.distribution) out.push(...wrap(`${d.count} × ${s(d.display)}: ${d.respondents.map(s).join(", ")}`, width, "     ").map((l) => c.dim(l)));
   });
 
   const steps = r.team.nextSteps.slice(0, 3);
   if (steps.length) {
-    out.push("", c.bold("The team's next steps"));
+    out.push("", c.bold(t.teamSteps));
     steps.forEach((st, i) => out.push(...wrap(`${i + 1}. ${s(st.title)} (→ ${st.stage.id})`, width).map((l, j) => (j ? "   " + l : l))));
   }
   return out.join("\n") + "\n";
 }
 
 export function renderTeamMarkdown(r: TeamReport): string {
+  const t = messages(r.team.lang);
   const out = [
-    `## Team view: ${md(r.team.overall.stage.name)}: ${formatScore(r.team.overall.score)}/100 (target ${md(r.team.target.stage.id)})`,
+    `## ${t.teamView}: ${md(r.team.overall.stage.name)}: ${formatScore(r.team.overall.score)}/100 (${t.target} ${md(r.team.target.stage.id)})`,
     "",
-    `${r.respondents.length} respondents: ${r.respondents.map((p) => md(p.name)).join(", ")}`,
+    md(fill(t.respondentsList, { n: r.respondents.length, names: r.respondents.map((p) => p.name).join(", ") })),
     "",
-    `| Dimension | Team | ${r.respondents.map((p) => md(p.name)).join(" | ")} | Spread |`,
+    `| ${t.colDimension} | ${t.colTeam} | ${r.respondents.map((p) => md(p.name)).join(" | ")} | ${t.colSpread} |`,
     `|---|---:|${r.respondents.map(() => "---:").join("|")}|---:|`,
     ...teamRows(r).map((row) => `| ${md(row.title)} | **${formatScore(row.team)}** | ${row.scores.map(formatScore).join(" | ")} | ${row.spread ?? "—"} |`),
-    `| **Overall** | **${formatScore(r.team.overall.score)}** | ${r.respondents.map((p) => formatScore(p.card.overall.score)).join(" | ")} | |`,
+    `| **${t.overall}** | **${formatScore(r.team.overall.score)}** | ${r.respondents.map((p) => formatScore(p.card.overall.score)).join(" | ")} | |`,
     "",
-    "### Discuss first: where the team disagrees most",
+    `### ${t.discussFirst}`,
     "",
   ];
   const top = disagreements(r);
-  if (!top.length) out.push("The team agrees on every question.");
+  if (!top.length) out.push(t.teamAgrees);
   top.forEach((q, i) => {
-    out.push(`${i + 1}. **${md(q.text)}** (agreement ${pct(q.agreement)})`);
+    out.push(`${i + 1}. **${md(q.text)}** (${fill(t.agreement, { pct: pct(q.agreement) })})`);
     for (const d of q.distribution) out.push(`   - ${d.count} × ${md(d.display)}: ${d.respondents.map(md).join(", ")}`);
   });
   return out.join("\n") + "\n";

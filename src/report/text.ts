@@ -2,7 +2,8 @@ import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Scorecard, DimensionScore } from "../engine/scorecard.js";
 import { bar, formatScore, stripControl, truncate, wrap } from "./terminal.js";
-import { coverageSentence, gateSentence, headline, lagSentence, whySentence } from "./common.js";
+import { benchmarkPhrase, coverageSentence, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
+import { fill, messages } from "../i18n/messages.js";
 import type { ThresholdCheck } from "../engine/thresholds.js";
 
 export interface TextOptions {
@@ -21,13 +22,13 @@ export function renderText(card: Scorecard, options: TextOptions = {}): string {
   const c = new Chalk({ level: options.colorLevel ?? 0 });
   const width = Math.max(60, Math.min(options.width ?? 80, 120));
   const s = (x: string) => stripControl(x);
+  const t = wordsFor(card);
   const out: string[] = [];
   const score = formatScore(card.overall.score);
-  out.push(c.bold(`${s(card.overall.stage.name)} · ${score}/100 · target ${card.target.stage.id}`));
-  const respondent = card.respondents ? `team of ${card.respondents.length}: ${card.respondents.join(", ")}` : card.respondent;
-  const who = [card.organisation, respondent, card.date].filter(Boolean).map((x) => s(x!)).join(" · ");
+  out.push(c.bold(`${s(card.overall.stage.name)} · ${score}/100 · ${t.target} ${card.target.stage.id}`));
+  const who = s(whoLine(card));
   if (who) out.push(c.dim(truncate(who, width)));
-  out.push(c.dim(truncate(`${s(card.questionnaire.title)} · rubric: ${s(card.rubric.title)}`, width)));
+  out.push(c.dim(truncate(`${s(card.questionnaire.title)} · ${t.rubric}: ${s(card.rubric.title)}`, width)));
   out.push("");
   out.push(...wrap(s(headline(card)), width));
   out.push("");
@@ -36,7 +37,7 @@ export function renderText(card: Scorecard, options: TextOptions = {}): string {
   const barWidth = width >= 90 ? 20 : width >= 80 ? 14 : 10;
   const nameWidth = Math.min(40, width - 6 - 7 - 12 - 6 - (barWidth + 2));
   const table = new Table({
-    head: ["Dimension", "Score", "Stage", "Gap", "Progress"],
+    head: [t.colDimension, t.colScore, t.colStage, t.colGap, t.colProgress],
     colWidths: [nameWidth, 7, 12, 6, barWidth + 2],
     colAligns: ["left", "right", "left", "right", "left"],
     style: { ...plainTable, "padding-left": 1, "padding-right": 1 },
@@ -53,31 +54,31 @@ export function renderText(card: Scorecard, options: TextOptions = {}): string {
       colour(b.filled) + c.dim(b.empty),
     ]);
   }
-  table.push([c.bold("Overall"), c.bold(score), c.bold(card.overall.stage.id + (card.overall.blockedBy.length ? "*" : "")), card.overall.gap > 0 ? `-${Math.round(card.overall.gap)}` : c.green("✓"), ""]);
+  table.push([c.bold(t.overall), c.bold(score), c.bold(card.overall.stage.id + (card.overall.blockedBy.length ? "*" : "")), card.overall.gap > 0 ? `-${Math.round(card.overall.gap)}` : c.green("✓"), ""]);
   out.push(table.toString());
   const notes = [];
-  if (card.overall.gap > 0 || card.dimensions.some((d) => d.gap > 0)) notes.push(`Gap: points short of ${card.target.stage.id} (${card.target.score}).`);
-  if (hasBlocked(card)) notes.push("* held back by a gate below.");
+  if (card.overall.gap > 0 || card.dimensions.some((d) => d.gap > 0)) notes.push(fill(t.gapNote, { stage: card.target.stage.id, score: card.target.score }));
+  if (hasBlocked(card)) notes.push(t.heldBackNote);
   if (notes.length) out.push(c.dim(truncate(notes.join(" "), width)));
 
   const blocking = card.gates.filter((g) => g.status !== "passed");
   if (blocking.length) {
-    out.push("", c.bold("What blocks the next stage"));
+    out.push("", c.bold(t.blocksHeading));
     for (const g of blocking) {
-      out.push(...hang(`${g.status === "blocking" ? "✗" : "?"} ${s(gateSentence(g))}`, width, 2));
+      out.push(...hang(`${g.status === "blocking" ? "✗" : "?"} ${s(gateSentence(card, g))}`, width, 2));
     }
   }
 
   const steps = card.nextSteps.slice(0, options.steps ?? 5);
-  out.push("", c.bold("Next steps"));
-  if (!steps.length) out.push(...wrap("Nothing holds you back under this rubric: keep doing what works, and audit again next year.", width, "  "));
+  out.push("", c.bold(t.nextStepsHeading));
+  if (!steps.length) out.push(...wrap(t.nothingHolds, width, "  "));
   steps.forEach((step, i) => {
     const dim = card.dimensions.find((d) => d.id === step.dimension);
     out.push(...hang(`${i + 1}. ${s(step.title)} (${dim ? s(dim.title) : step.dimension} → ${step.stage.id})`, width, 3));
     if (step.detail) out.push(...wrap(s(step.detail), width, "   "));
-    out.push(...wrap(s(whySentence(step, 2, truncate)), width, "   ").map((l) => c.dim(l)));
+    out.push(...wrap(s(whySentence(card, step, 2, truncate)), width, "   ").map((l) => c.dim(l)));
   });
-  if (card.nextSteps.length > steps.length) out.push(c.dim(`   …and ${card.nextSteps.length - steps.length} more in --format json or --explain.`));
+  if (card.nextSteps.length > steps.length) out.push(c.dim(`   ${fill(t.moreSteps, { n: card.nextSteps.length - steps.length })}`));
 
   if (card.benchmark) out.push("", ...benchmarkLines(card, c, width));
   out.push("", ...wrap(coverageSentence(card), width).map((l) => c.dim(l)));
@@ -108,13 +109,14 @@ function stageColour(c: ChalkInstance, card: Scorecard, d: DimensionScore): (s: 
 }
 
 function renderExplain(card: Scorecard, c: ChalkInstance, width: number): string {
-  const out: string[] = [c.bold("How each score came about")];
-  out.push(...wrap("points: 0-100 for the answer; weight: within the dimension; adds: points it adds to the dimension score.", width).map((l) => c.dim(l)));
+  const t = wordsFor(card);
+  const out: string[] = [c.bold(t.explainHeading)];
+  out.push(...wrap(t.explainLegend, width).map((l) => c.dim(l)));
   const textWidth = width - 34;
   for (const d of card.dimensions) {
     out.push("", c.bold(`${stripControl(d.title)}: ${formatScore(d.score)}/100`));
-    const t = new Table({
-      head: ["Question / answer", "Points", "Weight", "Adds"],
+    const table = new Table({
+      head: [t.colQuestionAnswer, t.colPoints, t.colWeight, t.colAdds],
       colWidths: [textWidth, 8, 8, 8],
       colAligns: ["left", "right", "right", "right"],
       wordWrap: true,
@@ -122,25 +124,25 @@ function renderExplain(card: Scorecard, c: ChalkInstance, width: number): string
     });
     for (const q of d.questions) {
       if (q.weight === 0 && q.points === null) continue;
-      const answer = `→ ${stripControl(q.display)}${q.note ? ` (note: ${stripControl(q.note)})` : ""}`;
-      t.push([
+      const answer = `→ ${stripControl(q.display)}${q.note ? ` (${t.note}: ${stripControl(q.note)})` : ""}`;
+      table.push([
         `${truncate(stripControl(q.text), textWidth * 3)}\n${c.dim(truncate(answer, textWidth * 2))}`,
         q.points === null ? "—" : String(Math.round(q.points)),
         String(q.weight),
         q.points === null ? "—" : q.contribution.toFixed(1),
       ]);
     }
-    out.push(t.toString());
+    out.push(table.toString());
   }
   return out.join("\n");
 }
 
 function benchmarkLines(card: Scorecard, c: ChalkInstance, width: number): string[] {
   const b = card.benchmark!;
-  const out = [c.bold(`Compared with ${stripControl(b.title)}${b.illustrative ? " (an illustrative profile, not survey data)" : ""}`)];
-  const phrase = (d: number | null, what: string) =>
-    d === null ? `no comparison on ${what}` : d === 0 ? `level with the benchmark on ${what}` : `${Math.abs(Math.round(d))} points ${d < 0 ? "behind" : "ahead of"} the benchmark on ${what}`;
-  out.push(...wrap(`• ${phrase(b.overallDistance, "the overall score")}`, width, ""));
+  const t = wordsFor(card);
+  const out = [c.bold(`${fill(t.comparedWith, { title: stripControl(b.title) })}${b.illustrative ? ` ${t.illustrative}` : ""}`)];
+  const phrase = (d: number | null, what: string) => benchmarkPhrase(t, d, what);
+  out.push(...wrap(`• ${phrase(b.overallDistance, t.theOverallScore)}`, width, ""));
   for (const d of b.dimensions) {
     const title = card.dimensions.find((x) => x.id === d.id)?.title ?? d.id;
     out.push(...wrap(`• ${phrase(d.distance, stripControl(title).toLowerCase())}`, width, "").map((l, i) => (i ? "  " + l : l)));
@@ -151,6 +153,7 @@ function benchmarkLines(card: Scorecard, c: ChalkInstance, width: number): strin
 /** One table for many scorecards: a row per file with respondent, date, overall, stage and each dimension. */
 export function renderTextBatch(items: Array<{ file: string; card: Scorecard; checks?: ThresholdCheck[] }>, options: TextOptions = {}): string {
   const c = new Chalk({ level: options.colorLevel ?? 0 });
+  const t = messages(items[0]?.card.lang);
   const dims = items[0]?.card.dimensions ?? [];
   const width = Math.max(60, Math.min(options.width ?? 80, 160));
   const dimWidth = 6;
@@ -159,7 +162,7 @@ export function renderTextBatch(items: Array<{ file: string; card: Scorecard; ch
   const whoWidth = Math.max(10, width - fixed - fileWidth - (dims.length + 5) - 1);
   const short = (t: string) => t.split(/[\s-]/)[0]!.slice(0, dimWidth - 2);
   const table = new Table({
-    head: ["File", "Respondent, date", "Score", "Stage", ...dims.map((d) => short(d.title))],
+    head: [t.colFile, t.colRespondentDate, t.colScore, t.colStage, ...dims.map((d) => short(d.title))],
     colWidths: [fileWidth, whoWidth, 7, 13, ...dims.map(() => dimWidth)],
     colAligns: ["left", "left", "right", "left", ...dims.map(() => "right" as const)],
     style: { ...plainTable, "padding-left": 1, "padding-right": 1 },
@@ -179,7 +182,7 @@ export function renderTextBatch(items: Array<{ file: string; card: Scorecard; ch
   }
   const legend = dims.map((d) => `${short(d.title)} = ${stripControl(d.title)}`).join("; ");
   return `${table.toString()}
-${wrap(`${items.length} audits. ${legend}.`, width).map((l) => c.dim(l)).join("\n")}
+${wrap(`${fill(t.auditsCount, { n: items.length })} ${legend}.`, width).map((l) => c.dim(l)).join("\n")}
 `;
 }
 
