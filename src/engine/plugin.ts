@@ -1,32 +1,86 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { existsSync } from "node:fs";
+import { Worker } from "node:worker_threads";
 import { PluginError, UsageError } from "../errors.js";
-import { scoringRubricSchema, type ScoringRubric } from "./rubric.js";
+import { scoringRubricSchema, type RubricInput, type ScoringRubric } from "./rubric.js";
 
 export const PLUGIN_EXTENSIONS = /\.(m?js|cjs)$/i;
 
-/** Imports a rubric module named explicitly on the command line; whatever goes wrong is the plugin's fault, by name. */
-export async function loadRubricPlugin(file: string): Promise<ScoringRubric> {
+/** How long a plugin may take to load, and to answer one evaluation. */
+export const PLUGIN_TIMEOUT_MS = 5000;
+
+type Reply = { type: "meta"; meta: unknown; evaluate: boolean } | { type: "load-error"; message: string } | { type: "result"; id: number; result: unknown } | { type: "error"; id: number; message: string };
+
+/**
+ * Loads a rubric module named explicitly on the command line, in a worker thread: whatever it does
+ * (throw, return garbage, never return, loop for ever) becomes a PluginError naming it, never a hang.
+ */
+export async function loadRubricPlugin(file: string, timeoutMs = PLUGIN_TIMEOUT_MS): Promise<ScoringRubric> {
   const path = resolve(file);
   if (!existsSync(path)) throw new UsageError(`rubric module ${file} does not exist`);
-  let mod: Record<string, unknown>;
-  try {
-    mod = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
-  } catch (err) {
-    throw new PluginError(`rubric module ${file} failed to load: ${(err as Error)?.message ?? String(err)}`);
-  }
-  const candidate = (mod.default ?? mod.rubric) as unknown;
-  const parsed = scoringRubricSchema.safeParse(candidate);
+  const worker = new Worker(new URL("./plugin-worker.js", import.meta.url), { workerData: { url: pathToFileURL(path).href }, stdout: false, stderr: false });
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let failure: Error | undefined;
+  const fail = (err: Error) => {
+    failure ??= err;
+    for (const p of pending.values()) p.reject(failure);
+    pending.clear();
+    void worker.terminate();
+  };
+  const meta = await new Promise<{ meta: unknown; evaluate: boolean }>((ok, no) => {
+    const timer = setTimeout(() => no(new PluginError(`rubric module ${file} did not load within ${timeoutMs / 1000} s`)), timeoutMs);
+    worker.on("message", (m: Reply) => {
+      if (m.type === "meta") (clearTimeout(timer), ok(m));
+      else if (m.type === "load-error") (clearTimeout(timer), no(new PluginError(`rubric module ${file} failed to load: ${m.message}`)));
+      else if (m.type === "result") pending.get(m.id)?.resolve(m.result);
+      else if (m.type === "error") pending.get(m.id)?.reject(new PluginError(`rubric module ${file} failed: ${m.message}`));
+      if (m.type === "result" || m.type === "error") pending.delete(m.id);
+    });
+    worker.on("error", (err) => {
+      clearTimeout(timer);
+      const e = new PluginError(`rubric module ${file} crashed: ${err.message}`);
+      no(e);
+      fail(e);
+    });
+    // After the listeners: adding one takes a reference again, and a finished CLI must not wait for the plugin.
+    worker.unref();
+  }).catch((err: Error) => {
+    void worker.terminate();
+    throw err;
+  });
+
+  const parsed = scoringRubricSchema.safeParse(meta.evaluate ? { ...(meta.meta as object), evaluate: () => undefined } : meta.meta);
   if (!parsed.success) {
+    void worker.terminate();
     const why = parsed.error.issues.slice(0, 4).map((i) => `${i.path.join(".") || "export"}: ${i.message}`).join("; ");
     throw new PluginError(`rubric module ${file} does not export a rubric (export default { id, title, questionnaire, stages, defaultTarget, evaluate }): ${why}`);
   }
-  const rubric = candidate as ScoringRubric;
-  const ids = rubric.stages.map((s) => s.id);
-  if (!ids.includes(rubric.defaultTarget)) throw new PluginError(`rubric module ${file}: defaultTarget '${rubric.defaultTarget}' is not one of its stages (${ids.join(", ")})`);
-  if (rubric.stages[0]!.min !== 0 || rubric.stages.some((s, i) => i > 0 && s.min <= rubric.stages[i - 1]!.min)) {
+  const info = meta.meta as Omit<ScoringRubric, "evaluate">;
+  const ids = info.stages.map((s) => s.id);
+  if (!ids.includes(info.defaultTarget)) {
+    void worker.terminate();
+    throw new PluginError(`rubric module ${file}: defaultTarget '${info.defaultTarget}' is not one of its stages (${ids.join(", ")})`);
+  }
+  if (info.stages[0]!.min !== 0 || info.stages.some((s, i) => i > 0 && s.min <= info.stages[i - 1]!.min)) {
+    void worker.terminate();
     throw new PluginError(`rubric module ${file}: stages must start at 0 and rise`);
   }
-  return rubric;
+
+  let next = 0;
+  return {
+    ...info,
+    evaluate(input: RubricInput) {
+      if (failure) return Promise.reject(failure);
+      const id = next++;
+      return new Promise((ok, no) => {
+        const timer = setTimeout(() => fail(new PluginError(`rubric '${info.id}' (${file}) did not return within ${timeoutMs / 1000} s`)), timeoutMs);
+        pending.set(id, {
+          resolve: (v) => (clearTimeout(timer), ok(v as never)),
+          reject: (e) => (clearTimeout(timer), no(e)),
+        });
+        worker.postMessage({ id, input });
+      });
+    },
+  };
 }
