@@ -1,3 +1,5 @@
+import { stripControl } from "./report/terminal.js";
+
 /** A problem found in an input file, located where possible. */
 export interface Problem {
   file: string;
@@ -9,7 +11,8 @@ export interface Problem {
 
 export function formatProblem(p: Problem): string {
   const where = p.line !== undefined ? `${p.file}:${p.line}:${p.col ?? 1}` : p.file;
-  return `${where}: ${p.severity === "warning" ? "warning: " : ""}${p.message}`;
+  // Messages quote file content and names; neither may drive the terminal.
+  return stripControl(`${where}: ${p.severity === "warning" ? "warning: " : ""}${p.message}`);
 }
 
 /** Base of every error the tool expects; anything else is a bug. */

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { AuditError, InvalidInputError, ThresholdError, UsageError, formatProblem } from "../errors.js";
 import { processIo, type Io } from "./io.js";
+import { stripControl } from "../report/terminal.js";
 import { LANGUAGES, languageFrom } from "../i18n/messages.js";
 
 const VERSION = "0.1.0";
@@ -238,13 +239,13 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (err instanceof ThresholdError) {
-      process.stderr.write(err.reasons.map((r) => `maturity-audit: threshold not met: ${r}\n`).join(""));
+      process.stderr.write(stripControl(err.reasons.map((r) => `maturity-audit: threshold not met: ${r}\n`).join("")));
       return err.exitCode;
     }
     if (err instanceof AuditError) {
       const prefix = err instanceof InvalidInputError ? "" : "maturity-audit: ";
       const body = err instanceof InvalidInputError ? err.problems.filter((p) => p.severity === "error").map(formatProblem).join("\n") : err.message;
-      process.stderr.write(`${prefix}${body}\n${err.suggestion ? `${err.suggestion}\n` : ""}`);
+      process.stderr.write(stripControl(`${prefix}${body}\n${err.suggestion ? `${err.suggestion}\n` : ""}`));
       if (debug) process.stderr.write(`${err.stack}\n`);
       return err.exitCode;
     }

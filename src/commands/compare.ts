@@ -20,7 +20,7 @@ export interface CompareOptions {
 /** Progress between two audits, or a trend over more, of the same questionnaire. */
 export async function runCompare(opts: CompareOptions, io: Io): Promise<void> {
   if (opts.files.length < 2) throw new UsageError("compare needs at least two audits: BEFORE AFTER [MORE...]");
-  if (opts.output) assertOutputNotInput(opts.output, opts.files);
+  if (opts.output) assertOutputNotInput(opts.output, [...opts.files, opts.questionnaire, opts.rubric]);
   const resolver = new Resolver(opts, (t) => io.err(t));
   const cards: Array<{ label: string; card: Scorecard }> = [];
   for (const file of opts.files) cards.push({ label: file, card: await loadScorecardLike(file, resolver, { lang: opts.lang, today: opts.today }) });

@@ -1,4 +1,4 @@
-import { readdirSync, renameSync, statSync, writeFileSync, unlinkSync } from "node:fs";
+import { readdirSync, realpathSync, renameSync, statSync, writeFileSync, unlinkSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 
@@ -42,8 +42,15 @@ export function writeFileAtomic(file: string, text: string): void {
   }
 }
 
-/** Refuses an --output that would overwrite one of the inputs. */
-export function assertOutputNotInput(output: string, inputs: string[]): void {
-  const target = resolve(output);
-  if (inputs.some((i) => resolve(i) === target)) throw new UsageError(`--output ${output} is also an input; it would be overwritten`);
+/** Refuses an --output that would overwrite one of the inputs (following symlinks). Names are files given to any option. */
+export function assertOutputNotInput(output: string, inputs: Array<string | undefined>): void {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  const target = real(output);
+  if (inputs.some((i) => i !== undefined && real(i) === target)) throw new UsageError(`--output ${output} is also an input; it would be overwritten`);
 }

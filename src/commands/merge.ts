@@ -26,7 +26,7 @@ export interface MergeOptions {
 /** One team view from several respondents' answers to the same questionnaire. */
 export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
   const files = expandInputs(opts.files);
-  for (const out of [opts.output, opts.save]) if (out) assertOutputNotInput(out, files);
+  for (const out of [opts.output, opts.save]) if (out) assertOutputNotInput(out, [...files, opts.questionnaire, opts.rubric]);
   const resolver = new Resolver(opts, (t) => io.err(t));
   const loaded: Array<{ file: string; answers: Loaded<Answers> }> = [];
   const problems: Problem[] = [];

@@ -1,11 +1,14 @@
 import { InvalidInputError, UsageError } from "../errors.js";
-import { bundledBenchmarkPath, BUNDLED_BENCHMARKS, looksLikeName } from "../load/bundled.js";
+import { bundledBenchmarkPath, BUNDLED_BENCHMARKS, BUNDLED_QUESTIONNAIRES, looksLikeName } from "../load/bundled.js";
 import { detectKind, loadAnswersFile, loadBenchmarkFile, assertAnswersFit } from "../load/load.js";
 import { readSource } from "../load/source.js";
 import { scorecardSchema } from "../model/scorecard.js";
 import type { Scorecard } from "../engine/scorecard.js";
 import { profileFromScorecard, type BenchmarkProfile } from "../engine/benchmark.js";
 import { resolveText } from "../i18n/text.js";
+import { placeIssues } from "../load/yaml.js";
+import { checkBenchmark } from "../load/check-benchmark.js";
+import { parseQuestionnaireRef } from "../load/check-answers.js";
 import { Resolver, scoreResolved } from "./resolve.js";
 
 /** Reads an earlier result: a scorecard JSON file, or an answers file scored the same way as the rest. */
@@ -36,7 +39,7 @@ export async function loadScorecardLike(file: string, resolver: Resolver, opts: 
 }
 
 /** A peer profile: a bundled or YAML benchmark profile, or a reference business's scorecard or answers. */
-export async function loadBenchmark(arg: string, resolver: Resolver, opts: { lang?: string; target?: string; today: string }): Promise<BenchmarkProfile> {
+export async function loadBenchmark(arg: string, resolver: Resolver, opts: { lang?: string; target?: string; today: string; questionnaire?: string }): Promise<BenchmarkProfile> {
   let file = arg;
   if (looksLikeName(arg)) {
     if (!(BUNDLED_BENCHMARKS as readonly string[]).includes(arg)) {
@@ -46,8 +49,16 @@ export async function loadBenchmark(arg: string, resolver: Resolver, opts: { lan
   }
   const text = readSource(file);
   if (!/^\s*[{[]/.test(text) && detectKind(file, text).kind === "benchmark") {
-    const b = loadBenchmarkFile(file).value;
-    return { id: b.id, title: resolveText(b.title, opts.lang), illustrative: b.illustrative, ...(b.overall !== undefined ? { overall: b.overall } : {}), scores: b.scores };
+    const loaded = loadBenchmarkFile(file);
+    const b = loaded.value;
+    const wanted = parseQuestionnaireRef(b.questionnaire).id;
+    if (!opts.questionnaire && !(BUNDLED_QUESTIONNAIRES as readonly string[]).includes(wanted)) {
+      throw new InvalidInputError(placeIssues(loaded.source, [{ path: ["questionnaire"], message: `this benchmark is for questionnaire '${wanted}', which is not bundled; pass its file with --questionnaire FILE` }]));
+    }
+    const problems = placeIssues(loaded.source, checkBenchmark(b, resolver.questionnaire(b.questionnaire).value));
+    if (problems.length) throw new InvalidInputError(problems);
+    return {
+      questionnaire: parseQuestionnaireRef(b.questionnaire).id, id: b.id, title: resolveText(b.title, opts.lang), illustrative: b.illustrative, ...(b.overall !== undefined ? { overall: b.overall } : {}), scores: b.scores };
   }
   const card = await loadScorecardLike(file, resolver, opts);
   return profileFromScorecard(card, file);

@@ -4,11 +4,13 @@ import { placeIssues } from "../load/yaml.js";
 import { parseQuestionnaireRef } from "../load/check-answers.js";
 import { BUNDLED_QUESTIONNAIRES } from "../load/bundled.js";
 import type { Scorecard } from "../engine/scorecard.js";
-import { checkThresholds, type ThresholdCheck, type Thresholds } from "../engine/thresholds.js";
+import { checkThresholds, type Thresholds } from "../engine/thresholds.js";
 import { withBenchmark } from "../engine/benchmark.js";
 import type { Io } from "../cli/io.js";
 import { Resolver, scoreResolved, stageIds } from "./resolve.js";
-import { assertOutputNotInput, expandInputs, writeFileAtomic } from "./files.js";
+import { assertOutputNotInput, expandInputs } from "./files.js";
+import { openSink } from "./output.js";
+import type { BatchItem, BatchRenderer } from "../report/batch.js";
 import { loadBenchmark, loadScorecardLike } from "./reference.js";
 
 export const SCORE_FORMATS = ["text", "json", "markdown", "html", "junit", "badge"] as const;
@@ -39,11 +41,8 @@ export interface ScoredFile {
   scorecard: Scorecard;
 }
 
-/** Scores answer files; a bad file is reported and the others still score. */
-export async function scoreFiles(opts: ScoreCommandOptions, io: Io, resolver = new Resolver(opts, (t) => io.err(t))): Promise<{ results: ScoredFile[]; problems: Problem[] }> {
-  const files = expandInputs(opts.files);
-  const results: ScoredFile[] = [];
-  const problems: Problem[] = [];
+/** Scores answer files one by one, yielding each scorecard; a bad file becomes problems and the rest still score. */
+export async function* scoreEach(opts: ScoreCommandOptions, files: string[], resolver: Resolver, problems: Problem[]): AsyncGenerator<ScoredFile> {
   for (const file of files) {
     try {
       const answers = loadAnswersFile(file);
@@ -62,86 +61,108 @@ export async function scoreFiles(opts: ScoreCommandOptions, io: Io, resolver = n
       }
       problems.push(...answers.warnings, ...assertAnswersFit(answers, q.value, rubric.rubric));
       const scorecard = await scoreResolved(q.value, rubric, answers.value, { lang: opts.lang ?? answers.value.lang, target: opts.target, asOf: opts.today });
-      results.push({ file, scorecard });
+      yield { file, scorecard };
     } catch (err) {
       if (err instanceof UsageError || err instanceof PluginError || files.length === 1 || !(err instanceof AuditError)) throw err;
       if (err instanceof InvalidInputError) problems.push(...err.problems);
       else problems.push({ file, message: err.message, severity: "error" });
     }
   }
-  problems.unshift(...resolver.warnings);
-  if (!io.quiet) for (const p of problems) if (p.severity === "warning") io.err(formatProblem(p) + "\n");
-  return { results, problems };
 }
 
-/** Renders the scorecards in one format; several files give one table (text, markdown) or an array (json). */
-export async function renderScorecards(
-  items: Array<{ file: string; card: Scorecard; checks: ThresholdCheck[] }>,
-  format: ScoreFormat,
-  o: { single: boolean; colorLevel: 0 | 1 | 2 | 3; width: number; explain?: boolean },
-): Promise<string> {
-  const one = o.single && items.length === 1 ? items[0]! : undefined;
+async function batchRenderer(format: ScoreFormat, files: string[], o: { colorLevel: 0 | 1 | 2 | 3; width: number }): Promise<BatchRenderer> {
+  const batch = await import("../report/batch.js");
   switch (format) {
     case "json":
-      return JSON.stringify(one ? one.card : items.map((i) => ({ file: i.file, ...i.card })), null, 2) + "\n";
+      return batch.jsonBatch();
+    case "markdown":
+      return batch.markdownBatch();
+    case "junit":
+      return batch.junitBatch();
+    case "text":
+      return batch.textBatch(files, o);
+    default:
+      throw new UsageError(`--format ${format} takes one answers file`, "Score files one at a time, or use --format markdown for a table of many.");
+  }
+}
+
+/** The report of one scorecard in a format. */
+export async function renderOne(item: BatchItem, format: ScoreFormat, o: { colorLevel: 0 | 1 | 2 | 3; width: number; explain?: boolean }): Promise<string> {
+  const card = item.card;
+  switch (format) {
+    case "json":
+      return JSON.stringify(card, null, 2) + "\n";
     case "text": {
-      const { renderText, renderTextBatch } = await import("../report/text.js");
-      return one ? renderText(one.card, { colorLevel: o.colorLevel, width: o.width, explain: o.explain }) : renderTextBatch(items, { colorLevel: o.colorLevel, width: o.width });
+      const { renderText } = await import("../report/text.js");
+      return renderText(card, { colorLevel: o.colorLevel, width: o.width, explain: o.explain });
     }
     case "markdown": {
-      const { renderMarkdown, renderMarkdownBatch } = await import("../report/markdown.js");
-      return one ? renderMarkdown(one.card, { explain: o.explain }) : renderMarkdownBatch(items);
+      const { renderMarkdown } = await import("../report/markdown.js");
+      return renderMarkdown(card, { explain: o.explain });
     }
     case "junit": {
       const { renderJunit } = await import("../report/junit.js");
-      return renderJunit(items);
+      return renderJunit([{ file: item.file, card, checks: item.checks ?? [] }]);
     }
     case "html": {
-      if (!one) throw new UsageError("--format html takes one answers file", "Score files one at a time, or use --format markdown for a table of many.");
       const { renderHtml } = await import("../report/html.js");
-      const b = one.card.benchmark;
-      return renderHtml(one.card, b ? { benchmark: { label: b.title, scores: Object.fromEntries(b.dimensions.map((d) => [d.id, d.benchmark])) } } : {});
+      const b = card.benchmark;
+      return renderHtml(card, b ? { benchmark: { label: b.title, scores: Object.fromEntries(b.dimensions.map((d) => [d.id, d.benchmark])) } } : {});
     }
     case "badge": {
-      if (!one) throw new UsageError("--format badge takes one answers file");
       const { renderBadge } = await import("../report/badge.js");
-      return renderBadge(one.card);
+      return renderBadge(card);
     }
   }
 }
 
 export async function runScore(opts: ScoreCommandOptions, io: Io): Promise<void> {
-  if (opts.output) assertOutputNotInput(opts.output, [...expandInputs(opts.files), ...(opts.baseline ? [opts.baseline] : [])]);
+  const files = expandInputs(opts.files);
+  if (opts.output) assertOutputNotInput(opts.output, [...files, opts.baseline, opts.questionnaire, opts.rubric, opts.benchmark]);
   const resolver = new Resolver(opts, (t) => io.err(t));
-  const { results, problems } = await scoreFiles(opts, io, resolver);
-  const errors = problems.filter((p) => p.severity === "error");
-
   const reference = { lang: opts.lang, target: opts.target, today: opts.today };
   const baseline = opts.baseline ? await loadScorecardLike(opts.baseline, resolver, reference) : undefined;
-  const profile = opts.benchmark ? await loadBenchmark(opts.benchmark, resolver, reference) : undefined;
+  const profile = opts.benchmark ? await loadBenchmark(opts.benchmark, resolver, { ...reference, questionnaire: opts.questionnaire }) : undefined;
   const thresholds: Thresholds = {
     ...(opts.failUnder !== undefined ? { failUnder: opts.failUnder } : {}),
     ...(opts.requireStage !== undefined ? { requireStage: opts.requireStage } : {}),
     ...(opts.min ? { min: opts.min } : {}),
     ...(baseline ? { baseline, tolerance: opts.tolerance ?? 0 } : {}),
   };
-  for (const dim of Object.keys(opts.min ?? {})) {
-    const known = results[0]?.scorecard.dimensions.map((d) => d.id) ?? [];
-    if (results.length && !known.includes(dim)) throw new UsageError(`--min ${dim}=...: no dimension '${dim}'`, `Dimensions: ${known.join(", ")}`);
-  }
-  const items = results.map((r) => {
-    const card = profile ? withBenchmark(r.scorecard, profile) : r.scorecard;
-    return { file: r.file, card, checks: checkThresholds(card, thresholds) };
-  });
+  const single = files.length === 1;
+  const look = { colorLevel: opts.output ? 0 : io.colorLevel, width: opts.output ? 80 : io.columns } as const;
+  const batch = single ? undefined : await batchRenderer(opts.format, files, look);
 
-  const toFile = !!opts.output;
-  const single = expandInputs(opts.files).length === 1;
-  const text = await renderScorecards(items, opts.format, { single, colorLevel: toFile ? 0 : io.colorLevel, width: toFile ? 80 : io.columns, explain: opts.explain });
-  if (items.length) {
-    if (opts.output) writeFileAtomic(opts.output, text);
-    else io.out(text);
+  const problems: Problem[] = [];
+  const failed: string[] = [];
+  let count = 0;
+  const sink = openSink(io, opts.output);
+  try {
+    for await (const r of scoreEach(opts, files, resolver, problems)) {
+      const card = profile ? withBenchmark(r.scorecard, profile) : r.scorecard;
+      if (count === 0) {
+        if (profile?.questionnaire && profile.questionnaire !== card.questionnaire.id) {
+          throw new UsageError(`the benchmark ${opts.benchmark} is for questionnaire '${profile.questionnaire}', but the answers are for '${card.questionnaire.id}'`);
+        }
+        const known = card.dimensions.map((d) => d.id);
+        for (const dim of Object.keys(opts.min ?? {})) if (!known.includes(dim)) throw new UsageError(`--min ${dim}=...: no dimension '${dim}'`, `Dimensions: ${known.join(", ")}`);
+      }
+      const item: BatchItem = { file: r.file, card, checks: checkThresholds(card, thresholds) };
+      for (const c of item.checks!) if (!c.passed) failed.push(single ? c.message : `${r.file}: ${c.message}`);
+      if (batch) sink.write((count === 0 ? batch.head(card) : "") + batch.row(item));
+      else sink.write(await renderOne(item, opts.format, { ...look, explain: opts.explain }));
+      count++;
+    }
+    if (batch && count) sink.write(batch.foot(count));
+    if (count) sink.commit();
+    else sink.abort();
+  } catch (err) {
+    sink.abort();
+    throw err;
   }
+  problems.unshift(...resolver.warnings);
+  if (!io.quiet) for (const p of problems) if (p.severity === "warning") io.err(formatProblem(p) + "\n");
+  const errors = problems.filter((p) => p.severity === "error");
   if (errors.length) throw new InvalidInputError(errors);
-  const failed = items.flatMap((i) => i.checks.filter((c) => !c.passed).map((c) => (items.length > 1 ? `${i.file}: ${c.message}` : c.message)));
   if (failed.length) throw new ThresholdError(failed);
 }

@@ -1,7 +1,10 @@
 import { AuditError, InvalidInputError, formatProblem, type Problem } from "../errors.js";
 import { readSource } from "../load/source.js";
 import { detectKind, parseFile, assertAnswersFit, type Loaded } from "../load/load.js";
-import { placeIssues } from "../load/yaml.js";
+import { placeIssues, type YamlSource } from "../load/yaml.js";
+import { parseQuestionnaireRef } from "../load/check-answers.js";
+import { BUNDLED_QUESTIONNAIRES } from "../load/bundled.js";
+import { checkBenchmark } from "../load/check-benchmark.js";
 import { checkRubric, checkRubricShape } from "../load/check-rubric.js";
 import { defaultRubricFor } from "../engine/registry.js";
 import type { Io } from "../cli/io.js";
@@ -44,6 +47,7 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<void> 
         const r = parsed.value as Rubric;
         let qLoaded;
         try {
+          assertKnownQuestionnaire(opts, r.questionnaire, parsed.source, "rubric");
           qLoaded = resolver.questionnaire(r.questionnaire);
         } catch (err) {
           // Without its questionnaire, still report what the rubric gets wrong on its own.
@@ -54,9 +58,12 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<void> 
         summary = `rubric '${r.id}' for '${qLoaded.value.id}': ${r.stages.length} stages, ${r.gates.length} gates, ${r.nextSteps.length} next steps`;
       } else if (kind === "benchmark") {
         const b = parsed.value as Benchmark;
+        assertKnownQuestionnaire(opts, b.questionnaire, parsed.source, "benchmark");
+        problems.push(...placeIssues(parsed.source, checkBenchmark(b, resolver.questionnaire(b.questionnaire).value)));
         summary = `benchmark '${b.id}' for '${b.questionnaire}'${b.illustrative ? " (illustrative)" : ""}: ${Object.keys(b.scores).length} dimensions`;
       } else {
         const loaded = { value: parsed.value as Answers, source: parsed.source, warnings: [] } satisfies Loaded<Answers>;
+        assertKnownQuestionnaire(opts, loaded.value.questionnaire, parsed.source, "answers");
         const q = resolver.questionnaire(loaded.value.questionnaire);
         // 'n/a' can only be judged with a rubric; a custom questionnaire may have none here.
         const rubric = opts.rubric || defaultRubricFor(q.value.id) ? (await resolver.rubric(q)).rubric : undefined;
@@ -77,3 +84,11 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<void> 
   if (errors.length) throw new InvalidInputError(errors);
 }
 
+
+/** A file naming a questionnaire that is neither bundled nor given is that file's problem, at its questionnaire: line. */
+function assertKnownQuestionnaire(opts: ValidateOptions, ref: string, source: YamlSource, what: string): void {
+  if (opts.questionnaire) return;
+  const id = parseQuestionnaireRef(ref).id;
+  if ((BUNDLED_QUESTIONNAIRES as readonly string[]).includes(id)) return;
+  throw new InvalidInputError(placeIssues(source, [{ path: ["questionnaire"], message: `this ${what} file is for questionnaire '${id}', which is not bundled; pass its file with --questionnaire FILE` }]));
+}

@@ -2,6 +2,8 @@ import type { Scorecard } from "./scorecard.js";
 
 export interface BenchmarkProfile {
   id: string;
+  /** The questionnaire whose dimensions the scores refer to. */
+  questionnaire?: string;
   title: string;
   illustrative: boolean;
   overall?: number | null;
@@ -40,6 +42,7 @@ export function withBenchmark(card: Scorecard, profile: BenchmarkProfile): Score
 export function profileFromScorecard(card: Scorecard, label: string): BenchmarkProfile {
   return {
     id: label,
+    questionnaire: card.questionnaire.id,
     title: card.organisation ?? card.respondent ?? label,
     illustrative: false,
     overall: card.overall.score,

@@ -39,8 +39,18 @@ export function pointsFor(q: Question, rule: QuestionRule, value: AnswerValue): 
   }
 }
 
-/** The YAML rubric as an implementation of the rubric interface. */
+const rubricCache = new WeakMap<Rubric, Map<string, ScoringRubric>>();
+
+/** The YAML rubric as an implementation of the rubric interface; made once per rubric and language. */
 export function yamlRubric(rubric: Rubric, lang = "en"): ScoringRubric {
+  let byLang = rubricCache.get(rubric);
+  if (!byLang) rubricCache.set(rubric, (byLang = new Map()));
+  let made = byLang.get(lang);
+  if (!made) byLang.set(lang, (made = makeYamlRubric(rubric, lang)));
+  return made;
+}
+
+function makeYamlRubric(rubric: Rubric, lang: string): ScoringRubric {
   const rules = new Map<string, QuestionRule>();
   for (const d of rubric.dimensions) for (const [id, rule] of Object.entries(d.questions)) rules.set(id, rule);
   return {
@@ -102,10 +112,7 @@ export function yamlRubric(rubric: Rubric, lang = "en"): ScoringRubric {
 }
 
 /** Question ids a rubric accepts 'n/a' for, whichever kind it is. */
-export function notApplicableIds(rubric: Rubric | ScoringRubric | undefined): Set<string> {
+export function notApplicableIds(rubric: Rubric | ScoringRubric | undefined): ReadonlySet<string> {
   if (!rubric) return new Set();
-  if ("evaluate" in rubric) return new Set(rubric.notApplicable ?? []);
-  const ids = new Set<string>();
-  for (const d of rubric.dimensions) for (const [id, rule] of Object.entries(d.questions)) if (rule.notApplicable) ids.add(id);
-  return ids;
+  return new Set(("evaluate" in rubric ? rubric : yamlRubric(rubric)).notApplicable ?? []);
 }

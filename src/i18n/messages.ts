@@ -139,9 +139,15 @@ const catalogues: Record<string, Partial<Messages>> = { en, sv, nb, da };
 
 export const LANGUAGES = ["en", "sv", "nb", "da"] as const;
 
+const resolved = new Map<string, Messages>();
+
 export function messages(lang = "en"): Messages {
-  const own = catalogues[lang] ?? catalogues[lang.split(/[-_]/)[0]!.toLowerCase()] ?? catalogues[lang.toLowerCase() === "no" ? "nb" : ""] ?? {};
-  return { ...en, ...own };
+  let m = resolved.get(lang);
+  if (!m) {
+    const own = catalogues[lang] ?? catalogues[lang.split(/[-_]/)[0]!.toLowerCase()] ?? catalogues[lang.toLowerCase() === "no" ? "nb" : ""] ?? {};
+    resolved.set(lang, (m = Object.freeze({ ...en, ...own })));
+  }
+  return m;
 }
 
 /** Fills {name} placeholders. */

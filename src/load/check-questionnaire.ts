@@ -9,9 +9,14 @@ export interface QuestionRef {
   path: Path;
 }
 
-/** Every question by id, in order; the first of duplicate ids wins. */
+const indexCache = new WeakMap<Questionnaire, Map<string, QuestionRef>>();
+
+/** Every question by id, in order; the first of duplicate ids wins. Cached: a batch checks thousands of files against one questionnaire. */
 export function indexQuestions(q: Questionnaire): Map<string, QuestionRef> {
+  const cached = indexCache.get(q);
+  if (cached) return cached;
   const map = new Map<string, QuestionRef>();
+  indexCache.set(q, map);
   let index = 0;
   q.sections.forEach((s, si) =>
     s.questions.forEach((question, qi) => {

@@ -22,6 +22,19 @@ export interface PathIssue {
 }
 
 export function parseYaml(file: string, text: string): { source: YamlSource; data: unknown; problems: Problem[] } {
+  try {
+    return parseYamlUnguarded(file, text);
+  } catch (err) {
+    // The parser recurses; a document nested thousands deep exhausts the stack before any of our checks.
+    if (err instanceof RangeError) {
+      const lineCounter = new LineCounter();
+      return { source: { file, doc: new Document() as Document.Parsed, lineCounter }, data: undefined, problems: [{ file, line: 1, col: 1, message: "the document is nested too deeply", severity: "error" }] };
+    }
+    throw err;
+  }
+}
+
+function parseYamlUnguarded(file: string, text: string): { source: YamlSource; data: unknown; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const source: YamlSource = { file, doc, lineCounter };
@@ -51,8 +64,20 @@ export function parseYaml(file: string, text: string): { source: YamlSource; dat
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (err) {
-    const message =
-      err instanceof ReferenceError || /alias/i.test(String((err as Error).message))
+    const text = String((err as Error).message);
+    if (/unresolved alias/i.test(text)) {
+      // Point at the alias that names no anchor.
+      let where: { file: string; line?: number; col?: number } = { file, line: 1, col: 1 };
+      let name = "";
+      visit(doc, {
+        Alias(_, node) {
+          if (!name && node.resolve(doc) === undefined) ((where = at(source, node)), (name = node.source));
+        },
+      });
+      problems.push({ ...where, message: `the alias *${name} refers to no anchor &${name} set before it`, severity: "error" });
+      return { source, data: undefined, problems };
+    }
+    const message = err instanceof ReferenceError || /alias/i.test(text)
         ? "too many aliases (possible alias bomb); expand them or use fewer"
         : err instanceof RangeError
           ? "the document is nested too deeply"
@@ -79,6 +104,7 @@ function describeYamlError(code: string, message: string): string {
     case "TAB_AS_INDENT":
       return "tabs are not allowed for indentation in YAML; use spaces";
     default:
+      if (/maximum call stack/i.test(first)) return "the document is nested too deeply";
       return first;
   }
 }

@@ -13,7 +13,15 @@ export function escapeMarkdown(s: string): string {
     .replace(/\s*\n\s*/g, " ")
     .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
     .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;");
+    .replace(/>/g, "&gt;")
+    // What would start a heading, quote, list or rule at the start of a line.
+    .replace(/^(\s*)([#=+-])(?=\s|$)/, "$1\\$2")
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, "$1\\$2");
+}
+
+/** Text for inside a Markdown code span in a table: no backticks, pipes escaped (tables honour \| even there). */
+export function escapeMarkdownCode(s: string): string {
+  return stripControl(s).replace(/\s+/g, " ").replace(/`/g, "'").replace(/\|/g, "\\|");
 }
 
 /** Escapes text for XML content and attributes, dropping characters XML 1.0 cannot hold. */

@@ -45,7 +45,8 @@ footer { margin-top: 32px; font-size: 12px; color: var(--muted); }
   body { background: #fff; font-size: 11pt; } main { max-width: none; padding: 0; }
   .top { grid-template-columns: 1fr 330px; } svg.radar { width: 330px; height: 330px; }
   h2 { break-after: avoid; } tr, li, .ladder { break-inside: avoid; }
-  details { display: block; } details > summary { display: none; } details:not([open]) > * { display: block; }
+  details::details-content { content-visibility: visible; display: block; }
+  details > summary { display: none !important; }
   a { color: inherit; text-decoration: none; }
 }`;
 

@@ -1,10 +1,10 @@
 import type { Scorecard } from "../engine/scorecard.js";
 import { coverageSentence, dimensionRows, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
 import { fill, messages } from "../i18n/messages.js";
-import { escapeMarkdown as md } from "./escape.js";
+import { escapeMarkdown as md, escapeMarkdownCode as mdCode } from "./escape.js";
 import { formatScore } from "./terminal.js";
 
-const stageBadge = (stage: string, reached: boolean, blocked: boolean) => `\`${stage}\`${blocked ? " 🔒" : ""}${reached ? " ✅" : ""}`;
+const stageBadge = (stage: string, reached: boolean, blocked: boolean) => `\`${mdCode(stage)}\`${blocked ? " 🔒" : ""}${reached ? " ✅" : ""}`;
 
 /** A report for a pull request or a CI step summary: tables, plain-text stage badges, details collapsed. */
 export function renderMarkdown(card: Scorecard, options: { steps?: number; explain?: boolean } = {}): string {
@@ -17,7 +17,7 @@ export function renderMarkdown(card: Scorecard, options: { steps?: number; expla
   out.push(`| ${t.colDimension} | ${t.colScore} | ${t.colStage} | ${fill(t.colGapTo, { stage: md(card.target.stage.id) })} |`, "|---|---:|---|---:|");
   for (const r of dimensionRows(card)) {
     const title = r.id === "overall" ? `**${md(r.title)}**` : md(r.title);
-    out.push(`| ${title} | ${r.scoreText} | ${stageBadge(md(r.stage), r.reached, r.blocked)} | ${r.gap > 0 ? `−${Math.round(r.gap)}` : "—"} |`);
+    out.push(`| ${title} | ${r.scoreText} | ${stageBadge(r.stage, r.reached, r.blocked)} | ${r.gap > 0 ? `−${Math.round(r.gap)}` : "—"} |`);
   }
   out.push("");
   const blocking = card.gates.filter((g) => g.status !== "passed");
@@ -60,21 +60,3 @@ export function renderMarkdown(card: Scorecard, options: { steps?: number; expla
   return out.join("\n");
 }
 
-/** One table for many scorecards: a row per file. */
-export function renderMarkdownBatch(items: Array<{ file: string; card: Scorecard }>): string {
-  const dims = items[0]?.card.dimensions ?? [];
-  const t = messages(items[0]?.card.lang);
-  const out = [
-    `## ${md(items[0]?.card.questionnaire.title ?? "")}: ${fill(t.auditsCount, { n: items.length })}`,
-    "",
-    `| ${t.colFile} | ${t.colRespondentDate} | ${t.overall} | ${t.colStage} | ${dims.map((d) => md(d.title)).join(" | ")} |`,
-    `|---|---|---:|---|${dims.map(() => "---:").join("|")}|`,
-  ];
-  for (const { file, card } of items) {
-    const cells = dims.map((d) => formatScore(card.dimensions.find((x) => x.id === d.id)?.score ?? null));
-    out.push(
-      `| ${md(file)} | ${md([card.respondent, card.date].filter(Boolean).join(", "))} | ${formatScore(card.overall.score)} | ${stageBadge(md(card.overall.stage.id), card.target.reached, card.overall.blockedBy.length > 0)} | ${cells.join(" | ")} |`,
-    );
-  }
-  return out.join("\n") + "\n";
-}

@@ -1,4 +1,4 @@
-import { escapeXml as x } from "./escape.js";
+import { escapeHtml as x } from "./escape.js";
 
 export interface RadarSeries {
   label: string;

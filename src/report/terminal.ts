@@ -1,7 +1,10 @@
 /** Removes control characters (ANSI escapes included) so hostile text cannot drive the terminal. */
 export function stripControl(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return s.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, "").replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "");
+  return s
+    .replace(/\x1b\][^\x07\x1b]*(\x07|\x1b\\)?/g, "")
+    .replace(/\x1b\[[0-9;?]*[ -/]*[@-~]/g, "")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, "");
 }
 
 /** Wraps text to a width, keeping words whole where they fit. */
