@@ -2,13 +2,16 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parse, parseDocument } from "yaml";
 import { jsonSchemaFor, SCHEMA_KINDS } from "../../src/commands/schema.js";
 import { bundledQuestionnairePath, bundledRubricPath } from "../../src/load/bundled.js";
 import { loadQuestionnaire, loadRubricFile } from "../../src/load/load.js";
 import { leastMature, mostMature, type AnswerMap } from "../helpers/answers.js";
 import { positionOf, REPO_ROOT, runCli as spawnCli, runCliSync, type CliOptions, type CliResult } from "../helpers/cli.js";
+
+// A spawn takes under a second on an idle machine; leave room for a busy CI runner.
+vi.setConfig({ testTimeout: 90_000 });
 
 const questionnaire = loadQuestionnaire(bundledQuestionnairePath("media-house")).value;
 const rubric = loadRubricFile(bundledRubricPath("media-house")).value;
@@ -133,35 +136,39 @@ describe.concurrent("template → fill in → score", () => {
     expect(Object.values(data.answers).every((v) => v === null)).toBe(true);
   });
 
-  it("the unfilled template validates (exit 0)", async () => {
-    const file = tmpFile("unfilled.yaml", template);
-    const r = await runCli(["validate", file]);
+  it("unfilled, and filled by hand with the least and the most mature answers, the template validates", async () => {
+    const files = [
+      tmpFile("unfilled.yaml", template),
+      tmpFile("least.yaml", fillTemplate(leastMature(questionnaire, rubric))),
+      tmpFile("most.yaml", fillTemplate(mostMature(questionnaire, rubric))),
+    ];
+    const r = await runCli(["validate", ...files]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/0 answered/);
+    expect(r.stdout).toMatch(/unfilled\.yaml: answers to 'media-house': 0 answered/);
+    expect(r.stdout.trim().split("\n")).toHaveLength(3);
   });
 
-  it("filled with the least mature answers it scores 'before 1.0'", async () => {
-    const file = tmpFile("least.yaml", fillTemplate(leastMature(questionnaire, rubric)));
-    const r = await runCli(["score", file]);
+  it("filled with the least mature answers it scores 'before 1.0', with the most mature 3.0 and at least 90", async () => {
+    const least = tmpFile("least-scored.yaml", fillTemplate(leastMature(questionnaire, rubric)));
+    const most = tmpFile("most-scored.yaml", fillTemplate(mostMature(questionnaire, rubric)));
+    const r = await runCli(["score", least, most, "--format", "json"]);
+    expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Before 1\.0/);
-    expect(headlineScore(r.stdout)).toBeLessThan(30);
-  });
-
-  it("filled with the most mature answers it scores 3.0 and at least 90", async () => {
-    const file = tmpFile("most.yaml", fillTemplate(mostMature(questionnaire, rubric)));
-    const r = await runCli(["score", file]);
-    expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Media house 3\.0/);
-    expect(headlineScore(r.stdout)).toBeGreaterThanOrEqual(90);
-    expect(r.stdout).toMatch(/reached the target stage/);
+    const [l, m] = JSON.parse(r.stdout) as Array<{ overall: { score: number; stage: { id: string; name: string } } }>;
+    expect(l!.overall.stage).toMatchObject({ id: "before-1.0", name: expect.stringMatching(/^Before 1\.0/) });
+    expect(l!.overall.score).toBeLessThan(30);
+    expect(m!.overall.stage).toMatchObject({ id: "3.0", name: expect.stringMatching(/3\.0/) });
+    expect(m!.overall.score).toBeGreaterThanOrEqual(90);
   });
 });
 
 describe.concurrent("score", () => {
-  it("--format json is a scorecard with schemaVersion, stage, four dimensions and next steps", async () => {
-    const r = await runCli(["score", MIXED, "--format", "json"]);
+  // --explain prints the whole text report and then the explanation, so one run serves both.
+  const explained = () => runCli(["score", MIXED, "--explain"]);
+
+  it("--format json is a scorecard with schemaVersion, stage, four dimensions and next steps; --target moves the target", async () => {
+    const r = await runCli(["score", MIXED, "--format", "json", "--target", "3.0"]);
     expect(r.code).toBe(0);
     const card = JSON.parse(r.stdout);
     expect(card.schemaVersion).toBe(1);
@@ -171,10 +178,11 @@ describe.concurrent("score", () => {
     expect(card.nextSteps.length).toBeGreaterThan(0);
     expect(card.nextSteps[0]).toHaveProperty("because");
     expect(card.coverage.unknown).toBe(1);
+    expect(card.target).toMatchObject({ stage: { id: "3.0" }, score: 80, reached: false });
   });
 
   it("the text report has the headline, the dimensions, blockers, next steps and coverage", async () => {
-    const r = await runCli(["score", MIXED]);
+    const r = await explained();
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Media house 1\.0: the newsroom · 41\/100 · target 2\.0$/m);
     for (const t of ["Channel use", "Data-driven practice", "Customer-relationship ownership", "Communication and organisation"]) expect(r.stdout).toContain(t);
@@ -185,15 +193,8 @@ describe.concurrent("score", () => {
     expect(r.stderr).toBe("");
   });
 
-  it("--target 3.0 moves the target in the report", async () => {
-    const r = await runCli(["score", MIXED, "--target", "3.0", "--format", "json"]);
-    expect(r.code).toBe(0);
-    const card = JSON.parse(r.stdout);
-    expect(card.target).toMatchObject({ stage: { id: "3.0" }, score: 80, reached: false });
-  });
-
   it("--explain shows points, weight and contribution for every scored question", async () => {
-    const r = await runCli(["score", MIXED, "--explain"]);
+    const r = await explained();
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/How each score came about/);
     expect(r.stdout).toMatch(/Channel use: 55\/100/);
@@ -212,28 +213,33 @@ describe.concurrent("score", () => {
     expect(r.stdout).toMatch(/Answered 9 of 32 scored questions; 1 "don't know"/);
     expect(r.stdout).toMatch(/22 not\s+answered/);
   });
-
-  it("n/a and questions not asked are reported in the coverage line", async () => {
-    const r = await runCli(["score", CAFE, "--format", "json"]);
-    expect(r.code).toBe(0);
-    const card = JSON.parse(r.stdout);
-    expect(card.coverage).toMatchObject({ notApplicable: 1, hidden: 2 });
-    expect(card.overall.blockedBy).toContain("reach-not-measured");
-  });
 });
 
 describe.concurrent("bad input: exit 2, a located message on stderr, nothing on stdout", () => {
-  it.each([
+  const cases = [
     ["a malformed file", "test/fixtures/bad/malformed.yaml", null, /Flow sequence|\]/],
     ["a wrong type", "test/fixtures/bad/wrong-type.yaml", "[Anna", /respondent/],
     ["an unknown question id", "test/fixtures/bad/unknown-id.yaml", "channels.print-shares", /unknown question id/],
     ["an out-of-range value", "test/fixtures/bad/out-of-range.yaml", "140", /out of range/],
-  ])("%s", async (_name, rel, needle, message) => {
+  ] as const;
+  // One run scores all four (JSON, so that no report is printed for them); each is checked on its own.
+  const allBad = () => runCli(["score", ...cases.map((c) => c[1]), "--format", "json"]);
+
+  it.each(cases)("%s", async (_name, rel, needle, message) => {
+    const r = await allBad();
+    expectCleanFailure(r);
+    const line = r.stderr.split("\n").find((l) => l.startsWith(`${rel}:`));
+    expect(line, `a message for ${rel}`).toBeDefined();
+    if (needle) expect(line!.startsWith(where(rel, needle))).toBe(true);
+    else expect(line).toMatch(/^[^:]+:[56]:\d+: /);
+    expect(line).toMatch(message);
+  });
+
+  it("one bad file alone: the same located message", async () => {
+    const rel = "test/fixtures/bad/out-of-range.yaml";
     const r = await runCli(["score", rel]);
     expectCleanFailure(r);
-    if (needle) expect(r.stderr).toContain(where(rel, needle));
-    else expect(r.stderr).toMatch(new RegExp(`^${rel.replace(/\./g, "\\.")}:[56]:\\d+: `, "m"));
-    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim()).toBe(`${where(rel, "140")}140 is out of range for 'channels.print-share' (0 to 100)`);
   });
 
   it("every problem of a file is reported in one run", async () => {
@@ -258,12 +264,14 @@ describe.concurrent("bad input: exit 2, a located message on stderr, nothing on 
 });
 
 describe.concurrent("validate", () => {
-  it("the bundled questionnaire and rubric are valid", async () => {
-    const r = await runCli(["validate", "questions/media-house.yaml", "scoring/media-house.yaml"]);
-    expect(r.code).toBe(0);
+  it("the bundled questionnaire and rubric, and every good fixture, are valid", async () => {
+    const r = await runCli(["validate", "questions/media-house.yaml", "scoring/media-house.yaml", MIXED, PARTIAL, CAFE, LEAST, MOST]);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toMatch(/✓ questions\/media-house\.yaml: questionnaire 'media-house'/);
-    expect(r.stdout).toMatch(/✓ scoring\/media-house\.yaml: rubric 'media-house'/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^✓ questions\/media-house\.yaml: questionnaire 'media-house'/m);
+    expect(r.stdout).toMatch(/^✓ scoring\/media-house\.yaml: rubric 'media-house'/m);
+    expect(r.stdout).toMatch(/^✓ test\/fixtures\/mixed-regional-shop\.yaml: answers to 'media-house'/m);
+    expect(r.stdout.trim().split("\n")).toHaveLength(7);
   });
 
   it("a rubric with a broken question id fails with the location of the id", async () => {
@@ -277,46 +285,44 @@ describe.concurrent("validate", () => {
     const { line, col } = positionOf(text, "data.cvl:");
     expect(r.stderr).toContain(`${file}:${line}:${col}: unknown question 'data.cvl'`);
   });
-
-  it("fixtures of every kind are recognised by their kind:", async () => {
-    const r = await runCli(["validate", MIXED, PARTIAL, CAFE, LEAST, MOST]);
-    expect(r.code).toBe(0);
-    expect(r.stdout.trim().split("\n")).toHaveLength(5);
-  });
 });
 
 describe.concurrent("several files", () => {
+  const bad = "test/fixtures/bad/out-of-range.yaml";
+
   it("two good files and a bad one: both reports, the bad file named on stderr, exit 2", async () => {
-    const bad = "test/fixtures/bad/out-of-range.yaml";
-    const json = await runCli(["score", MIXED, bad, PARTIAL, "--format", "json"]);
-    expect(json.code).toBe(2);
-    expect((JSON.parse(json.stdout) as Array<{ file: string }>).map((c) => c.file)).toEqual([MIXED, PARTIAL]);
-    expect(json.stderr).toContain(where(bad, "140"));
-    const text = await runCli(["score", MIXED, bad, PARTIAL]);
-    expect(text.code).toBe(2);
-    expect(text.stdout).toMatch(/mixed-regi/);
-    expect(text.stdout).toMatch(/partial-fi/);
-    expect(text.stdout).not.toMatch(/out-of-ra/);
-    expect(text.stderr).toContain(where(bad, "140"));
+    const r = await runCli(["score", MIXED, bad, PARTIAL, "--format", "json"]);
+    expect(r.code).toBe(2);
+    expect((JSON.parse(r.stdout) as Array<{ file: string }>).map((c) => c.file)).toEqual([MIXED, PARTIAL]);
+    expect(r.stderr).toContain(where(bad, "140"));
   });
 
-  it("as JSON: an array of scorecards, each with its file", async () => {
-    const r = await runCli(["score", MIXED, PARTIAL, "--format", "json"]);
-    expect(r.code).toBe(0);
-    const cards = JSON.parse(r.stdout) as Array<{ file: string; schemaVersion: number }>;
-    expect(cards.map((c) => c.file)).toEqual([MIXED, PARTIAL]);
-    expect(cards.every((c) => c.schemaVersion === 1)).toBe(true);
+  it("the same as text, even with FORCE_COLOR=1 and --no-color: no escapes on stdout or stderr", async () => {
+    const r = await runCli(["score", MIXED, bad, PARTIAL, "--no-color"], { env: { NO_COLOR: undefined, FORCE_COLOR: "1" } });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/mixed-regi/);
+    expect(r.stdout).toMatch(/partial-fi/);
+    expect(r.stdout).not.toMatch(/out-of-ra/);
+    expect(r.stderr).toContain(where(bad, "140"));
+    expect(r.stdout).not.toMatch(ANSI);
+    expect(r.stderr).not.toMatch(ANSI);
   });
 
-  it("a folder is expanded to the YAML files in it", async () => {
+  it("a folder is expanded to the YAML files in it, scored as an array with each file", async () => {
     const dir = join(tmp, "audits");
     mkdirSync(dir, { recursive: true });
     copyFileSync(join(REPO_ROOT, MIXED), join(dir, "a.yaml"));
     copyFileSync(join(REPO_ROOT, PARTIAL), join(dir, "b.yaml"));
+    copyFileSync(join(REPO_ROOT, CAFE), join(dir, "c.yml"));
     writeFileSync(join(dir, "notes.txt"), "not an audit");
     const r = await runCli(["score", dir, "--format", "json"]);
     expect(r.code).toBe(0);
-    expect((JSON.parse(r.stdout) as Array<{ file: string }>).map((c) => c.file)).toEqual([join(dir, "a.yaml"), join(dir, "b.yaml")]);
+    const cards = JSON.parse(r.stdout) as Array<{ file: string; schemaVersion: number; coverage: object; overall: { blockedBy: string[] } }>;
+    expect(cards.map((c) => c.file)).toEqual(["a.yaml", "b.yaml", "c.yml"].map((f) => join(dir, f)));
+    expect(cards.every((c) => c.schemaVersion === 1)).toBe(true);
+    // The café: cut-traditional is n/a; conversion rate and message content are not asked.
+    expect(cards[2]!.coverage).toMatchObject({ notApplicable: 1, hidden: 2 });
+    expect(cards[2]!.overall.blockedBy).toContain("reach-not-measured");
   });
 
   it("a file for an unknown questionnaire is reported and the others still score", async () => {
@@ -325,6 +331,15 @@ describe.concurrent("several files", () => {
     expect(r.stderr).toContain(other);
     expect(r.code).toBe(2);
     expect((JSON.parse(r.stdout) as Array<{ file: string }>).map((c) => c.file)).toEqual([MIXED]);
+  });
+
+  // Once hung for ever: the batch table of no files looped in shortNames([]).
+  it("several bad files and no good one: exit 2 with every problem, and no hang", async () => {
+    const r = await runCli(["score", bad, "test/fixtures/bad/unknown-id.yaml"], { timeoutMs: 20_000 });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(where(bad, "140"));
+    expect(r.stderr).toContain(where("test/fixtures/bad/unknown-id.yaml", "channels.print-shares"));
   });
 });
 
@@ -361,56 +376,37 @@ describe.concurrent("--output", () => {
 });
 
 describe.concurrent("colour and width", () => {
-  it("NO_COLOR=1 gives no ANSI escapes", async () => {
-    const r = await runCli(["score", MIXED]); // runCli sets NO_COLOR=1
+  const tooLong = (out: string) => out.split("\n").filter((l) => [...l].length > 80);
+
+  it("NO_COLOR=1 gives no ANSI escapes, and every line fits 80 columns, --explain included", async () => {
+    const r = await runCli(["score", MIXED, "--explain"]); // runCli sets NO_COLOR=1
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(ANSI);
+    expect(tooLong(r.stdout)).toEqual([]);
   });
 
   it("a non-TTY without NO_COLOR gives no ANSI escapes", async () => {
     const r = await runCli(["score", MIXED], { env: { NO_COLOR: undefined } });
-    expect(r.stdout).not.toMatch(ANSI);
-  });
-
-  it("FORCE_COLOR=1 colours the report (so the checks above can fail)", async () => {
-    const r = await runCli(["score", MIXED], { env: { NO_COLOR: undefined, FORCE_COLOR: "1" } });
-    expect(r.stdout).toMatch(ANSI);
-  });
-
-  it("FORCE_COLOR=1 with --no-color gives no ANSI escapes, on stdout or stderr", async () => {
-    for (const args of [["score", MIXED, "--no-color"], ["score", "test/fixtures/bad/unknown-id.yaml", "--no-color"]]) {
-      const r = await runCli(args, { env: { NO_COLOR: undefined, FORCE_COLOR: "1" } });
-      expect(r.stdout).not.toMatch(ANSI);
-      expect(r.stderr).not.toMatch(ANSI);
-    }
-  });
-
-  const tooLong = (out: string) => out.split("\n").filter((l) => [...l].length > 80);
-
-  it.each([MIXED, CAFE, LEAST])("every line of the text report of %s fits 80 columns", async (rel) => {
-    const r = await runCli(["score", rel]);
     expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(ANSI);
     expect(tooLong(r.stdout)).toEqual([]);
   });
 
-  it("every line of the report fits 80 columns when a gate is unverified", async () => {
+  it("FORCE_COLOR=1 colours the report (so the checks above can fail), and it still fits 80 columns", async () => {
+    const r = await runCli(["score", LEAST], { env: { NO_COLOR: undefined, FORCE_COLOR: "1" } });
+    expect(r.stdout).toMatch(ANSI);
+    expect(tooLong(r.stdout.replace(/\x1b\[[0-9;]*m/g, ""))).toEqual([]);
+  });
+
+  it("every line fits 80 columns when a gate is unverified", async () => {
     const r = await runCli(["score", PARTIAL]);
     expect(tooLong(r.stdout)).toEqual([]);
   });
 
-  it("every line of the text report fits 80 columns when there is nothing left to do", async () => {
+  it("every line fits 80 columns when there is nothing left to do", async () => {
     const r = await runCli(["score", MOST]);
+    expect(r.code).toBe(0);
     expect(tooLong(r.stdout)).toEqual([]);
-  });
-
-  it("every line of --explain fits 80 columns", async () => {
-    const r = await runCli(["score", MIXED, "--explain"]);
-    expect(tooLong(r.stdout)).toEqual([]);
-  });
-
-  it("coloured reports fit 80 columns once the escapes are removed", async () => {
-    const r = await runCli(["score", LEAST], { env: { NO_COLOR: undefined, FORCE_COLOR: "1" } });
-    expect(tooLong(r.stdout.replace(/\x1b\[[0-9;]*m/g, ""))).toEqual([]);
   });
 });
 

@@ -19,6 +19,8 @@ export interface CliOptions {
   /** Overrides of the environment; a value of undefined removes the variable. */
   env?: Record<string, string | undefined>;
   cwd?: string;
+  /** Kill the CLI after this many milliseconds (default 60 000: generous for a loaded machine); the code is then null. */
+  timeoutMs?: number;
 }
 
 function cliEnv(overrides: CliOptions["env"]): Record<string, string> {
@@ -41,7 +43,7 @@ export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
     child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    const timer = setTimeout(() => child.kill("SIGKILL"), opts.timeoutMs ?? 60_000);
     child.on("error", (err) => (clearTimeout(timer), reject(err)));
     child.on("close", (code) => (clearTimeout(timer), resolvePromise({ code, stdout, stderr })));
     child.stdin.end(opts.input ?? "");
@@ -55,7 +57,7 @@ export function runCliSync(args: string[], opts: CliOptions = {}): CliResult {
     env: cliEnv(opts.env),
     input: opts.input ?? "",
     encoding: "utf8",
-    timeout: 15_000,
+    timeout: opts.timeoutMs ?? 60_000,
   });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -1,0 +1,367 @@
+// The robustness corpus: hostile or broken inputs for every file kind and every command that reads
+// files, as data. Each case is run through the built binary by corpus.test.ts.
+//
+// Most inputs live in test/fixtures/bad/<kind>/; the ones that are huge, slow to write by hand or
+// depend on file permissions are generated into a temporary folder by generateCorpusFiles().
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { positionOf, REPO_ROOT } from "../helpers/cli.js";
+
+export interface CorpusCase {
+  name: string;
+  /** CLI arguments, with the file path(s); run with the repository root as working directory. */
+  args: string[];
+  expectCode: 0 | 2;
+  /** For error cases: names the file, and `:line:col` where the problem has a line. */
+  expectInStderr: RegExp;
+  /** The path (as passed) that stderr must name; absent only when the command refuses before reading any file. */
+  file?: string;
+  /** Something stderr must not say (e.g. a misleading message). */
+  notInStderr?: RegExp;
+  /** For accepted cases: what the report must show. */
+  expectInStdout?: RegExp;
+  /** Time allowed on top of the usual budget, in ms, where the CLI waits on purpose (a plugin's time limit). */
+  extraMs?: number;
+  /** Kill the process after this many ms (default 10 s). */
+  killAfterMs?: number;
+  /** A known bug in src/: the case states the right behaviour and runs as it.fails. One line. */
+  bug?: string;
+  /** Why the case cannot run here, if it cannot. */
+  skipReason?: () => string | undefined;
+}
+
+const BAD = "test/fixtures/bad";
+const A = `${BAD}/answers`;
+const Q = `${BAD}/questionnaire`;
+const R = `${BAD}/rubric`;
+const B = `${BAD}/benchmark`;
+const P = `${BAD}/plugins`;
+const OK = `${BAD}/accepted`;
+const DIRS = `${BAD}/folders`;
+/** A valid answers file for the bundled questionnaire, for cases where something else is broken. */
+const VALID_ANSWERS = "test/fixtures/least-mature.yaml";
+
+/** Where generated inputs go; generateCorpusFiles() fills it, removeCorpusFiles() empties it. */
+export const GENERATED_DIR = join(tmpdir(), `maturity-audit-corpus-${process.pid}`);
+const gen = (name: string) => join(GENERATED_DIR, name);
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+/** `file:line:col: message` where `needle` (its `skip`-th character) sits in the fixture. */
+function at(file: string, needle: string, message: string | RegExp, opts: { skip?: number; occurrence?: number } = {}): RegExp {
+  let text = readFileSync(join(REPO_ROOT, file), "utf8");
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let from = 0;
+  for (let i = 1; i < (opts.occurrence ?? 1); i++) from = text.indexOf(needle, from) + needle.length;
+  const { line, col } = positionOf(text.slice(0, from).replace(/[^\n]/g, " ") + text.slice(from), needle);
+  const msg = typeof message === "string" ? esc(message) : message.source;
+  return new RegExp(`^${esc(file)}:${line}:${col + (opts.skip ?? 0)}: .*${msg}`, "m");
+}
+
+/** `file:line:col: message` with a known position (for generated files), or any position. */
+function atLine(file: string, line: number | "any", col: number | "any", message: string | RegExp): RegExp {
+  const msg = typeof message === "string" ? esc(message) : message.source;
+  return new RegExp(`^${esc(file)}:${line === "any" ? "\\d+" : line}:${col === "any" ? "\\d+" : col}: .*${msg}`, "m");
+}
+
+/** `file: message` for problems that have no line (the file as a whole). */
+function whole(file: string, message: string | RegExp): RegExp {
+  const msg = typeof message === "string" ? esc(message) : message.source;
+  return new RegExp(`${esc(file)}:? .*${msg}`, "m");
+}
+
+// ── Generated inputs ────────────────────────────────────────────────────────────────────────────
+
+const ANSWERS_HEAD = "kind: answers\nversion: 1\nquestionnaire: media-house\n";
+const MIB = 1024 * 1024;
+
+export const GENERATED = {
+  huge: gen("fifty-megabytes.yaml"),
+  longValue: gen("one-megabyte-respondent.yaml"),
+  longKey: gen("one-megabyte-key.yaml"),
+  deepSeq: gen("ten-thousand-lists.yaml"),
+  deepMap: gen("ten-thousand-maps.yaml"),
+  deepQuestionnaire: gen("ten-thousand-maps-questionnaire.yaml"),
+  unreadable: gen("no-read-permission.yaml"),
+} as const;
+
+/** Writes the generated inputs; call once before the cases run. */
+export function generateCorpusFiles(): void {
+  rmSync(GENERATED_DIR, { recursive: true, force: true });
+  mkdirSync(GENERATED_DIR, { recursive: true });
+  // 50 MB: well over the 2 MiB limit; it must be refused by its size, not read.
+  writeFileSync(GENERATED.huge, `${ANSWERS_HEAD}respondent: "${"x".repeat(50 * MIB)}"\n`);
+  writeFileSync(GENERATED.longValue, `${ANSWERS_HEAD}respondent: ${"x".repeat(MIB)}\nanswers:\n  channels.social-media: regular\n`);
+  writeFileSync(GENERATED.longKey, `${ANSWERS_HEAD}answers:\n  ${"k".repeat(MIB)}: 1\n`);
+  writeFileSync(GENERATED.deepSeq, `${ANSWERS_HEAD}answers:\n  organisation.notes: ${"[".repeat(10_000)}${"]".repeat(10_000)}\n`);
+  writeFileSync(GENERATED.deepMap, `${ANSWERS_HEAD}answers:\n  organisation.notes: ${"{a: ".repeat(10_000)}1${"}".repeat(10_000)}\n`);
+  writeFileSync(GENERATED.deepQuestionnaire, `kind: questionnaire\nversion: 1\nid: deep\ntitle: ${"{en: ".repeat(10_000)}x${"}".repeat(10_000)}\nsections: []\n`);
+  writeFileSync(GENERATED.unreadable, `${ANSWERS_HEAD}answers:\n  channels.social-media: regular\n`);
+  chmodSync(GENERATED.unreadable, 0o000);
+}
+
+export function removeCorpusFiles(): void {
+  rmSync(GENERATED_DIR, { recursive: true, force: true });
+}
+
+const runningAsRoot = () => (process.getuid?.() === 0 ? "runs as root, where file permissions do not apply" : undefined);
+
+// ── The cases ───────────────────────────────────────────────────────────────────────────────────
+
+/** Broken or hostile inputs: each must exit 2 with a located message, no stack, nothing on stdout. */
+export const badCases: CorpusCase[] = [
+  // Answers: YAML syntax
+  { name: "answers: an unclosed quote", args: ["validate", `${A}/unclosed-quote.yaml`], expectCode: 2, expectInStderr: atLine(`${A}/unclosed-quote.yaml`, "any", "any", /closing "quote/) },
+  { name: "answers: tabs for indentation", args: ["score", `${A}/tab-indent.yaml`], expectCode: 2, expectInStderr: at(`${A}/tab-indent.yaml`, "\tdata", "tabs are not allowed") },
+  { name: "answers: a duplicate answer id", args: ["validate", `${A}/duplicate-answer.yaml`], expectCode: 2, expectInStderr: at(`${A}/duplicate-answer.yaml`, "channels.social-media", "duplicate key", { occurrence: 2 }) },
+  { name: "answers: a duplicate top-level key", args: ["score", `${A}/duplicate-top-key.yaml`], expectCode: 2, expectInStderr: at(`${A}/duplicate-top-key.yaml`, "respondent: Per", "duplicate key") },
+  { name: "answers: several YAML documents", args: ["validate", `${A}/several-documents.yaml`], expectCode: 2, expectInStderr: at(`${A}/several-documents.yaml`, "---", "several YAML documents") },
+  { name: "answers: an alias bomb (billion laughs)", args: ["score", `${A}/alias-bomb.yaml`], expectCode: 2, expectInStderr: atLine(`${A}/alias-bomb.yaml`, "any", "any", "too many aliases") },
+  {
+    name: "answers: an alias to an anchor that does not exist",
+    args: ["score", `${A}/undefined-alias.yaml`],
+    expectCode: 2,
+    expectInStderr: at(`${A}/undefined-alias.yaml`, "*regular", /regular/),
+    notInStderr: /alias bomb/,
+  },
+  { name: "answers: an empty file", args: ["score", `${A}/empty.yaml`], expectCode: 2, expectInStderr: atLine(`${A}/empty.yaml`, 1, 1, "is empty") },
+  { name: "answers: a file of comments only", args: ["validate", `${A}/only-comments.yaml`], expectCode: 2, expectInStderr: atLine(`${A}/only-comments.yaml`, 1, 1, "is empty") },
+  { name: "answers: a list at the top level", args: ["score", `${A}/top-level-list.yaml`], expectCode: 2, expectInStderr: atLine(`${A}/top-level-list.yaml`, 1, 1, "expected a YAML mapping") },
+
+  // Answers: wrong types, unknown ids, out-of-range values
+  { name: "answers: 'answers' is a list", args: ["validate", `${A}/answers-is-a-list.yaml`], expectCode: 2, expectInStderr: at(`${A}/answers-is-a-list.yaml`, "- channels", "answers") },
+  { name: "answers: a scale value out of range", args: ["score", `${A}/scale-out-of-range.yaml`], expectCode: 2, expectInStderr: at(`${A}/scale-out-of-range.yaml`, "11", "out of range") },
+  { name: "answers: a number given as text", args: ["validate", `${A}/number-as-text.yaml`], expectCode: 2, expectInStderr: at(`${A}/number-as-text.yaml`, '"40 %"', "takes a number") },
+  { name: "answers: an infinite number", args: ["score", `${A}/number-infinite.yaml`], expectCode: 2, expectInStderr: at(`${A}/number-infinite.yaml`, ".inf", "channels.print-share") },
+  { name: "answers: a quoted 'yes' for a boolean", args: ["validate", `${A}/boolean-as-yes.yaml`], expectCode: 2, expectInStderr: at(`${A}/boolean-as-yes.yaml`, '"yes"', "true or false") },
+  { name: "answers: an option that does not exist", args: ["score", `${A}/unknown-option.yaml`], expectCode: 2, expectInStderr: at(`${A}/unknown-option.yaml`, "half-and-half", "is not an option") },
+  { name: "answers: 'unknown' where not allowed", args: ["validate", `${A}/unknown-not-allowed.yaml`], expectCode: 2, expectInStderr: at(`${A}/unknown-not-allowed.yaml`, "unknown", "does not allow") },
+  { name: "answers: a note that is not text", args: ["score", `${A}/note-not-text.yaml`], expectCode: 2, expectInStderr: at(`${A}/note-not-text.yaml`, "value: regular", "channels.social-media") },
+  { name: "answers: a misspelt top-level key", args: ["validate", `${A}/unknown-top-level-key.yaml`], expectCode: 2, expectInStderr: at(`${A}/unknown-top-level-key.yaml`, "respondant", "unknown key 'respondant'") },
+  { name: "answers: a future format version", args: ["score", `${A}/future-version.yaml`], expectCode: 2, expectInStderr: at(`${A}/future-version.yaml`, "2", "version") },
+  { name: "answers: no kind", args: ["score", `${A}/no-kind.yaml`], expectCode: 2, expectInStderr: atLine(`${A}/no-kind.yaml`, 1, 1, "has no 'kind:'") },
+  { name: "answers: a misspelt kind", args: ["validate", `${A}/kind-typo.yaml`], expectCode: 2, expectInStderr: at(`${A}/kind-typo.yaml`, "answer", "unknown kind 'answer'") },
+  { name: "answers: for another revision (media-house@9), score", args: ["score", `${A}/other-revision.yaml`], expectCode: 2, expectInStderr: at(`${A}/other-revision.yaml`, "media-house@9", "revision 9") },
+  { name: "answers: for another revision (media-house@9), validate", args: ["validate", `${A}/other-revision.yaml`], expectCode: 2, expectInStderr: at(`${A}/other-revision.yaml`, "media-house@9", "revision 9") },
+  { name: "answers: for a questionnaire that is not bundled, score", args: ["score", `${A}/unbundled-questionnaire.yaml`], expectCode: 2, expectInStderr: at(`${A}/unbundled-questionnaire.yaml`, "newsroom-2030", "not bundled") },
+  {
+    name: "answers: for a questionnaire that is not bundled, validate",
+    args: ["validate", `${A}/unbundled-questionnaire.yaml`],
+    expectCode: 2,
+    expectInStderr: at(`${A}/unbundled-questionnaire.yaml`, "newsroom-2030", "not bundled"),
+    notInStderr: /bundled Pass/,
+  },
+
+  // Answers: keys that reach Object.prototype
+  { name: "answers: __proto__ as an answer id", args: ["score", `${A}/proto-answer-id.yaml`], expectCode: 2, expectInStderr: at(`${A}/proto-answer-id.yaml`, "__proto__", "'__proto__' is not allowed") },
+  { name: "answers: constructor as an answer id", args: ["validate", `${A}/constructor-answer-id.yaml`], expectCode: 2, expectInStderr: at(`${A}/constructor-answer-id.yaml`, "constructor", "'constructor' is not allowed") },
+  { name: "answers: prototype as an answer id", args: ["score", `${A}/prototype-answer-id.yaml`], expectCode: 2, expectInStderr: at(`${A}/prototype-answer-id.yaml`, "prototype", "'prototype' is not allowed") },
+  { name: "answers: __proto__ as an option value", args: ["score", `${A}/proto-option-value.yaml`], expectCode: 2, expectInStderr: at(`${A}/proto-option-value.yaml`, "__proto__", "'__proto__' is not an option") },
+  { name: "answers: constructor and prototype as multi values", args: ["validate", `${A}/constructor-option-values.yaml`], expectCode: 2, expectInStderr: at(`${A}/constructor-option-values.yaml`, "[repeat-rate", "'constructor', 'prototype' are not options") },
+  { name: "answers: __proto__ inside an answer with a note", args: ["score", `${A}/proto-in-note.yaml`], expectCode: 2, expectInStderr: at(`${A}/proto-in-note.yaml`, "__proto__", "'__proto__' is not allowed") },
+
+  // Answers: not YAML at all, or not ours
+  { name: "answers: JSON with an out-of-range value", args: ["validate", `${A}/answers-in-json-with-errors.json`], expectCode: 2, expectInStderr: at(`${A}/answers-in-json-with-errors.json`, "42", "out of range") },
+  { name: "answers: a package.json", args: ["score", `${A}/package.json`], expectCode: 2, expectInStderr: atLine(`${A}/package.json`, 1, 1, "has no 'kind:'") },
+  { name: "answers: JSON with trailing commas", args: ["validate", `${A}/trailing-comma.json`], expectCode: 2, expectInStderr: atLine(`${A}/trailing-comma.json`, 5, "any", ",") },
+  { name: "answers: Latin-1 text, not UTF-8", args: ["score", `${A}/latin1.yaml`], expectCode: 2, expectInStderr: whole(`${A}/latin1.yaml`, "not valid UTF-8") },
+  { name: "answers: a PNG image", args: ["score", `${A}/pixel.png`], expectCode: 2, expectInStderr: whole(`${A}/pixel.png`, "binary file") },
+  { name: "answers: a PNG image named .yaml", args: ["validate", `${A}/pixel-renamed.yaml`], expectCode: 2, expectInStderr: whole(`${A}/pixel-renamed.yaml`, "binary file") },
+  { name: "answers: CRLF line ends do not shift positions", args: ["score", `${A}/crlf-out-of-range.yaml`], expectCode: 2, expectInStderr: atLine(`${A}/crlf-out-of-range.yaml`, 6, 19, "out of range") },
+  { name: "answers: a byte order mark does not shift positions", args: ["validate", `${A}/bom-out-of-range.yaml`], expectCode: 2, expectInStderr: at(`${A}/bom-out-of-range.yaml`, "9", "out of range") },
+  { name: "answers: a questionnaire passed to score", args: ["score", "questions/media-house.yaml"], expectCode: 2, expectInStderr: at("questions/media-house.yaml", "kind: questionnaire", "an answers file is expected", { skip: 6 }) },
+  { name: "answers: a rubric passed to score", args: ["score", `${R}/missing-question.yaml`], expectCode: 2, expectInStderr: at(`${R}/missing-question.yaml`, "kind: rubric", "an answers file is expected", { skip: 6 }) },
+  { name: "answers: a benchmark passed to score", args: ["score", "benchmarks/regional-average.yaml"], expectCode: 2, expectInStderr: at("benchmarks/regional-average.yaml", "kind: benchmark", "an answers file is expected", { skip: 6 }) },
+  { name: "answers: a package.json as --baseline", args: ["score", VALID_ANSWERS, "--baseline", `${A}/package.json`], expectCode: 2, expectInStderr: whole(`${A}/package.json`, "is not a scorecard") },
+
+  // Answers: files that are not there, not files, or not readable
+  { name: "answers: a missing file, score", args: ["score", `${A}/does-not-exist.yaml`], expectCode: 2, expectInStderr: whole(`${A}/does-not-exist.yaml`, "no such file") },
+  { name: "answers: a missing file, validate", args: ["validate", `${A}/does-not-exist.yaml`], expectCode: 2, expectInStderr: whole(`${A}/does-not-exist.yaml`, "no such file") },
+  { name: "answers: a folder without YAML files", args: ["score", `${DIRS}/no-yaml-here`], expectCode: 2, expectInStderr: whole(`${DIRS}/no-yaml-here`, "holds no .yaml files") },
+  { name: "answers: a folder named like a YAML file", args: ["validate", `${DIRS}/looks-like-a-file.yaml`], expectCode: 2, expectInStderr: whole(`${DIRS}/looks-like-a-file.yaml`, "holds no .yaml files") },
+  {
+    name: "answers: two files, both invalid",
+    args: ["score", `${A}/empty.yaml`, `${A}/unknown-option.yaml`],
+    file: `${A}/unknown-option.yaml`,
+    expectCode: 2,
+    expectInStderr: at(`${A}/unknown-option.yaml`, "half-and-half", "is not an option"),
+    // Hung for ever before the streaming score (renderTextBatch([]) looped in shortNames()): kept as a regression case.
+  },
+  {
+    name: "answers: a folder where every file is invalid",
+    args: ["score", A],
+    file: `${A}/unknown-option.yaml`,
+    expectCode: 2,
+    expectInStderr: at(`${A}/unknown-option.yaml`, "half-and-half", "is not an option"),
+    // Hung for ever before the streaming score (renderTextBatch([]) looped in shortNames()): kept as a regression case.
+  },
+  {
+    name: "answers: run --resume refuses without a terminal (broken file)",
+    args: ["run", "--resume", "--answers", `${A}/empty.yaml`],
+    expectCode: 2,
+    expectInStderr: /needs a terminal/,
+  },
+  {
+    name: "answers: run --resume refuses without a terminal (missing file)",
+    args: ["run", "--resume", "--answers", `${A}/does-not-exist.yaml`],
+    expectCode: 2,
+    expectInStderr: /needs a terminal/,
+  },
+
+  // Answers: generated (huge, long, deep, unreadable)
+  { name: "answers: a 50 MB file", args: ["score", GENERATED.huge], expectCode: 2, expectInStderr: whole(GENERATED.huge, "MiB; audit files are limited to 2 MiB") },
+  { name: "answers: a 1 MB respondent", args: ["score", GENERATED.longValue], expectCode: 2, expectInStderr: atLine(GENERATED.longValue, 4, 13, "respondent") },
+  { name: "answers: a 1 MB key", args: ["validate", GENERATED.longKey], expectCode: 2, expectInStderr: atLine(GENERATED.longKey, 5, 3, "1024") },
+  {
+    name: "answers: 10,000 nested lists",
+    args: ["score", GENERATED.deepSeq],
+    expectCode: 2,
+    expectInStderr: atLine(GENERATED.deepSeq, 5, "any", /nested too deeply/),
+    notInStderr: /call stack/i,
+  },
+  {
+    name: "answers: 10,000 nested maps",
+    args: ["validate", GENERATED.deepMap],
+    expectCode: 2,
+    expectInStderr: atLine(GENERATED.deepMap, 5, "any", /nested too deeply/),
+    notInStderr: /call stack/i,
+  },
+  {
+    name: "answers: a file without read permission",
+    args: ["score", GENERATED.unreadable],
+    expectCode: 2,
+    expectInStderr: whole(GENERATED.unreadable, "permission denied"),
+    skipReason: runningAsRoot,
+  },
+
+  // Questionnaires: validate, template --questionnaire, score --questionnaire
+  { name: "questionnaire: a when that looks forward, validate", args: ["validate", `${Q}/when-refers-later.yaml`], expectCode: 2, expectInStderr: at(`${Q}/when-refers-later.yaml`, "question: s.second", "not asked earlier", { skip: 10 }) },
+  { name: "questionnaire: a when that looks forward, template", args: ["template", "--questionnaire", `${Q}/when-refers-later.yaml`], expectCode: 2, expectInStderr: at(`${Q}/when-refers-later.yaml`, "question: s.second", "not asked earlier", { skip: 10 }) },
+  { name: "questionnaire: a when that looks forward, score", args: ["score", VALID_ANSWERS, "--questionnaire", `${Q}/when-refers-later.yaml`], expectCode: 2, expectInStderr: at(`${Q}/when-refers-later.yaml`, "question: s.second", "not asked earlier", { skip: 10 }) },
+  { name: "questionnaire: a when on itself", args: ["validate", `${Q}/when-refers-itself.yaml`], expectCode: 2, expectInStderr: at(`${Q}/when-refers-itself.yaml`, "question: s.only", "not asked earlier", { skip: 10 }) },
+  { name: "questionnaire: a when on an unknown question", args: ["template", "--questionnaire", `${Q}/when-unknown-question.yaml`], expectCode: 2, expectInStderr: at(`${Q}/when-unknown-question.yaml`, "s.nowhere", "unknown question 's.nowhere'") },
+  { name: "questionnaire: __proto__ as a section id", args: ["validate", `${Q}/proto-section-id.yaml`], expectCode: 2, expectInStderr: at(`${Q}/proto-section-id.yaml`, "__proto__", "reserved") },
+  { name: "questionnaire: constructor as a section id", args: ["template", "--questionnaire", `${Q}/constructor-section-id.yaml`], expectCode: 2, expectInStderr: at(`${Q}/constructor-section-id.yaml`, "constructor", "reserved") },
+  { name: "questionnaire: prototype as an option value", args: ["validate", `${Q}/prototype-option-value.yaml`], expectCode: 2, expectInStderr: at(`${Q}/prototype-option-value.yaml`, "prototype,", "reserved") },
+  { name: "questionnaire: __proto__ as a language of a text", args: ["template", "--questionnaire", `${Q}/proto-title-language.yaml`], expectCode: 2, expectInStderr: at(`${Q}/proto-title-language.yaml`, "__proto__", "'__proto__' is not allowed") },
+  { name: "questionnaire: a duplicate question id", args: ["validate", `${Q}/duplicate-question-id.yaml`], expectCode: 2, expectInStderr: at(`${Q}/duplicate-question-id.yaml`, "s.a", "duplicate question id", { occurrence: 2 }) },
+  { name: "questionnaire: a scale whose min is above its max", args: ["template", "--questionnaire", `${Q}/scale-min-above-max.yaml`], expectCode: 2, expectInStderr: at(`${Q}/scale-min-above-max.yaml`, "max: 1", "must be greater than min", { skip: 5 }) },
+  { name: "questionnaire: an unknown question type", args: ["validate", `${Q}/unknown-question-type.yaml`], expectCode: 2, expectInStderr: at(`${Q}/unknown-question-type.yaml`, "slider", "type") },
+  { name: "questionnaire: 'unknown' as an option value", args: ["template", "--questionnaire", `${Q}/reserved-option-value.yaml`], expectCode: 2, expectInStderr: at(`${Q}/reserved-option-value.yaml`, "unknown,", "reserved answers") },
+  { name: "questionnaire: sections is not a list", args: ["validate", `${Q}/sections-not-a-list.yaml`], expectCode: 2, expectInStderr: at(`${Q}/sections-not-a-list.yaml`, "channels", "sections") },
+  { name: "questionnaire: an unclosed flow map", args: ["template", "--questionnaire", `${Q}/malformed-flow-map.yaml`], expectCode: 2, expectInStderr: atLine(`${Q}/malformed-flow-map.yaml`, 6, "any", /Flow (map|sequence)/) },
+  { name: "questionnaire: several YAML documents", args: ["template", "--questionnaire", `${Q}/several-documents.yaml`], expectCode: 2, expectInStderr: at(`${Q}/several-documents.yaml`, "---", "several YAML documents") },
+  { name: "questionnaire: an alias bomb", args: ["template", "--questionnaire", `${Q}/alias-bomb.yaml`], expectCode: 2, expectInStderr: atLine(`${Q}/alias-bomb.yaml`, "any", "any", "too many aliases") },
+  { name: "questionnaire: an answers file given as --questionnaire", args: ["score", VALID_ANSWERS, "--questionnaire", VALID_ANSWERS], expectCode: 2, expectInStderr: at(VALID_ANSWERS, "kind: answers", "a questionnaire file is expected", { skip: 6 }) },
+  { name: "questionnaire: a PNG image", args: ["template", "--questionnaire", `${A}/pixel.png`], expectCode: 2, expectInStderr: whole(`${A}/pixel.png`, "binary file") },
+  { name: "questionnaire: a missing file", args: ["template", "--questionnaire", `${Q}/does-not-exist.yaml`], expectCode: 2, expectInStderr: whole(`${Q}/does-not-exist.yaml`, "no such file") },
+  { name: "questionnaire: a folder", args: ["template", "--questionnaire", `${DIRS}/no-yaml-here`], expectCode: 2, expectInStderr: whole(`${DIRS}/no-yaml-here`, "is a folder") },
+  {
+    name: "questionnaire: 10,000 nested maps in a title",
+    args: ["template", "--questionnaire", GENERATED.deepQuestionnaire],
+    expectCode: 2,
+    expectInStderr: atLine(GENERATED.deepQuestionnaire, 4, "any", /nested too deeply/),
+    notInStderr: /call stack/i,
+  },
+
+  // Rubrics: validate and score --rubric
+  { name: "rubric: a question the questionnaire does not have, validate", args: ["validate", `${R}/missing-question.yaml`], expectCode: 2, expectInStderr: at(`${R}/missing-question.yaml`, "channels.tiktok-presence", "unknown question") },
+  { name: "rubric: a question the questionnaire does not have, score", args: ["score", VALID_ANSWERS, "--rubric", `${R}/missing-question.yaml`], expectCode: 2, expectInStderr: at(`${R}/missing-question.yaml`, "channels.tiktok-presence", "unknown question") },
+  { name: "rubric: stages out of order, validate", args: ["validate", `${R}/stages-out-of-order.yaml`], expectCode: 2, expectInStderr: at(`${R}/stages-out-of-order.yaml`, "min: 50", "rising 'min'", { skip: 5 }) },
+  { name: "rubric: stages out of order, score", args: ["score", VALID_ANSWERS, "--rubric", `${R}/stages-out-of-order.yaml`], expectCode: 2, expectInStderr: at(`${R}/stages-out-of-order.yaml`, "min: 50", "rising 'min'", { skip: 5 }) },
+  { name: "rubric: a first stage above 0", args: ["validate", `${R}/first-stage-above-zero.yaml`], expectCode: 2, expectInStderr: at(`${R}/first-stage-above-zero.yaml`, "min: 10", "must start at 0", { skip: 5 }) },
+  { name: "rubric: a default target that is not a stage", args: ["score", VALID_ANSWERS, "--rubric", `${R}/default-target-missing.yaml`], expectCode: 2, expectInStderr: at(`${R}/default-target-missing.yaml`, '"4.0"', "is not a stage") },
+  { name: "rubric: points for an option that does not exist", args: ["validate", `${R}/points-for-unknown-option.yaml`], expectCode: 2, expectInStderr: at(`${R}/points-for-unknown-option.yaml`, "viral", "'viral' is not an answer") },
+  { name: "rubric: points out of range", args: ["score", VALID_ANSWERS, "--rubric", `${R}/points-out-of-range.yaml`], expectCode: 2, expectInStderr: at(`${R}/points-out-of-range.yaml`, "1000", "conversation") },
+  { name: "rubric: __proto__ as a points key", args: ["validate", `${R}/proto-points-key.yaml`], expectCode: 2, expectInStderr: at(`${R}/proto-points-key.yaml`, "__proto__", "'__proto__' is not allowed") },
+  { name: "rubric: constructor as a dimension id", args: ["score", VALID_ANSWERS, "--rubric", `${R}/constructor-dimension.yaml`], expectCode: 2, expectInStderr: at(`${R}/constructor-dimension.yaml`, "constructor", "reserved") },
+  { name: "rubric: a gate blocking a stage that does not exist", args: ["validate", `${R}/gate-blocks-unknown-stage.yaml`], expectCode: 2, expectInStderr: at(`${R}/gate-blocks-unknown-stage.yaml`, '"5.0"', "is not a stage") },
+  { name: "rubric: a next step on a question that does not exist", args: ["score", VALID_ANSWERS, "--rubric", `${R}/next-step-unknown-question.yaml`], expectCode: 2, expectInStderr: at(`${R}/next-step-unknown-question.yaml`, "channels.carrier-pigeons", "unknown question") },
+  { name: "rubric: a negative weight", args: ["validate", `${R}/negative-weight.yaml`], expectCode: 2, expectInStderr: at(`${R}/negative-weight.yaml`, "-2", "weight") },
+  { name: "rubric: for another questionnaire, score", args: ["score", VALID_ANSWERS, "--rubric", `${R}/for-another-questionnaire.yaml`], expectCode: 2, expectInStderr: at(`${R}/for-another-questionnaire.yaml`, "shop-checklist", "shop-checklist") },
+  {
+    name: "rubric: for another questionnaire, validate",
+    args: ["validate", `${R}/for-another-questionnaire.yaml`],
+    expectCode: 2,
+    expectInStderr: at(`${R}/for-another-questionnaire.yaml`, "shop-checklist", "shop-checklist"),
+    notInStderr: /the answers are for/,
+  },
+  { name: "rubric: tabs for indentation", args: ["score", VALID_ANSWERS, "--rubric", `${R}/tab-indent.yaml`], expectCode: 2, expectInStderr: at(`${R}/tab-indent.yaml`, "\t\tchannels", "tabs are not allowed") },
+  { name: "rubric: an answers file given as --rubric", args: ["score", VALID_ANSWERS, "--rubric", VALID_ANSWERS], expectCode: 2, expectInStderr: at(VALID_ANSWERS, "kind: answers", "a rubric file is expected", { skip: 6 }) },
+  { name: "rubric: a folder given as --rubric", args: ["score", VALID_ANSWERS, "--rubric", `${DIRS}/no-yaml-here`], expectCode: 2, expectInStderr: whole(`${DIRS}/no-yaml-here`, "is a folder") },
+
+  // Benchmarks: validate and score --benchmark
+  { name: "benchmark: a score above 100, validate", args: ["validate", `${B}/score-out-of-range.yaml`], expectCode: 2, expectInStderr: at(`${B}/score-out-of-range.yaml`, "140", "scores.data") },
+  { name: "benchmark: a score above 100, score", args: ["score", VALID_ANSWERS, "--benchmark", `${B}/score-out-of-range.yaml`], expectCode: 2, expectInStderr: at(`${B}/score-out-of-range.yaml`, "140", "scores.data") },
+  { name: "benchmark: scores as a list", args: ["score", VALID_ANSWERS, "--benchmark", `${B}/scores-a-list.yaml`], expectCode: 2, expectInStderr: at(`${B}/scores-a-list.yaml`, "[40", "scores") },
+  { name: "benchmark: illustrative missing", args: ["validate", `${B}/missing-illustrative.yaml`], expectCode: 2, expectInStderr: atLine(`${B}/missing-illustrative.yaml`, 1, 1, "illustrative") },
+  { name: "benchmark: __proto__ as a dimension", args: ["score", VALID_ANSWERS, "--benchmark", `${B}/proto-dimension.yaml`], expectCode: 2, expectInStderr: at(`${B}/proto-dimension.yaml`, "__proto__", "'__proto__' is not allowed") },
+  { name: "benchmark: a score as text", args: ["validate", `${B}/score-as-text.yaml`], expectCode: 2, expectInStderr: at(`${B}/score-as-text.yaml`, "forty", "scores.channels") },
+  {
+    name: "benchmark: for another questionnaire, score",
+    args: ["score", VALID_ANSWERS, "--benchmark", `${B}/for-another-questionnaire.yaml`],
+    expectCode: 2,
+    expectInStderr: at(`${B}/for-another-questionnaire.yaml`, "shop-checklist", "shop-checklist"),
+  },
+  {
+    name: "benchmark: a dimension the questionnaire does not have, validate",
+    args: ["validate", `${B}/unknown-dimension.yaml`],
+    expectCode: 2,
+    expectInStderr: at(`${B}/unknown-dimension.yaml`, "tiktok", "tiktok"),
+  },
+
+  // Rubric plugins (score --rubric x.mjs)
+  { name: "plugin: throws at import", args: ["score", VALID_ANSWERS, "--rubric", `${P}/throws-at-import.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/throws-at-import.mjs`)} failed to load: rubric module exploded at import`) },
+  { name: "plugin: a syntax error", args: ["score", VALID_ANSWERS, "--rubric", `${P}/syntax-error.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/syntax-error.mjs`)} failed to load`) },
+  { name: "plugin: exports no rubric", args: ["score", VALID_ANSWERS, "--rubric", `${P}/exports-nothing.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/exports-nothing.mjs`)} does not export a rubric`) },
+  { name: "plugin: throws in evaluate", args: ["score", VALID_ANSWERS, "--rubric", `${P}/throws-in-evaluate.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/throws-in-evaluate.mjs`)}[\\s\\S]*failed: evaluate exploded`) },
+  { name: "plugin: rejects with a string", args: ["score", VALID_ANSWERS, "--rubric", `${P}/rejects-with-string.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/rejects-with-string.mjs`)}[\\s\\S]*failed: not an error object`) },
+  { name: "plugin: returns garbage", args: ["score", VALID_ANSWERS, "--rubric", `${P}/returns-garbage.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/returns-garbage.mjs`)}[\\s\\S]*returned an invalid evaluation`) },
+  { name: "plugin: returns __proto__ and an infinite score", args: ["score", VALID_ANSWERS, "--rubric", `${P}/returns-proto.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/returns-proto.mjs`)}[\\s\\S]*returned an invalid evaluation`) },
+  {
+    name: "plugin: a promise that never settles",
+    args: ["score", VALID_ANSWERS, "--rubric", `${P}/never-resolves.mjs`],
+    expectCode: 2,
+    expectInStderr: new RegExp(`${esc(`${P}/never-resolves.mjs`)}[\\s\\S]*did not return within`),
+    // By design: a plugin gets 5 s before the CLI gives up on it.
+    extraMs: 5_000,
+  },
+  {
+    name: "plugin: a synchronous infinite loop in evaluate",
+    args: ["score", VALID_ANSWERS, "--rubric", `${P}/sync-infinite-loop.mjs`],
+    expectCode: 2,
+    expectInStderr: new RegExp(`${esc(`${P}/sync-infinite-loop.mjs`)}[\\s\\S]*did not return within`),
+    extraMs: 5_000,
+    // Killed 5 s after the plugin's own 5 s limit has passed without an answer.
+    killAfterMs: 10_000,
+  },
+  { name: "plugin: for another questionnaire", args: ["score", VALID_ANSWERS, "--rubric", `${P}/wrong-questionnaire.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/wrong-questionnaire.mjs`)} scores questionnaire 'shop-checklist'`) },
+  { name: "plugin: a missing module", args: ["score", VALID_ANSWERS, "--rubric", `${P}/does-not-exist.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/does-not-exist.mjs`)} does not exist`) },
+];
+
+/** Valid files with a byte order mark, CRLF line ends or JSON syntax: accepted like any other. */
+export const acceptedCases: CorpusCase[] = [
+  { name: "BOM answers, validate", args: ["validate", `${OK}/bom-answers.yaml`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /✓ .*bom-answers\.yaml: answers to 'media-house': 2 answered/ },
+  { name: "BOM answers, score", args: ["score", `${OK}/bom-answers.yaml`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /\/100[\s\S]*Åsa/ },
+  { name: "BOM questionnaire, validate", args: ["validate", `${OK}/bom-questionnaire.yaml`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /questionnaire 'tiny'/ },
+  { name: "BOM questionnaire, template", args: ["template", "--questionnaire", `${OK}/bom-questionnaire.yaml`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /^questionnaire: tiny@1$/m },
+  { name: "BOM rubric, validate", args: ["validate", `${OK}/bom-rubric.yaml`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /rubric 'tiny-rubric'/ },
+  { name: "BOM rubric, score", args: ["score", VALID_ANSWERS, "--rubric", `${OK}/bom-rubric.yaml`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /rubric: A tiny rubric/ },
+  { name: "BOM benchmark, validate", args: ["validate", `${OK}/bom-benchmark.yaml`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /benchmark 'tiny-benchmark'/ },
+  { name: "BOM benchmark, score", args: ["score", VALID_ANSWERS, "--benchmark", `${OK}/bom-benchmark.yaml`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /A tiny benchmark/ },
+  { name: "CRLF answers, validate", args: ["validate", `${OK}/crlf-answers.yaml`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /crlf-answers\.yaml: answers to 'media-house': 3 answered/ },
+  { name: "CRLF answers, score --explain", args: ["score", `${OK}/crlf-answers.yaml`, "--explain"], expectCode: 0, expectInStderr: /^$/, expectInStdout: /Per, on Windows/ },
+  { name: "CRLF rubric, validate", args: ["validate", `${OK}/crlf-rubric.yaml`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /rubric 'tiny-rubric'/ },
+  { name: "CRLF rubric, score", args: ["score", VALID_ANSWERS, "--rubric", `${OK}/crlf-rubric.yaml`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /rubric: A tiny rubric/ },
+  { name: "CRLF benchmark, score", args: ["score", VALID_ANSWERS, "--benchmark", `${OK}/crlf-benchmark.yaml`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /A tiny benchmark/ },
+  { name: "BOM and CRLF questionnaire, template", args: ["template", "--questionnaire", `${OK}/bom-crlf-questionnaire.yaml`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /^questionnaire: tiny@1$/m },
+  { name: "JSON answers, validate", args: ["validate", `${OK}/answers.json`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /answers\.json: answers to 'media-house': 3 answered/ },
+  { name: "JSON answers, score", args: ["score", `${OK}/answers.json`, "--format", "json"], expectCode: 0, expectInStderr: /^$/, expectInStdout: /"schemaVersion"/ },
+];
+
+/** The file a case must name: its explicit `file`, or the last path-like argument. */
+export function fileOf(c: CorpusCase): string | undefined {
+  if (c.file !== undefined || c.args[0] === "run") return c.file;
+  return [...c.args].reverse().find((a) => a.includes("/") || a.includes("."));
+}
