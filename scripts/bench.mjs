@@ -1,6 +1,6 @@
 // Start-up benchmark: medians of many runs, as ratios to bare `node` measured in the same run.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, cpus } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -69,6 +69,26 @@ async function timeToFirstPrompt() {
   return { base: median(base), value: median(times) };
 }
 
+/** Many answer files that differ, as a CI repository of audits would hold. */
+function makeAudits(dir, count) {
+  mkdirSync(dir, { recursive: true });
+  const src = readFileSync(fixture, "utf8");
+  for (let i = 0; i < count; i++) {
+    const text = src.replace("Karin Lindqvist (owner)", `Respondent ${i}`).replace("data.analytics: 3", `data.analytics: ${1 + (i % 5)}`);
+    writeFileSync(join(dir, `audit-${String(i).padStart(5, "0")}.yaml`), text);
+  }
+}
+
+/** Wall time and peak memory of one run. */
+function measureBatch(args) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ["--import", join(root, "scripts", "bench-rss.mjs"), ...args], { env, stdio: ["ignore", "ignore", "pipe"], maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr}`);
+  const rss = Number(/bench-max-rss-kb (\d+)/.exec(r.stderr.toString())?.[1] ?? NaN);
+  return { ms, rssMb: rss / 1024 };
+}
+
 const node = timeCommand(["-e", "0"]);
 const rows = [
   ["--version", timeCommand([bin, "--version"]), node, 1.3],
@@ -78,11 +98,30 @@ const rows = [
 const first = await timeToFirstPrompt();
 rows.push(["run: first question on screen", first.value, first.base, 3]);
 
+const batchCount = Number(process.env.BENCH_FILES ?? 10000);
+const work = mkdtempSync(join(tmpdir(), "ma-bench-batch-"));
+let batch;
+try {
+  makeAudits(join(work, "small"), Math.max(1, Math.floor(batchCount / 5)));
+  makeAudits(join(work, "all"), batchCount);
+  const parseOnly = measureBatch([join(root, "scripts", "bench-parse.mjs"), join(work, "all")]);
+  const scoreAll = measureBatch([bin, "score", join(work, "all")]);
+  const scoreSmall = measureBatch([bin, "score", join(work, "small")]);
+  batch = { parseOnly, scoreAll, scoreSmall };
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+rows.push([`score ${batchCount} files (vs parsing them)`, batch.scoreAll.ms, batch.parseOnly.ms, 1.5]);
+
 console.log(`maturity-audit start-up, median of ${runs} runs; ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
 console.log(`baseline: node -e 0 = ${node.toFixed(1)} ms; node on a pty = ${first.base.toFixed(1)} ms`);
 console.log("");
-console.log("what".padEnd(32) + "ms".padStart(8) + "ratio".padStart(8) + "goal".padStart(8) + "  ");
+console.log("what".padEnd(40) + "ms".padStart(9) + "ratio".padStart(8) + "goal".padStart(8));
 for (const [name, ms, base, goal] of rows) {
   const ratio = ms / base;
-  console.log(name.padEnd(32) + ms.toFixed(1).padStart(8) + `${ratio.toFixed(2)}x`.padStart(8) + `${goal}x`.padStart(8) + (ratio <= goal ? "  ok" : "  over"));
+  console.log(name.padEnd(40) + ms.toFixed(1).padStart(9) + `${ratio.toFixed(2)}x`.padStart(8) + `${goal}x`.padStart(8) + (ratio <= goal ? "  ok" : "  over"));
 }
+console.log("");
+console.log(
+  `peak memory: parsing ${batchCount} files ${batch.parseOnly.rssMb.toFixed(0)} MB; scoring ${Math.floor(batchCount / 5)} files ${batch.scoreSmall.rssMb.toFixed(0)} MB, ${batchCount} files ${batch.scoreAll.rssMb.toFixed(0)} MB (flat is the goal: ${(batch.scoreAll.rssMb / batch.scoreSmall.rssMb).toFixed(2)}x for 5x the files)`,
+);

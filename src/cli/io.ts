@@ -1,5 +1,3 @@
-import { supportsColor } from "chalk";
-
 export interface Io {
   out(text: string): void;
   err(text: string): void;
@@ -18,7 +16,10 @@ export function colorLevelFor(stream: NodeJS.WriteStream, noColorFlag: boolean, 
     return (Number.isFinite(n) ? Math.max(0, Math.min(3, n)) : 1) as 0 | 1 | 2 | 3;
   }
   if (!stream.isTTY || env.TERM === "dumb") return 0;
-  return (supportsColor ? supportsColor.level : 1) as 0 | 1 | 2 | 3;
+  // What chalk would detect, without loading it for commands that print no colour.
+  if (env.COLORTERM === "truecolor" || env.COLORTERM === "24bit") return 3;
+  if (/-256(color)?$/i.test(env.TERM ?? "")) return 2;
+  return 1;
 }
 
 export function processIo(opts: { color?: boolean; quiet?: boolean }): Io {

@@ -2,7 +2,7 @@ import { Command, CommanderError, Option } from "commander";
 import { AuditError, InvalidInputError, ThresholdError, UsageError, formatProblem } from "../errors.js";
 import { processIo, type Io } from "./io.js";
 import { stripControl } from "../report/terminal.js";
-import { LANGUAGES, languageFrom } from "../i18n/messages.js";
+import { LANGUAGES, languageFrom } from "../i18n/lang.js";
 
 const VERSION = "0.1.0";
 

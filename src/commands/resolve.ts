@@ -7,10 +7,13 @@ import type { Questionnaire } from "../model/questionnaire.js";
 import type { Rubric } from "../model/rubric.js";
 import { BUNDLED_RUBRICS, defaultRubricFor } from "../engine/registry.js";
 import type { ScoringRubric } from "../engine/rubric.js";
-import { PLUGIN_EXTENSIONS } from "../engine/plugin.js";
+import { readBundledCache } from "../load/bundled-cache.js";
 import { scoreAnswers, scoreAnswersAsync, type ScoreOptions } from "../engine/score.js";
 import type { Scorecard } from "../engine/scorecard.js";
 import type { Answers } from "../model/answers.js";
+
+/** A --rubric ending so names a JavaScript module. */
+export const PLUGIN_EXTENSIONS = /\.(m?js|cjs)$/i;
 
 export type ResolvedRubric = { kind: "yaml"; loaded: Loaded<Rubric>; rubric: Rubric } | { kind: "plugin"; file: string; rubric: ScoringRubric };
 
@@ -18,7 +21,7 @@ export type ResolvedRubric = { kind: "yaml"; loaded: Loaded<Rubric>; rubric: Rub
 export class Resolver {
   private questionnaires = new Map<string, Loaded<Questionnaire>>();
   private rubrics = new Map<string, ResolvedRubric>();
-  private fitted = new Set<string>();
+  private fitted = new WeakMap<Questionnaire, Set<string>>();
   readonly warnings: Problem[] = [];
 
   constructor(
@@ -33,6 +36,11 @@ export class Resolver {
     let file = arg;
     if (looksLikeName(arg)) {
       file = bundledQuestionnairePath(arg);
+      const cached = readBundledCache<Questionnaire>(file);
+      if (cached) {
+        this.questionnaires.set(arg, cached);
+        return cached;
+      }
       if (!existsSync(file)) {
         throw new UsageError(
           this.opts.questionnaire ? `no bundled questionnaire named '${arg}'` : `the answers are for questionnaire '${arg}', which is not bundled`,
@@ -64,19 +72,20 @@ export class Resolver {
           }
           file = bundledRubricPath(arg);
         }
-        const loaded = loadRubricFile(file);
+        const loaded = (looksLikeName(arg) && readBundledCache<Rubric>(file)) || loadRubricFile(file);
         this.warnings.push(...loaded.warnings);
         resolved = { kind: "yaml", loaded, rubric: loaded.value };
       }
       this.rubrics.set(arg, resolved);
     }
-    const key = `${arg}\u0000${q.source.file}`;
-    if (!this.fitted.has(key)) {
+    let fitted = this.fitted.get(q.value);
+    if (!fitted) this.fitted.set(q.value, (fitted = new Set()));
+    if (!fitted.has(arg)) {
       if (resolved.kind === "yaml") this.warnings.push(...assertRubricFits(resolved.loaded, q.value));
       else if (resolved.rubric.questionnaire.split("@")[0] !== q.value.id) {
         throw new UsageError(`rubric module ${resolved.file} scores questionnaire '${resolved.rubric.questionnaire}', not '${q.value.id}'`);
       }
-      this.fitted.add(key);
+      fitted.add(arg);
     }
     return resolved;
   }

@@ -5,8 +5,6 @@ import { Worker } from "node:worker_threads";
 import { PluginError, UsageError } from "../errors.js";
 import { scoringRubricSchema, type RubricInput, type ScoringRubric } from "./rubric.js";
 
-export const PLUGIN_EXTENSIONS = /\.(m?js|cjs)$/i;
-
 /** How long a plugin may take to load, and to answer one evaluation. */
 export const PLUGIN_TIMEOUT_MS = 5000;
 

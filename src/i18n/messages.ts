@@ -137,7 +137,7 @@ export type MessageKey = keyof Messages;
 
 const catalogues: Record<string, Partial<Messages>> = { en, sv, nb, da };
 
-export const LANGUAGES = ["en", "sv", "nb", "da"] as const;
+export { LANGUAGES, languageFrom } from "./lang.js";
 
 const resolved = new Map<string, Messages>();
 
@@ -153,16 +153,4 @@ export function messages(lang = "en"): Messages {
 /** Fills {name} placeholders. */
 export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
-}
-
-/** The language from --lang, else from LC_ALL / LC_MESSAGES / LANG (sv_SE.UTF-8 → sv); undefined when neither names one. */
-export function languageFrom(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (flag) return flag;
-  for (const v of [env.LC_ALL, env.LC_MESSAGES, env.LANG]) {
-    if (!v || v === "C" || v === "POSIX") continue;
-    const code = v.split(/[._@]/)[0]!.split("_")[0]!.toLowerCase();
-    if (code === "no" || code === "nn") return "nb";
-    if ((LANGUAGES as readonly string[]).includes(code)) return code;
-  }
-  return undefined;
 }

@@ -70,7 +70,9 @@ export function loadAnswersFile(file: string): Loaded<Answers> {
 
 /** Throws with every located problem when the rubric does not fit the questionnaire. */
 export function assertRubricFits(rubric: Loaded<Rubric>, questionnaire: Questionnaire): Problem[] {
-  return settle(placeIssues(rubric.source, checkRubric(rubric.value, questionnaire)));
+  const issues = checkRubric(rubric.value, questionnaire);
+  // A bundled rubric reads its positions lazily: only ask for them when there is something to place.
+  return issues.length ? settle(placeIssues(rubric.source, issues)) : [];
 }
 
 /** Throws with every located problem when the answers do not fit the questionnaire. */
