@@ -153,7 +153,7 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
   } catch (err) {
     if (err instanceof QuitError) {
       const n = Object.values(latest.answers).filter((v) => v !== null).length;
-      throw new InterruptedError(`stopped: ${n} answers are saved in ${file}`, `Resume with: ${resumeHint}`);
+      throw new InterruptedError(`stopped: ${n} ${n === 1 ? "answer is" : "answers are"} saved in ${file}`, `Resume with: ${resumeHint}`);
     }
     throw err;
   }
