@@ -122,7 +122,7 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
   try {
     if (!respondent) respondent = (await asker.input({ message: t.askName, validate: (v) => (v.trim() ? true : t.nameNeeded) })).trim();
   } catch (err) {
-    if (err instanceof QuitError) throw new InterruptedError("stopped before the first question; nothing was saved");
+    if (err instanceof QuitError) throw new InterruptedError(t.stoppedNothing);
     throw err;
   }
   file ??= opts.workshop ? join(opts.workshop, defaultAnswersFile(respondent, opts.today)) : defaultAnswersFile(respondent, opts.today);
@@ -153,7 +153,7 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
   } catch (err) {
     if (err instanceof QuitError) {
       const n = Object.values(latest.answers).filter((v) => v !== null).length;
-      throw new InterruptedError(`stopped: ${n} ${n === 1 ? "answer is" : "answers are"} saved in ${file}`, `Resume with: ${resumeHint}`);
+      throw new InterruptedError(fill(n === 1 ? t.stoppedSavedOne : t.stoppedSaved, { n, file: file! }), fill(t.resumeWith, { command: resumeHint }));
     }
     throw err;
   }

@@ -1,6 +1,8 @@
 import type { Question, Questionnaire } from "../model/questionnaire.js";
 import { resolveText } from "../i18n/text.js";
-import { messages } from "../i18n/messages.js";
+import { fill, messages } from "../i18n/messages.js";
+import { UsageError } from "../errors.js";
+import { existsSync } from "node:fs";
 import type { Io } from "../cli/io.js";
 import { Resolver } from "./resolve.js";
 import { writeFileAtomic } from "./files.js";
@@ -19,39 +21,43 @@ function describe(q: Question, lang: string): string[] {
   const lines: string[] = [];
   switch (q.type) {
     case "single":
-      lines.push("one of (least mature first):");
+      lines.push(m.tplOneOf);
       for (const o of q.options) lines.push(`  ${o.value}: ${oneLine(resolveText(o.label, lang))}`);
       break;
     case "multi":
-      lines.push("a list of any of, e.g. [a, b] or [] for none:");
+      lines.push(m.tplListOf);
       for (const o of q.options) lines.push(`  ${o.value}: ${oneLine(resolveText(o.label, lang))}`);
       break;
     case "scale": {
       const ends = [q.minLabel && `${q.min} = ${oneLine(resolveText(q.minLabel, lang))}`, q.maxLabel && `${q.max} = ${oneLine(resolveText(q.maxLabel, lang))}`].filter(Boolean);
-      lines.push(`a whole number from ${q.min} to ${q.max}${ends.length ? ` (${ends.join(", ")})` : ""}`);
+      lines.push(`${fill(m.tplWholeNumber, { min: q.min, max: q.max })}${ends.length ? ` (${ends.join(", ")})` : ""}`);
       break;
     }
     case "number":
-      lines.push(`a number${q.min !== undefined ? ` from ${q.min}` : ""}${q.max !== undefined ? ` to ${q.max}` : ""}${q.unit ? ` (${oneLine(resolveText(q.unit, lang))})` : ""}`);
+      lines.push(
+        [m.tplNumber, q.min !== undefined && fill(m.tplFrom, { n: q.min }), q.max !== undefined && fill(m.tplTo, { n: q.max })].filter(Boolean).join(" ") +
+          (q.unit ? ` (${oneLine(resolveText(q.unit, lang))})` : ""),
+      );
       break;
     case "boolean":
-      lines.push(`true (${m.yes}) or false (${m.no})`);
+      lines.push(fill(m.tplTrueFalse, { yes: m.yes, no: m.no }));
       break;
     case "text":
-      lines.push('free text in quotes, e.g. "..."');
+      lines.push(m.tplFreeText);
       break;
   }
-  if (q.allowUnknown) lines.push(`or: unknown (${m.unknown})`);
-  if (q.when) lines.push(`asked only when: ${JSON.stringify(q.when).replace(/"/g, "")}`);
+  if (q.allowUnknown) lines.push(fill(m.tplOrUnknown, { unknown: m.unknown }));
+  if (q.when) lines.push(fill(m.tplAskedWhen, { condition: JSON.stringify(q.when).replace(/"/g, "") }));
   return lines;
 }
 
 /** An answers file with every question, its options in comments, ready to fill by hand. */
 export function renderTemplate(q: Questionnaire, lang: string, today: string): string {
+  const m = messages(lang);
   const out: string[] = [
-    `# Answers to "${oneLine(resolveText(q.title, lang))}". Fill in a value after each question id;`,
-    "# leave it empty to skip it. Any answer can carry a note: { value: ..., note: \"why\" }.",
-    "# Check it with: maturity-audit validate FILE   Score it with: maturity-audit score FILE",
+    `# ${fill(m.tplHead1, { title: oneLine(resolveText(q.title, lang)) })}`,
+    `# ${m.tplHead2}`,
+    `# ${m.tplHead3}`,
     "kind: answers",
     "version: 1",
     `questionnaire: ${q.id}@${q.revision}`,
@@ -76,6 +82,9 @@ export function renderTemplate(q: Questionnaire, lang: string, today: string): s
 export function runTemplate(opts: TemplateOptions, io: Io): void {
   const q = new Resolver(opts).questionnaire();
   const text = renderTemplate(q.value, opts.lang ?? "en", opts.today);
-  if (opts.output) writeFileAtomic(opts.output, text);
-  else io.out(text);
+  if (opts.output) {
+    // A filled-in answers file is work; never replace one with a blank template.
+    if (existsSync(opts.output)) throw new UsageError(`${opts.output} already exists`, "Choose another file name, or remove it first.");
+    writeFileAtomic(opts.output, text);
+  } else io.out(text);
 }

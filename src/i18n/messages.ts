@@ -130,6 +130,26 @@ export const en = {
   workshopDone: "Everyone has answered: show the team view",
   workshopStop: "Stop here (others answer later, or on their own laptops into this folder)",
   workshopFolder: "The team's answers are in {folder}. The team view any time: maturity-audit merge {folder} --format html --output team.html",
+
+  stoppedSaved: "stopped: {n} answers are saved in {file}",
+  stoppedSavedOne: "stopped: 1 answer is saved in {file}",
+  stoppedNothing: "stopped before the first question; nothing was saved",
+  resumeWith: "Resume with: {command}",
+
+  // template
+  tplHead1: 'Answers to "{title}". Fill in a value after each question id;',
+  tplHead2: 'leave it empty to skip it. Any answer can carry a note: { value: ..., note: "why" }.',
+  tplHead3: "Check it with: maturity-audit validate FILE   Score it with: maturity-audit score FILE",
+  tplOneOf: "one of (least mature first):",
+  tplListOf: "a list of any of, e.g. [a, b] or [] for none:",
+  tplWholeNumber: "a whole number from {min} to {max}",
+  tplNumber: "a number",
+  tplFrom: "from {n}",
+  tplTo: "to {n}",
+  tplTrueFalse: "true ({yes}) or false ({no})",
+  tplFreeText: 'free text in quotes, e.g. "..."',
+  tplOrUnknown: "or: unknown ({unknown})",
+  tplAskedWhen: "asked only when: {condition}",
 };
 
 export type Messages = typeof en;

@@ -160,13 +160,14 @@ describe("--output leaves no temporary file behind", () => {
     expect(parse(readFileSync(join(dir, "answers.yaml"), "utf8"))).toMatchObject({ kind: "answers", questionnaire: expect.stringMatching(/^media-house/) });
   });
 
-  it("template --output over an existing file replaces it, and nothing else is left", async () => {
+  it("template --output never replaces an existing (perhaps filled-in) file, and leaves nothing else", async () => {
     const dir = folder("template-replace");
     writeFileSync(join(dir, "answers.yaml"), "old\n");
     const r = await runCli(["template", "--output", "answers.yaml"], { cwd: dir });
-    expect(r.code, r.stderr).toBe(0);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/answers\.yaml already exists/);
     expect(readdirSync(dir)).toEqual(["answers.yaml"]);
-    expect(readFileSync(join(dir, "answers.yaml"), "utf8")).toMatch(/^kind: answers$/m);
+    expect(readFileSync(join(dir, "answers.yaml"), "utf8")).toBe("old\n");
   });
 
   it("template --output onto a folder fails cleanly and leaves no temporary file", async () => {
