@@ -1,6 +1,10 @@
 // Bundles the command line into dist/bin/ (one file per lazily loaded command), so that start-up reads a
 // few files instead of a hundred modules. The library build in dist/ stays as tsc made it.
+import { rmSync } from "node:fs";
 import { build } from "esbuild";
+
+// Chunk names carry hashes: clear the last build so that stale chunks are not shipped.
+rmSync("dist/bin", { recursive: true, force: true });
 
 await build({
   entryPoints: { main: "dist/cli/main.js", "plugin-worker": "dist/engine/plugin-worker.js" },
