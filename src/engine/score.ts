@@ -3,7 +3,7 @@ import type { Question, Questionnaire } from "../model/questionnaire.js";
 import type { Rubric } from "../model/rubric.js";
 import { resolveText } from "../i18n/text.js";
 import { messages, type Messages } from "../i18n/messages.js";
-import { PluginError } from "../errors.js";
+import { PluginError, UsageError } from "../errors.js";
 import { answerProblem, readAnswer } from "./answer.js";
 import { evaluateCondition } from "./condition.js";
 import { rubricEvaluationSchema, type RubricEvaluation, type RubricInput, type ScoringRubric, type SheetEntry } from "./rubric.js";
@@ -112,6 +112,9 @@ export function assembleScorecard(
     return { id: s.id, name: s.name };
   };
   const stageIndex = (id: string) => rubric.stages.findIndex((s) => s.id === id);
+  if (options.target !== undefined && stageIndex(options.target) < 0) {
+    throw new UsageError(`target '${options.target}' is not a stage of rubric '${rubric.id}'`, `Stages: ${rubric.stages.map((s) => s.id).join(", ")}`);
+  }
   const targetIdx = Math.max(0, stageIndex(options.target ?? rubric.defaultTarget));
   const targetScore = rubric.stages[targetIdx]!.min;
   const dateStr = answers.date ?? options.asOf;
