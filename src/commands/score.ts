@@ -129,7 +129,8 @@ export async function runScore(opts: ScoreCommandOptions, io: Io): Promise<void>
     ...(opts.min ? { min: opts.min } : {}),
     ...(baseline ? { baseline, tolerance: opts.tolerance ?? 0 } : {}),
   };
-  const single = files.length === 1;
+  // One file named on its own gives one scorecard; a folder or several files give a list, whatever they hold.
+  const single = files.length === 1 && opts.files.length === 1 && files[0] === opts.files[0];
   const look = { colorLevel: opts.output ? 0 : io.colorLevel, width: opts.output ? 80 : io.columns } as const;
   const batch = single ? undefined : await batchRenderer(opts.format, files, look);
 

@@ -6,7 +6,7 @@ import { messages, type Messages } from "../i18n/messages.js";
 import { PluginError, UsageError } from "../errors.js";
 import { answerProblem, readAnswer } from "./answer.js";
 import { evaluateCondition } from "./condition.js";
-import { rubricEvaluationSchema, type RubricEvaluation, type RubricInput, type ScoringRubric, type SheetEntry } from "./rubric.js";
+import { rubricEvaluationSchema, type RubricInput, type ScoringRubric, type SheetEntry } from "./rubric.js";
 import { yamlRubric } from "./yaml-rubric.js";
 import {
   SCORECARD_SCHEMA_VERSION,

@@ -1,6 +1,6 @@
 import type { Scorecard } from "../engine/scorecard.js";
 import { coverageSentence, dimensionRows, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
-import { fill, messages } from "../i18n/messages.js";
+import { fill } from "../i18n/messages.js";
 import { escapeMarkdown as md, escapeMarkdownCode as mdCode } from "./escape.js";
 import { formatScore } from "./terminal.js";
 

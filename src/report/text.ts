@@ -3,8 +3,7 @@ import Table from "cli-table3";
 import type { Scorecard, DimensionScore } from "../engine/scorecard.js";
 import { bar, formatScore, stripControl, truncate, wrap } from "./terminal.js";
 import { benchmarkPhrase, coverageSentence, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
-import { fill, messages } from "../i18n/messages.js";
-import type { ThresholdCheck } from "../engine/thresholds.js";
+import { fill } from "../i18n/messages.js";
 
 export interface TextOptions {
   /** chalk colour level: 0 for plain text. */
