@@ -51,15 +51,6 @@ function parseYamlUnguarded(file: string, text: string): { source: YamlSource; d
   }
   if (problems.length > 0) return { source, data: undefined, problems };
 
-  visit(doc, {
-    Pair(_, pair) {
-      if (isScalar(pair.key) && RESERVED_KEYS.has(String(pair.key.value))) {
-        problems.push({ ...at(source, pair.key), message: `the key '${String(pair.key.value)}' is not allowed`, severity: "error" });
-      }
-    },
-  });
-  if (problems.length > 0) return { source, data: undefined, problems };
-
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
@@ -85,12 +76,29 @@ function parseYamlUnguarded(file: string, text: string): { source: YamlSource; d
     problems.push({ file, line: 1, col: 1, message, severity: "error" });
     return { source, data: undefined, problems };
   }
+  // Keys that reach Object.prototype are refused wherever they are; found on the plain data, placed through the document.
+  const reserved = reservedKeyPaths(data);
+  if (reserved.length) {
+    for (const path of reserved) problems.push({ ...locate(source, path, true), message: `the key '${String(path.at(-1))}' is not allowed`, severity: "error" });
+    return { source, data: undefined, problems };
+  }
   if (data === null || data === undefined) {
     problems.push({ file, line: 1, col: 1, message: "is empty: expected a YAML mapping starting with 'kind:'", severity: "error" });
   } else if (typeof data !== "object" || Array.isArray(data)) {
     problems.push({ file, line: 1, col: 1, message: "expected a YAML mapping starting with 'kind:'", severity: "error" });
   }
   return { source, data, problems };
+}
+
+function reservedKeyPaths(value: unknown, path: PropertyKey[] = [], out: PropertyKey[][] = []): PropertyKey[][] {
+  if (Array.isArray(value)) value.forEach((v, i) => reservedKeyPaths(v, [...path, i], out));
+  else if (value && typeof value === "object") {
+    for (const key of Object.keys(value)) {
+      if (RESERVED_KEYS.has(key)) out.push([...path, key]);
+      else reservedKeyPaths((value as Record<string, unknown>)[key], [...path, key], out);
+    }
+  }
+  return out;
 }
 
 function describeYamlError(code: string, message: string): string {
