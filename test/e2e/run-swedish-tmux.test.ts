@@ -1,16 +1,16 @@
 // The interactive audit in Swedish, in a real terminal: tmux runs the built CLI with --lang sv.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Tmux, exitStatus, hasTmux } from "../helpers/tmux.js";
 import { sv } from "../../src/i18n/catalogues/sv.js";
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const BIN = join(REPO_ROOT, "bin", "maturity-audit.js");
-const hasTmux = spawnSync("tmux", ["-V"], { stdio: "ignore" }).status === 0;
 
 type Texts = Record<string, string>;
 interface Question {
@@ -26,54 +26,14 @@ const doc = parse(readFileSync(join(REPO_ROOT, "questions", "media-house.yaml"),
 const questions = doc.sections.flatMap((s) => s.questions);
 const TOTAL = questions.length;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-const exitStatus = (screen: string) => Number(/^EXIT=(\d+)\s*$/m.exec(screen)?.[1]);
 
-/** A tmux server of our own (its own socket, no user config). */
-class Tmux {
-  readonly socket = `maturity-audit-e2e-sv-${process.pid}-${Date.now()}`;
-  private env: NodeJS.ProcessEnv = { ...process.env };
-  constructor() {
-    delete this.env.TMUX;
-  }
-  tmux(...args: string[]): string {
-    return execFileSync("tmux", ["-L", this.socket, "-f", "/dev/null", ...args], { env: this.env, encoding: "utf8" });
-  }
-  start(session: string, cwd: string, command: string): void {
-    const line = `env -u CI -u FORCE_COLOR NO_COLOR=1 LANG=C.UTF-8 ${command}; echo EXIT=$?; sleep 300`;
-    this.tmux("new-session", "-d", "-s", session, "-x", "220", "-y", "50", "-c", cwd, line);
-  }
-  screen(session: string): string {
-    return this.tmux("capture-pane", "-p", "-J", "-S", "-", "-t", session);
-  }
-  async waitFor(session: string, re: RegExp, timeout = 10_000): Promise<string> {
-    const deadline = Date.now() + timeout;
-    for (;;) {
-      const screen = this.screen(session);
-      if (re.test(screen)) return screen;
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${re}; the screen was:\n${screen}`);
-      await sleep(40);
-    }
-  }
-  keys(session: string, ...keys: string[]): void {
-    this.tmux("send-keys", "-t", session, ...keys);
-  }
-  text(session: string, text: string): void {
-    this.tmux("send-keys", "-t", session, "-l", text);
-  }
-  kill(): void {
-    const path = spawnSync("tmux", ["-L", this.socket, "display-message", "-p", "#{socket_path}"], { env: this.env, encoding: "utf8" }).stdout?.trim();
-    spawnSync("tmux", ["-L", this.socket, "kill-server"], { env: this.env, stdio: "ignore" });
-    if (path) rmSync(path, { force: true });
-  }
-}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const marker = (position: number) => new RegExp(`· ${position}/${TOTAL}\\b`);
 
 describe.skipIf(!hasTmux)("interactive run in Swedish (tmux; skipped when tmux is not on PATH)", () => {
-  const t = new Tmux();
+  const t = new Tmux("e2e-sv", { width: 220, height: 50 }, "LANG=C.UTF-8");
   let dir: string;
   /** The screen after Ctrl-C, shared with the test of the resume hint. */
   let stopped = "";

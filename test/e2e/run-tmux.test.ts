@@ -1,15 +1,15 @@
 // The interactive audit in a real terminal: tmux runs the built CLI, the test reads the screen and types keys.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Tmux, exitStatus, hasTmux } from "../helpers/tmux.js";
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const BIN = join(REPO_ROOT, "bin", "maturity-audit.js");
-const hasTmux = spawnSync("tmux", ["-V"], { stdio: "ignore" }).status === 0;
 
 interface Question {
   id: string;
@@ -23,58 +23,13 @@ const questions: Question[] = (parse(readFileSync(join(REPO_ROOT, "questions", "
   .sections.flatMap((s) => s.questions);
 const TOTAL = questions.length;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
-/** A tmux server of our own (its own socket, no user config), with helpers to read the screen and type. */
-class Tmux {
-  readonly socket = `maturity-audit-e2e-${process.pid}-${Date.now()}`;
-  private env: NodeJS.ProcessEnv = { ...process.env };
-  constructor() {
-    delete this.env.TMUX; // works the same when the tests themselves run inside tmux
-  }
-  tmux(...args: string[]): string {
-    return execFileSync("tmux", ["-L", this.socket, "-f", "/dev/null", ...args], { env: this.env, encoding: "utf8" });
-  }
-  /** Starts `command` in a detached 100x40 session; the shell then prints EXIT=<status> and waits. */
-  start(session: string, cwd: string, command: string): void {
-    const line = `env -u CI -u FORCE_COLOR NO_COLOR=1 ${command}; echo EXIT=$?; sleep 300`;
-    this.tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "40", "-c", cwd, line);
-  }
-  /** Everything the session has printed, wrapped lines joined. */
-  screen(session: string): string {
-    return this.tmux("capture-pane", "-p", "-J", "-S", "-", "-t", session);
-  }
-  /** Polls the screen until `re` matches it; fails with the screen after `timeout` ms. */
-  async waitFor(session: string, re: RegExp | ((screen: string) => boolean), timeout = 10_000): Promise<string> {
-    const deadline = Date.now() + timeout;
-    let screen = "";
-    for (;;) {
-      screen = this.screen(session);
-      if (typeof re === "function" ? re(screen) : re.test(screen)) return screen;
-      if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${re}; the screen was:\n${screen}`);
-      await sleep(40);
-    }
-  }
-  keys(session: string, ...keys: string[]): void {
-    this.tmux("send-keys", "-t", session, ...keys);
-  }
-  text(session: string, text: string): void {
-    this.tmux("send-keys", "-t", session, "-l", text);
-  }
-  /** Stops our server and removes its socket file, which tmux leaves behind. */
-  kill(): void {
-    const path = spawnSync("tmux", ["-L", this.socket, "display-message", "-p", "#{socket_path}"], { env: this.env, encoding: "utf8" }).stdout?.trim();
-    spawnSync("tmux", ["-L", this.socket, "kill-server"], { env: this.env, stdio: "ignore" });
-    if (path) rmSync(path, { force: true });
-  }
-}
 
 /** The progress marker of the question at 1-based `position`, as the prompt shows it. */
 const marker = (position: number) => new RegExp(`· ${position}/${TOTAL}\\b`);
 /** Every question position the screen shows a prompt for, in order. */
 const positionsOn = (screen: string) => [...screen.matchAll(new RegExp(`· (\\d+)/${TOTAL}\\b`, "g"))].map((m) => Number(m[1]));
-const exitStatus = (screen: string) => Number(/^EXIT=(\d+)\s*$/m.exec(screen)?.[1]);
 
 /** The answer that pressing Enter alone gives, by question type; undefined when it skips. */
 function enterAnswer(q: Question): unknown {
@@ -94,7 +49,7 @@ function enterAnswer(q: Question): unknown {
 }
 
 describe.skipIf(!hasTmux)("interactive run in a real terminal (tmux; skipped when tmux is not on PATH)", () => {
-  const t = new Tmux();
+  const t = new Tmux("e2e");
   let dir: string;
 
   beforeAll(() => {
