@@ -23,7 +23,7 @@ export async function runCompare(opts: CompareOptions, io: Io): Promise<void> {
   if (opts.output) assertOutputNotInput(opts.output, [...opts.files, opts.questionnaire, opts.rubric]);
   const resolver = new Resolver(opts, (t) => io.err(t));
   const cards: Array<{ label: string; card: Scorecard }> = [];
-  for (const file of opts.files) cards.push({ label: file, card: await loadScorecardLike(file, resolver, { lang: opts.lang, today: opts.today }) });
+  for (const file of opts.files) cards.push({ label: file, card: await loadScorecardLike(file, resolver, { questionnaire: opts.questionnaire, lang: opts.lang, today: opts.today }) });
   const ids = new Set(cards.map((c) => c.card.questionnaire.id));
   if (ids.size > 1) throw new UsageError(`these audits answer different questionnaires (${[...ids].join(", ")}); compare audits of the same one`);
   const orgs = new Set(cards.map((c) => c.card.organisation).filter(Boolean));

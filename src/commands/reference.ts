@@ -1,6 +1,6 @@
 import { InvalidInputError, UsageError } from "../errors.js";
-import { bundledBenchmarkPath, BUNDLED_BENCHMARKS, BUNDLED_QUESTIONNAIRES, looksLikeName } from "../load/bundled.js";
-import { detectKind, loadAnswersFile, loadBenchmarkFile, assertAnswersFit } from "../load/load.js";
+import { bundledBenchmarkPath, BUNDLED_BENCHMARKS, looksLikeName } from "../load/bundled.js";
+import { detectKind, loadBenchmarkFile } from "../load/load.js";
 import { readSource } from "../load/source.js";
 import { scorecardSchema } from "../model/scorecard.js";
 import type { Scorecard } from "../engine/scorecard.js";
@@ -9,10 +9,10 @@ import { resolveText } from "../i18n/text.js";
 import { placeIssues } from "../load/yaml.js";
 import { checkBenchmark } from "../load/check-benchmark.js";
 import { parseQuestionnaireRef } from "../load/check-answers.js";
-import { Resolver, scoreResolved } from "./resolve.js";
+import { Resolver, assertKnownQuestionnaire, scoreAnswersFile } from "./resolve.js";
 
 /** Reads an earlier result: a scorecard JSON file, or an answers file scored the same way as the rest. */
-export async function loadScorecardLike(file: string, resolver: Resolver, opts: { lang?: string; target?: string; today: string }): Promise<Scorecard> {
+export async function loadScorecardLike(file: string, resolver: Resolver, opts: { questionnaire?: string; lang?: string; target?: string; today: string }): Promise<Scorecard> {
   const text = readSource(file);
   if (/^\s*[{[]/.test(text)) {
     let data: unknown;
@@ -31,11 +31,7 @@ export async function loadScorecardLike(file: string, resolver: Resolver, opts: 
   const { kind, problems } = detectKind(file, text);
   if (!kind) throw new InvalidInputError(problems);
   if (kind !== "answers") throw new InvalidInputError([{ file, line: 1, col: 1, message: `is a ${kind} file; expected answers or a scorecard JSON`, severity: "error" }]);
-  const answers = loadAnswersFile(file);
-  const q = resolver.questionnaire(answers.value.questionnaire);
-  const rubric = await resolver.rubric(q);
-  assertAnswersFit(answers, q.value, rubric.rubric);
-  return scoreResolved(q.value, rubric, answers.value, { lang: opts.lang ?? answers.value.lang, target: opts.target, asOf: opts.today });
+  return (await scoreAnswersFile(file, resolver, opts)).scorecard;
 }
 
 /** A peer profile: a bundled or YAML benchmark profile, or a reference business's scorecard or answers. */
@@ -51,10 +47,7 @@ export async function loadBenchmark(arg: string, resolver: Resolver, opts: { lan
   if (!/^\s*[{[]/.test(text) && detectKind(file, text).kind === "benchmark") {
     const loaded = loadBenchmarkFile(file);
     const b = loaded.value;
-    const wanted = parseQuestionnaireRef(b.questionnaire).id;
-    if (!opts.questionnaire && !(BUNDLED_QUESTIONNAIRES as readonly string[]).includes(wanted)) {
-      throw new InvalidInputError(placeIssues(loaded.source, [{ path: ["questionnaire"], message: `this benchmark is for questionnaire '${wanted}', which is not bundled; pass its file with --questionnaire FILE` }]));
-    }
+    assertKnownQuestionnaire(opts.questionnaire, b.questionnaire, loaded.source, "benchmark");
     const problems = placeIssues(loaded.source, checkBenchmark(b, resolver.questionnaire(b.questionnaire).value));
     if (problems.length) throw new InvalidInputError(problems);
     return {

@@ -1,8 +1,9 @@
 import { existsSync } from "node:fs";
-import { UsageError, type Problem } from "../errors.js";
-import { bundledQuestionnairePath, bundledRubricPath, looksLikeName } from "../load/bundled.js";
+import { InvalidInputError, UsageError, type Problem } from "../errors.js";
+import { BUNDLED_QUESTIONNAIRES, bundledQuestionnairePath, bundledRubricPath, looksLikeName } from "../load/bundled.js";
 import { parseQuestionnaireRef } from "../load/check-answers.js";
-import { assertRubricFits, loadQuestionnaire, loadRubricFile, type Loaded } from "../load/load.js";
+import { assertAnswersFit, assertRubricFits, loadAnswersFile, loadQuestionnaire, loadRubricFile, type Loaded } from "../load/load.js";
+import { placeIssues, type YamlSource } from "../load/yaml.js";
 import type { Questionnaire } from "../model/questionnaire.js";
 import type { Rubric } from "../model/rubric.js";
 import { BUNDLED_RUBRICS, defaultRubricFor } from "../engine/registry.js";
@@ -100,4 +101,31 @@ export function stageIds(r: ResolvedRubric): string[] {
 export async function scoreResolved(q: Questionnaire, r: ResolvedRubric, answers: Answers, options: ScoreOptions): Promise<Scorecard> {
   if (r.kind === "yaml") return scoreAnswers(q, r.rubric, answers, options);
   return scoreAnswersAsync(q, r.rubric, answers, options);
+}
+
+/** A file naming a questionnaire that is neither bundled nor given is that file's problem, at its questionnaire: line. */
+export function assertKnownQuestionnaire(given: string | undefined, ref: string, source: YamlSource, what: string): void {
+  if (given) return;
+  const id = parseQuestionnaireRef(ref).id;
+  if ((BUNDLED_QUESTIONNAIRES as readonly string[]).includes(id)) return;
+  throw new InvalidInputError(placeIssues(source, [{ path: ["questionnaire"], message: `this ${what} file is for questionnaire '${id}', which is not bundled; pass its file with --questionnaire FILE` }]));
+}
+
+/**
+ * An answers file, read, checked against its questionnaire and rubric, and scored. `check` sees the rubric
+ * before scoring (e.g. that a --target is one of its stages); warnings come back for the caller to print.
+ */
+export async function scoreAnswersFile(
+  file: string,
+  resolver: Resolver,
+  opts: { questionnaire?: string; lang?: string; target?: string; today: string; check?: (rubric: ResolvedRubric) => void },
+): Promise<{ scorecard: Scorecard; warnings: Problem[] }> {
+  const answers = loadAnswersFile(file);
+  assertKnownQuestionnaire(opts.questionnaire, answers.value.questionnaire, answers.source, "answers");
+  const q = resolver.questionnaire(answers.value.questionnaire);
+  const rubric = await resolver.rubric(q);
+  opts.check?.(rubric);
+  const warnings = [...answers.warnings, ...assertAnswersFit(answers, q.value, rubric.rubric)];
+  const scorecard = await scoreResolved(q.value, rubric, answers.value, { lang: opts.lang ?? answers.value.lang, target: opts.target, asOf: opts.today });
+  return { scorecard, warnings };
 }

@@ -1,13 +1,9 @@
 import { AuditError, InvalidInputError, PluginError, ThresholdError, UsageError, formatProblem, type Problem } from "../errors.js";
-import { assertAnswersFit, loadAnswersFile } from "../load/load.js";
-import { placeIssues } from "../load/yaml.js";
-import { parseQuestionnaireRef } from "../load/check-answers.js";
-import { BUNDLED_QUESTIONNAIRES } from "../load/bundled.js";
 import type { Scorecard } from "../engine/scorecard.js";
 import { checkThresholds, type Thresholds } from "../engine/thresholds.js";
 import { withBenchmark } from "../engine/benchmark.js";
 import type { Io } from "../cli/io.js";
-import { Resolver, scoreResolved, stageIds } from "./resolve.js";
+import { Resolver, scoreAnswersFile, stageIds } from "./resolve.js";
 import { assertOutputNotInput, expandInputs } from "./files.js";
 import { openSink } from "./output.js";
 import type { BatchItem, BatchRenderer } from "../report/batch.js";
@@ -45,22 +41,17 @@ export interface ScoredFile {
 export async function* scoreEach(opts: ScoreCommandOptions, files: string[], resolver: Resolver, problems: Problem[]): AsyncGenerator<ScoredFile> {
   for (const file of files) {
     try {
-      const answers = loadAnswersFile(file);
-      const wanted = parseQuestionnaireRef(answers.value.questionnaire).id;
-      if (!opts.questionnaire && !(BUNDLED_QUESTIONNAIRES as readonly string[]).includes(wanted)) {
-        throw new InvalidInputError(
-          placeIssues(answers.source, [{ path: ["questionnaire"], message: `questionnaire '${wanted}' is not bundled; pass its file with --questionnaire FILE` }]),
-        );
-      }
-      const q = resolver.questionnaire(answers.value.questionnaire);
-      const rubric = await resolver.rubric(q);
-      for (const [flag, stage] of [["--target", opts.target], ["--require-stage", opts.requireStage]] as const) {
-        if (stage !== undefined && !stageIds(rubric).includes(stage)) {
-          throw new UsageError(`${flag} ${stage} is not a stage of rubric '${rubric.rubric.id}'`, `Stages: ${stageIds(rubric).join(", ")}`);
-        }
-      }
-      problems.push(...answers.warnings, ...assertAnswersFit(answers, q.value, rubric.rubric));
-      const scorecard = await scoreResolved(q.value, rubric, answers.value, { lang: opts.lang ?? answers.value.lang, target: opts.target, asOf: opts.today });
+      const { scorecard, warnings } = await scoreAnswersFile(file, resolver, {
+        ...opts,
+        check: (rubric) => {
+          for (const [flag, stage] of [["--target", opts.target], ["--require-stage", opts.requireStage]] as const) {
+            if (stage !== undefined && !stageIds(rubric).includes(stage)) {
+              throw new UsageError(`${flag} ${stage} is not a stage of rubric '${rubric.rubric.id}'`, `Stages: ${stageIds(rubric).join(", ")}`);
+            }
+          }
+        },
+      });
+      problems.push(...warnings);
       yield { file, scorecard };
     } catch (err) {
       if (err instanceof UsageError || err instanceof PluginError || files.length === 1 || !(err instanceof AuditError)) throw err;
@@ -120,9 +111,9 @@ export async function runScore(opts: ScoreCommandOptions, io: Io): Promise<void>
   const files = expandInputs(opts.files);
   if (opts.output) assertOutputNotInput(opts.output, [...files, opts.baseline, opts.questionnaire, opts.rubric, opts.benchmark]);
   const resolver = new Resolver(opts, (t) => io.err(t));
-  const reference = { lang: opts.lang, target: opts.target, today: opts.today };
+  const reference = { questionnaire: opts.questionnaire, lang: opts.lang, target: opts.target, today: opts.today };
   const baseline = opts.baseline ? await loadScorecardLike(opts.baseline, resolver, reference) : undefined;
-  const profile = opts.benchmark ? await loadBenchmark(opts.benchmark, resolver, { ...reference, questionnaire: opts.questionnaire }) : undefined;
+  const profile = opts.benchmark ? await loadBenchmark(opts.benchmark, resolver, reference) : undefined;
   const thresholds: Thresholds = {
     ...(opts.failUnder !== undefined ? { failUnder: opts.failUnder } : {}),
     ...(opts.requireStage !== undefined ? { requireStage: opts.requireStage } : {}),

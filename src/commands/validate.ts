@@ -1,9 +1,7 @@
 import { AuditError, InvalidInputError, formatProblem, type Problem } from "../errors.js";
 import { readSource } from "../load/source.js";
 import { detectKind, parseFile, assertAnswersFit, type Loaded } from "../load/load.js";
-import { placeIssues, type YamlSource } from "../load/yaml.js";
-import { parseQuestionnaireRef } from "../load/check-answers.js";
-import { BUNDLED_QUESTIONNAIRES } from "../load/bundled.js";
+import { placeIssues } from "../load/yaml.js";
 import { checkBenchmark } from "../load/check-benchmark.js";
 import { checkRubric, checkRubricShape } from "../load/check-rubric.js";
 import { defaultRubricFor } from "../engine/registry.js";
@@ -13,7 +11,7 @@ import type { Questionnaire } from "../model/questionnaire.js";
 import type { Rubric } from "../model/rubric.js";
 import type { Benchmark } from "../model/benchmark.js";
 import { expandInputs } from "./files.js";
-import { Resolver } from "./resolve.js";
+import { Resolver, assertKnownQuestionnaire } from "./resolve.js";
 
 export interface ValidateOptions {
   files: string[];
@@ -47,7 +45,7 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<void> 
         const r = parsed.value as Rubric;
         let qLoaded;
         try {
-          assertKnownQuestionnaire(opts, r.questionnaire, parsed.source, "rubric");
+          assertKnownQuestionnaire(opts.questionnaire, r.questionnaire, parsed.source, "rubric");
           qLoaded = resolver.questionnaire(r.questionnaire);
         } catch (err) {
           // Without its questionnaire, still report what the rubric gets wrong on its own.
@@ -58,12 +56,12 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<void> 
         summary = `rubric '${r.id}' for '${qLoaded.value.id}': ${r.stages.length} stages, ${r.gates.length} gates, ${r.nextSteps.length} next steps`;
       } else if (kind === "benchmark") {
         const b = parsed.value as Benchmark;
-        assertKnownQuestionnaire(opts, b.questionnaire, parsed.source, "benchmark");
+        assertKnownQuestionnaire(opts.questionnaire, b.questionnaire, parsed.source, "benchmark");
         problems.push(...placeIssues(parsed.source, checkBenchmark(b, resolver.questionnaire(b.questionnaire).value)));
         summary = `benchmark '${b.id}' for '${b.questionnaire}'${b.illustrative ? " (illustrative)" : ""}: ${Object.keys(b.scores).length} dimensions`;
       } else {
         const loaded = { value: parsed.value as Answers, source: parsed.source, warnings: [] } satisfies Loaded<Answers>;
-        assertKnownQuestionnaire(opts, loaded.value.questionnaire, parsed.source, "answers");
+        assertKnownQuestionnaire(opts.questionnaire, loaded.value.questionnaire, parsed.source, "answers");
         const q = resolver.questionnaire(loaded.value.questionnaire);
         // 'n/a' can only be judged with a rubric; a custom questionnaire may have none here.
         const rubric = opts.rubric || defaultRubricFor(q.value.id) ? (await resolver.rubric(q)).rubric : undefined;
@@ -85,10 +83,3 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<void> 
 }
 
 
-/** A file naming a questionnaire that is neither bundled nor given is that file's problem, at its questionnaire: line. */
-function assertKnownQuestionnaire(opts: ValidateOptions, ref: string, source: YamlSource, what: string): void {
-  if (opts.questionnaire) return;
-  const id = parseQuestionnaireRef(ref).id;
-  if ((BUNDLED_QUESTIONNAIRES as readonly string[]).includes(id)) return;
-  throw new InvalidInputError(placeIssues(source, [{ path: ["questionnaire"], message: `this ${what} file is for questionnaire '${id}', which is not bundled; pass its file with --questionnaire FILE` }]));
-}
