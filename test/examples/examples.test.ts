@@ -145,7 +145,7 @@ describe("misbehaving plugins end with exit 2, a message naming them, and no sta
 
   it("a plugin whose evaluate never resolves is given up on within ~7 s", async () => {
     const started = Date.now();
-    const r = await runCli(["score", MIXED, "--rubric", `${PLUGINS}/never-resolves.mjs`]);
+    const r = await runCli(["score", MIXED, "--rubric", "test/fixtures/bad/plugins/never-resolves.mjs"]);
     expect(Date.now() - started).toBeLessThan(7_000);
     expectPluginFailure(r, /'never-resolves'|never-resolves\.mjs/);
   });
