@@ -1,29 +1,74 @@
+import { errorMessages, type ErrorKey } from "./i18n/error-messages.js";
+import { fill } from "./i18n/fill.js";
 import { stripControl } from "./report/terminal.js";
+
+/** A message by key and values, put into words where it is printed, in the reader's language. */
+export interface Phrase {
+  key: ErrorKey;
+  params?: Record<string, string | number | Phrase>;
+}
+
+/** Puts a phrase into words from a table of templates (English unless another is given). */
+export function word(p: Phrase, templates: Record<ErrorKey, string> = errorMessages): string {
+  const values: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(p.params ?? {})) values[k] = typeof v === "object" ? word(v, templates) : v;
+  return fill(templates[p.key], values);
+}
+
+/** A phrase with its English words, for the places that keep a plain message too. */
+export function say(key: ErrorKey, params?: Phrase["params"]): { message: string; phrase: Phrase } {
+  const phrase: Phrase = params ? { key, params } : { key };
+  return { message: word(phrase), phrase };
+}
+
+/** Words for a phrase in the reader's language; English when none is chosen. */
+export type Wording = (p: Phrase) => string;
+export const english: Wording = (p) => word(p);
 
 /** A problem found in an input file, located where possible. */
 export interface Problem {
   file: string;
   line?: number;
   col?: number;
+  /** In English; `phrase` gives it in other languages. */
   message: string;
+  phrase?: Phrase;
   severity: "error" | "warning";
 }
 
-export function formatProblem(p: Problem): string {
+export function formatProblem(p: Problem, words: Wording = english): string {
   const where = p.line !== undefined ? `${p.file}:${p.line}:${p.col ?? 1}` : p.file;
+  const text = p.phrase ? words(p.phrase) : p.message;
   // Messages quote file content and names; neither may drive the terminal.
-  return stripControl(`${where}: ${p.severity === "warning" ? "warning: " : ""}${p.message}`);
+  return stripControl(`${where}: ${p.severity === "warning" ? `${words({ key: "warning" })}: ` : ""}${text}`);
 }
+
+type Said = string | Phrase;
 
 /** Base of every error the tool expects; anything else is a bug. */
 export class AuditError extends Error {
   readonly exitCode: number = 2;
-  constructor(
-    message: string,
-    readonly suggestion?: string,
-  ) {
-    super(message);
+  readonly phrase?: Phrase;
+  readonly hint?: Phrase;
+  readonly suggestion?: string;
+  constructor(message: Said, suggestion?: Said) {
+    super(typeof message === "string" ? message : word(message));
     this.name = new.target.name;
+    if (typeof message !== "string") this.phrase = message;
+    if (suggestion !== undefined) {
+      this.suggestion = typeof suggestion === "string" ? suggestion : word(suggestion);
+      if (typeof suggestion !== "string") this.hint = suggestion;
+    }
+  }
+
+  /** The message in the reader's language. */
+  says(words: Wording = english): string {
+    return this.phrase ? words(this.phrase) : this.message;
+  }
+
+  /** The suggestion in the reader's language. */
+  suggests(words: Wording = english): string | undefined {
+    return this.hint ? words(this.hint) : this.suggestion;
   }
 }
 
@@ -34,9 +79,13 @@ export class UsageError extends AuditError {}
 export class InvalidInputError extends AuditError {
   constructor(
     readonly problems: Problem[],
-    suggestion?: string,
+    suggestion?: Said,
   ) {
-    super(problems.filter((p) => p.severity === "error").map(formatProblem).join("\n") || "invalid input", suggestion);
+    super(problems.filter((p) => p.severity === "error").map((p) => formatProblem(p)).join("\n") || "invalid input", suggestion);
+  }
+
+  override says(words: Wording = english): string {
+    return this.problems.filter((p) => p.severity === "error").map((p) => formatProblem(p, words)).join("\n") || words({ key: "invalidInput" });
   }
 }
 
@@ -46,12 +95,26 @@ export class PluginError extends AuditError {}
 /** A --fail-under / --require-stage style threshold was not met. */
 export class ThresholdError extends AuditError {
   override readonly exitCode = 1;
-  constructor(readonly reasons: string[]) {
-    super(reasons.join("\n"));
+  constructor(readonly failures: Array<{ file?: string; message: string; phrase?: Phrase }>) {
+    super(failures.map((f) => reasonOf(f)).join("\n"));
   }
+
+  /** One line per threshold not met, in the reader's language. */
+  reasons(words: Wording = english): string[] {
+    return this.failures.map((f) => reasonOf(f, words));
+  }
+}
+
+function reasonOf(f: { file?: string; message: string; phrase?: Phrase }, words: Wording = english): string {
+  return `${f.file ? `${f.file}: ` : ""}${f.phrase ? words(f.phrase) : f.message}`;
 }
 
 /** The user interrupted; what they gave is saved. */
 export class InterruptedError extends AuditError {
   override readonly exitCode = 130;
+}
+
+/** A problem of a file, with no line to point at. */
+export function fileProblem(file: string, key: ErrorKey, params?: Phrase["params"]): Problem {
+  return { file, ...say(key, params), severity: "error" };
 }

@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
-import { AuditError, InvalidInputError, ThresholdError, UsageError, formatProblem } from "../errors.js";
+import { AuditError, InvalidInputError, ThresholdError, UsageError, english, type Phrase, type Wording } from "../errors.js";
 import { processIo, type Io } from "./io.js";
 import { stripControl } from "../report/terminal.js";
 import { LANGUAGES, languageFrom } from "../i18n/lang.js";
@@ -20,7 +20,7 @@ interface GlobalOptions {
 /** --lang, checked, else the environment's language; undefined lets a file's own language decide. */
 function langOf(o: { lang?: string }): string | undefined {
   if (o.lang !== undefined && !(LANGUAGES as readonly string[]).includes(o.lang)) {
-    throw new UsageError(`--lang ${o.lang} is not available`, `Choose one of: ${LANGUAGES.join(", ")}.`);
+    throw new UsageError({ key: "errLangUnavailable", params: { lang: o.lang } }, { key: "hintChooseOne", params: { choices: LANGUAGES.join(", ") } });
   }
   return languageFrom(o.lang);
 }
@@ -36,7 +36,7 @@ function collect(value: string, previous: string[]): string[] {
 function numberOption(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(n) || n < min || n > max) throw new UsageError(`${flag} takes a number from ${min} to ${max}, not '${raw}'`);
+  if (raw.trim() === "" || !Number.isFinite(n) || n < min || n > max) throw new UsageError({ key: "errFlagNumber", params: { flag, min, max, value: raw } });
   return n;
 }
 
@@ -45,7 +45,7 @@ function normaliseScoreOptions(o: Record<string, unknown>) {
   const min: Record<string, number> = {};
   for (const pair of (o.min as string[] | undefined) ?? []) {
     const m = /^([A-Za-z0-9._-]+)=(.+)$/.exec(pair);
-    if (!m) throw new UsageError(`--min takes dimension=score, e.g. data=50, not '${pair}'`);
+    if (!m) throw new UsageError({ key: "errMinPair", params: { value: pair } });
     min[m[1]!] = numberOption(`--min ${m[1]}`, m[2], 0, 100)!;
   }
   return {
@@ -58,7 +58,7 @@ function normaliseScoreOptions(o: Record<string, unknown>) {
 
 const formatOption = (choices: readonly string[]) => new Option("-f, --format <format>", "output format").choices(choices).default("text");
 
-export function buildProgram(): Command {
+export function buildProgram(words: Wording = english): Command {
   const program = new Command("maturity-audit")
     .description("Audit a business's digital maturity against the media house 1.0 / 2.0 / 3.0 stages, and print a gap report.")
     .version(VERSION, "-v, --version")
@@ -66,6 +66,7 @@ export function buildProgram(): Command {
     .option("-q, --quiet", "print no warnings")
     .option("--debug", "print stack traces of internal errors")
     .showSuggestionAfterError()
+    .configureOutput({ outputError: (str, write) => write(`${commanderMessage(str, words)}\n`) })
     .exitOverride()
     .addHelpText(
       "after",
@@ -175,10 +176,11 @@ Examples:
     .argument("<files...>", "files of any kind (detected from 'kind:'), or folders")
     .option("--questionnaire <name|file>", "questionnaire to check answers and rubrics against")
     .option("--rubric <name|file>", "rubric to check answers against (for 'n/a')")
-    .addHelpText("after", "\nExamples:\n  $ maturity-audit validate acme.yaml\n  $ maturity-audit validate my-questionnaire.yaml my-rubric.yaml --questionnaire my-questionnaire.yaml")
+    .option("--lang <lang>", "language of the messages: en, sv, nb, da")
+    .addHelpText("after", "\nExamples:\n  $ maturity-audit validate acme.yaml\n  $ maturity-audit validate --lang sv acme.yaml\n  $ maturity-audit validate my-questionnaire.yaml my-rubric.yaml --questionnaire my-questionnaire.yaml")
     .action(async (files: string[], o, cmd: Command) => {
       const { runValidate } = await import("../commands/validate.js");
-      await runValidate({ ...o, files }, ioFor(cmd));
+      await runValidate({ ...o, lang: langOf(o), files }, ioFor(cmd));
     });
 
   program
@@ -211,7 +213,7 @@ Examples:
       const { jsonSchemaFor, SCHEMA_KINDS } = await import("../commands/schema.js");
       if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) {
         const { UsageError } = await import("../errors.js");
-        throw new UsageError(`unknown kind '${kind}'`, `Choose one of: ${SCHEMA_KINDS.join(", ")}.`);
+        throw new UsageError({ key: "errUnknownSchemaKind", params: { kind } }, { key: "hintChooseOne", params: { choices: SCHEMA_KINDS.join(", ") } });
       }
       ioFor(cmd).out(JSON.stringify(jsonSchemaFor(kind as "rubric"), null, 2) + "\n");
     });
@@ -221,38 +223,69 @@ Examples:
 
 /** Runs the CLI and returns the exit code; the one place where errors become messages. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const words = await wordsOf(argv);
+  const program = buildProgram(words);
   const debug = argv.includes("--debug");
   try {
     const first = argv[2];
     const names = program.commands.flatMap((c) => [c.name(), ...c.aliases()]);
     if (first !== undefined && !first.startsWith("-") && !names.includes(first)) {
       const near = names.filter((n) => distance(n, first) <= 2);
-      throw new UsageError(`unknown command '${first}'${near.length ? ` (did you mean ${near.join(" or ")}?)` : ""}`, "Run 'maturity-audit --help' for usage.");
+      throw new UsageError(near.length ? { key: "errUnknownCommandNear", params: { command: first, near: near.join(", ") } } : { key: "errUnknownCommand", params: { command: first } }, { key: "hintHelp" });
     }
     await program.parseAsync(argv);
     return 0;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return 0;
-      process.stderr.write("Run 'maturity-audit --help' for usage.\n");
+      process.stderr.write(`${words({ key: "hintHelp" })}\n`);
       return 2;
     }
     if (err instanceof ThresholdError) {
-      process.stderr.write(stripControl(err.reasons.map((r) => `maturity-audit: threshold not met: ${r}\n`).join("")));
+      process.stderr.write(stripControl(err.reasons(words).map((r) => `maturity-audit: ${words({ key: "thresholdNotMet", params: { reason: r } })}\n`).join("")));
       return err.exitCode;
     }
     if (err instanceof AuditError) {
       const prefix = err instanceof InvalidInputError ? "" : "maturity-audit: ";
-      const body = err instanceof InvalidInputError ? err.problems.filter((p) => p.severity === "error").map(formatProblem).join("\n") : err.message;
-      process.stderr.write(stripControl(`${prefix}${body}\n${err.suggestion ? `${err.suggestion}\n` : ""}`));
+      const suggestion = err.suggests(words);
+      process.stderr.write(stripControl(`${prefix}${err.says(words)}\n${suggestion ? `${suggestion}\n` : ""}`));
       if (debug) process.stderr.write(`${err.stack}\n`);
       return err.exitCode;
     }
-    process.stderr.write(`maturity-audit: internal error: ${(err as Error)?.message ?? String(err)}\nThis is a bug; please report it with the command you ran${debug ? "" : " and the output of --debug"}.\n`);
+    const detail = (err as Error)?.message ?? String(err);
+    process.stderr.write(`maturity-audit: ${words({ key: "internalError", params: { detail } })}\n${words({ key: debug ? "hintBugDebug" : "hintBug" })}\n`);
     if (debug) process.stderr.write(`${(err as Error)?.stack}\n`);
     return 70;
   }
+}
+
+/** How errors are put into words: in the language of --lang, else of the environment; the catalogues load only for another language than English. */
+async function wordsOf(argv: string[]): Promise<Wording> {
+  const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
+  const flag = i < 0 ? undefined : argv[i]!.includes("=") ? argv[i]!.slice("--lang=".length) : argv[i + 1];
+  const lang = languageFrom(flag && (LANGUAGES as readonly string[]).includes(flag) ? flag : undefined);
+  if (!lang || lang === "en") return english;
+  const { wordsFor } = await import("../i18n/messages.js");
+  return wordsFor(lang);
+}
+
+/** Commander's own messages, in the words of the tool; one it does not know stays as commander wrote it. */
+function commanderMessage(str: string, words: Wording): string {
+  const text = str.trim();
+  const say = (p: Phrase) => `maturity-audit: ${words(p)}`;
+  let m: RegExpExecArray | null;
+  if ((m = /^error: unknown option '([^']+)'(?:\s*\(Did you mean (.+)\?\))?$/s.exec(text))) {
+    return say(m[2] ? { key: "cmdUnknownOptionNear", params: { option: m[1]!, near: m[2] } } : { key: "cmdUnknownOption", params: { option: m[1]! } });
+  }
+  if ((m = /^error: missing required argument '([^']+)'$/.exec(text))) return say({ key: "cmdMissingArgument", params: { name: m[1]! } });
+  if ((m = /^error: option '([^']+)' argument missing$/.exec(text))) return say({ key: "cmdOptionValueMissing", params: { option: m[1]! } });
+  if ((m = /^error: too many arguments(?: for '[^']+')?\. Expected (\d+) arguments? but got (\d+)\.$/.exec(text))) {
+    return say({ key: "cmdTooManyArguments", params: { expected: Number(m[1]), got: Number(m[2]) } });
+  }
+  if ((m = /^error: option '([^']+)' argument '(.*)' is invalid\. Allowed choices are (.+)\.$/s.exec(text))) {
+    return say({ key: "cmdInvalidChoice", params: { option: m[1]!, value: m[2]!, choices: m[3]! } });
+  }
+  return text;
 }
 
 /** Edit distance, for suggesting the command someone meant. */

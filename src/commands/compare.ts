@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import { wordsFor } from "../i18n/messages.js";
 import type { Io } from "../cli/io.js";
 import type { Scorecard } from "../engine/scorecard.js";
 import { compareScorecards, trendOf } from "../engine/compare.js";
@@ -19,15 +20,18 @@ export interface CompareOptions {
 
 /** Progress between two audits, or a trend over more, of the same questionnaire. */
 export async function runCompare(opts: CompareOptions, io: Io): Promise<void> {
-  if (opts.files.length < 2) throw new UsageError("compare needs at least two audits: BEFORE AFTER [MORE...]");
+  if (opts.files.length < 2) throw new UsageError({ key: "errCompareTwo" });
   if (opts.output) assertOutputNotInput(opts.output, [...opts.files, opts.questionnaire, opts.rubric]);
   const resolver = new Resolver(opts, (t) => io.err(t));
   const cards: Array<{ label: string; card: Scorecard }> = [];
   for (const file of opts.files) cards.push({ label: file, card: await loadScorecardLike(file, resolver, { questionnaire: opts.questionnaire, lang: opts.lang, today: opts.today }) });
   const ids = new Set(cards.map((c) => c.card.questionnaire.id));
-  if (ids.size > 1) throw new UsageError(`these audits answer different questionnaires (${[...ids].join(", ")}); compare audits of the same one`);
+  if (ids.size > 1) throw new UsageError({ key: "errCompareQuestionnaires", params: { ids: [...ids].join(", ") } });
   const orgs = new Set(cards.map((c) => c.card.organisation).filter(Boolean));
-  if (orgs.size > 1 && !io.quiet) io.err(`warning: the audits name different organisations (${[...orgs].join(", ")})\n`);
+  if (orgs.size > 1 && !io.quiet) {
+    const words = wordsFor(opts.lang);
+    io.err(`${words({ key: "warning" })}: ${words({ key: "warnCompareOrganisations", params: { names: [...orgs].join(", ") } })}\n`);
+  }
 
   const lang = opts.lang ?? cards[0]!.card.lang;
   let text: string;

@@ -20,7 +20,7 @@ export function expandInputs(inputs: string[]): string[] {
       .filter((f) => /\.ya?ml$/i.test(f))
       .sort()
       .map((f) => join(input, f));
-    if (!found.length) throw new UsageError(`the folder ${input} holds no .yaml files`);
+    if (!found.length) throw new UsageError({ key: "errEmptyFolder", params: { folder: input } });
     out.push(...found);
   }
   return out;
@@ -38,7 +38,7 @@ export function writeFileAtomic(file: string, text: string): void {
     } catch {
       // nothing to clean up
     }
-    throw new UsageError(`cannot write ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError({ key: "errCannotWrite", params: { file, detail: (err as NodeJS.ErrnoException).code ?? (err as Error).message } });
   }
 }
 
@@ -52,5 +52,5 @@ export function assertOutputNotInput(output: string, inputs: Array<string | unde
     }
   };
   const target = real(output);
-  if (inputs.some((i) => i !== undefined && real(i) === target)) throw new UsageError(`--output ${output} is also an input; it would be overwritten`);
+  if (inputs.some((i) => i !== undefined && real(i) === target)) throw new UsageError({ key: "errOutputIsInput", params: { file: output } });
 }

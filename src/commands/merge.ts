@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { stringify } from "yaml";
 import { InvalidInputError, UsageError, formatProblem, type Problem } from "../errors.js";
+import { wordsFor } from "../i18n/messages.js";
 import type { Io } from "../cli/io.js";
 import { assertAnswersFit, loadAnswersFile, type Loaded } from "../load/load.js";
 import type { Answers } from "../model/answers.js";
@@ -39,12 +40,12 @@ export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
     }
   }
   if (problems.length) throw new InvalidInputError(problems);
-  if (loaded.length < 2) throw new UsageError(`merge needs answers from at least two respondents; found ${loaded.length}`);
+  if (loaded.length < 2) throw new UsageError({ key: "errMergeTwo", params: { n: loaded.length } });
   const q = resolver.questionnaire(loaded[0]!.answers.value.questionnaire);
   const rubric = await resolver.rubric(q);
-  if (opts.target !== undefined && !stageIds(rubric).includes(opts.target)) throw new UsageError(`--target ${opts.target} is not a stage of rubric '${rubric.rubric.id}'`);
+  if (opts.target !== undefined && !stageIds(rubric).includes(opts.target)) throw new UsageError({ key: "errTargetNotStage", params: { stage: opts.target, rubric: rubric.rubric.id } }, { key: "hintStages", params: { stages: stageIds(rubric).join(", ") } });
   for (const l of loaded) problems.push(...assertAnswersFit(l.answers, q.value, rubric.rubric));
-  for (const p of [...resolver.warnings, ...problems]) if (p.severity === "warning" && !io.quiet) io.err(formatProblem(p) + "\n");
+  for (const p of [...resolver.warnings, ...problems]) if (p.severity === "warning" && !io.quiet) io.err(formatProblem(p, wordsFor(opts.lang)) + "\n");
 
   // Names tell respondents apart in the report; a missing or repeated one gets its file name.
   const seen = new Map<string, number>();

@@ -17,7 +17,7 @@ export function openSink(io: Io, output?: string): Sink {
   try {
     fd = openSync(tmp, "wx");
   } catch (err) {
-    throw new UsageError(`cannot write ${output}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError({ key: "errCannotWrite", params: { file: output, detail: (err as NodeJS.ErrnoException).code ?? (err as Error).message } });
   }
   let open = true;
   const close = () => {

@@ -1,4 +1,4 @@
-import { InvalidInputError, UsageError } from "../errors.js";
+import { InvalidInputError, UsageError, fileProblem } from "../errors.js";
 import { bundledBenchmarkPath, BUNDLED_BENCHMARKS, looksLikeName } from "../load/bundled.js";
 import { detectKind, loadBenchmarkFile } from "../load/load.js";
 import { readSource } from "../load/source.js";
@@ -6,7 +6,7 @@ import { scorecardSchema } from "../model/scorecard.js";
 import type { Scorecard } from "../engine/scorecard.js";
 import { profileFromScorecard, type BenchmarkProfile } from "../engine/benchmark.js";
 import { resolveText } from "../i18n/text.js";
-import { placeIssues } from "../load/yaml.js";
+import { placeIssues, zodIssues } from "../load/yaml.js";
 import { checkBenchmark } from "../load/check-benchmark.js";
 import { parseQuestionnaireRef } from "../load/check-answers.js";
 import { Resolver, assertKnownQuestionnaire, scoreAnswersFile } from "./resolve.js";
@@ -19,18 +19,18 @@ export async function loadScorecardLike(file: string, resolver: Resolver, opts: 
     try {
       data = JSON.parse(text);
     } catch (err) {
-      throw new InvalidInputError([{ file, message: `is not valid JSON: ${(err as Error).message}`, severity: "error" }]);
+      throw new InvalidInputError([fileProblem(file, "errNotJson", { detail: (err as Error).message })]);
     }
     const parsed = scorecardSchema.safeParse(data);
     if (!parsed.success) {
-      const why = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "file"}: ${i.message}`).join("; ");
-      throw new InvalidInputError([{ file, message: `is not a scorecard from 'score --format json' (${why})`, severity: "error" }]);
+      const first = zodIssues(parsed.error)[0];
+      throw new InvalidInputError([fileProblem(file, "errNotScorecard", { detail: first?.phrase ?? first?.message ?? "" })]);
     }
     return parsed.data;
   }
   const { kind, problems } = detectKind(file, text);
   if (!kind) throw new InvalidInputError(problems);
-  if (kind !== "answers") throw new InvalidInputError([{ file, line: 1, col: 1, message: `is a ${kind} file; expected answers or a scorecard JSON`, severity: "error" }]);
+  if (kind !== "answers") throw new InvalidInputError([{ ...fileProblem(file, "errNotAnswersOrScorecard", { kind }), line: 1, col: 1 }]);
   return (await scoreAnswersFile(file, resolver, opts)).scorecard;
 }
 
@@ -39,7 +39,7 @@ export async function loadBenchmark(arg: string, resolver: Resolver, opts: { lan
   let file = arg;
   if (looksLikeName(arg)) {
     if (!(BUNDLED_BENCHMARKS as readonly string[]).includes(arg)) {
-      throw new UsageError(`no bundled benchmark named '${arg}'`, `Bundled benchmarks: ${BUNDLED_BENCHMARKS.join(", ")}; or pass a file.`);
+      throw new UsageError({ key: "errNoBundledBenchmark", params: { name: arg } }, { key: "hintBundledBenchmarks", params: { names: BUNDLED_BENCHMARKS.join(", ") } });
     }
     file = bundledBenchmarkPath(arg);
   }

@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
-import { InvalidInputError, UsageError, type Problem } from "../errors.js";
+import { InvalidInputError, UsageError, say, type Problem } from "../errors.js";
+import { wordsFor } from "../i18n/messages.js";
 import { BUNDLED_QUESTIONNAIRES, bundledQuestionnairePath, bundledRubricPath, looksLikeName } from "../load/bundled.js";
 import { parseQuestionnaireRef } from "../load/check-answers.js";
 import { assertAnswersFit, assertRubricFits, loadAnswersFile, loadQuestionnaire, loadRubricFile, type Loaded } from "../load/load.js";
@@ -26,7 +27,7 @@ export class Resolver {
   readonly warnings: Problem[] = [];
 
   constructor(
-    private readonly opts: { questionnaire?: string; rubric?: string },
+    private readonly opts: { questionnaire?: string; rubric?: string; lang?: string },
     private readonly notice: (text: string) => void = () => {},
   ) {}
 
@@ -44,8 +45,8 @@ export class Resolver {
       }
       if (!existsSync(file)) {
         throw new UsageError(
-          this.opts.questionnaire ? `no bundled questionnaire named '${arg}'` : `the answers are for questionnaire '${arg}', which is not bundled`,
-          "Pass its file with --questionnaire FILE, or run 'maturity-audit list' to see the bundled ones.",
+          { key: this.opts.questionnaire ? "errNoBundledQuestionnaire" : "errAnswersNotBundled", params: { name: arg } },
+          { key: "hintQuestionnaireFile" },
         );
       }
     }
@@ -58,18 +59,18 @@ export class Resolver {
   /** A bundled rubric by name, a YAML file, or a JavaScript module (loaded only when named, and said so). */
   async rubric(q: Loaded<Questionnaire>): Promise<ResolvedRubric> {
     const arg = this.opts.rubric ?? defaultRubricFor(q.value.id);
-    if (!arg) throw new UsageError(`no bundled rubric scores questionnaire '${q.value.id}'`, "Pass one with --rubric FILE.");
+    if (!arg) throw new UsageError({ key: "errNoRubricFor", params: { id: q.value.id } }, { key: "hintRubricFile" });
     let resolved = this.rubrics.get(arg);
     if (!resolved) {
       if (PLUGIN_EXTENSIONS.test(arg)) {
         const { loadRubricPlugin } = await import("../engine/plugin.js");
-        this.notice(`Running rubric code from ${arg}\n`);
+        this.notice(`${wordsFor(this.opts.lang)({ key: "noteRunningPlugin", params: { file: arg } })}\n`);
         resolved = { kind: "plugin", file: arg, rubric: await loadRubricPlugin(arg) };
       } else {
         let file = arg;
         if (looksLikeName(arg)) {
           if (!BUNDLED_RUBRICS.some((r) => r.id === arg)) {
-            throw new UsageError(`no bundled rubric named '${arg}'`, `Bundled rubrics: ${BUNDLED_RUBRICS.map((r) => r.id).join(", ")}; or pass a file.`);
+            throw new UsageError({ key: "errNoBundledRubric", params: { name: arg } }, { key: "hintBundledRubrics", params: { names: BUNDLED_RUBRICS.map((r) => r.id).join(", ") } });
           }
           file = bundledRubricPath(arg);
         }
@@ -84,7 +85,7 @@ export class Resolver {
     if (!fitted.has(arg)) {
       if (resolved.kind === "yaml") this.warnings.push(...assertRubricFits(resolved.loaded, q.value));
       else if (resolved.rubric.questionnaire.split("@")[0] !== q.value.id) {
-        throw new UsageError(`rubric module ${resolved.file} scores questionnaire '${resolved.rubric.questionnaire}', not '${q.value.id}'`);
+        throw new UsageError({ key: "errModuleOtherQuestionnaire", params: { file: resolved.file, id: resolved.rubric.questionnaire, expected: q.value.id } });
       }
       fitted.add(arg);
     }
@@ -108,7 +109,7 @@ export function assertKnownQuestionnaire(given: string | undefined, ref: string,
   if (given) return;
   const id = parseQuestionnaireRef(ref).id;
   if ((BUNDLED_QUESTIONNAIRES as readonly string[]).includes(id)) return;
-  throw new InvalidInputError(placeIssues(source, [{ path: ["questionnaire"], message: `this ${what} file is for questionnaire '${id}', which is not bundled; pass its file with --questionnaire FILE` }]));
+  throw new InvalidInputError(placeIssues(source, [{ path: ["questionnaire"], ...say("errNotBundledFile", { kind: what, id }) }]));
 }
 
 /**

@@ -41,8 +41,8 @@ export function defaultAnswersFile(respondent: string, today: string): string {
 export function assertInteractive(env = process.env, stdinIsTTY = !!process.stdin.isTTY): void {
   if (env.CI || !stdinIsTTY) {
     throw new UsageError(
-      `the interactive audit needs a terminal${env.CI ? " (CI is set)" : " (standard input is not a terminal)"}`,
-      "Without a terminal, fill in an answers file and score it: maturity-audit template > answers.yaml, then maturity-audit score answers.yaml",
+      { key: env.CI ? "errNoTerminalCi" : "errNoTerminalStdin" },
+      { key: "hintNoTerminal" },
     );
   }
 }
@@ -86,7 +86,7 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
   let start: Answers | undefined;
   let file = opts.answers;
   if (opts.resume) {
-    if (!file) throw new UsageError("--resume needs --answers FILE: the file to continue");
+    if (!file) throw new UsageError({ key: "errResumeNeedsFile" });
     const loaded = loadAnswersFile(file);
     const q = resolver.questionnaire(loaded.value.questionnaire);
     const rubric = await resolver.rubric(q);
@@ -97,7 +97,7 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
     }
     start = loaded.value;
   } else if (file && existsSync(file)) {
-    throw new UsageError(`${file} already exists`, `Continue it with: maturity-audit run --resume --answers ${file}`);
+    throw new UsageError({ key: "errFileExists", params: { file } }, { key: "hintResume", params: { file } });
   }
   const q = resolver.questionnaire(start?.questionnaire);
   const rubric = await resolver.rubric(q);
@@ -126,7 +126,7 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
     throw err;
   }
   file ??= opts.workshop ? join(opts.workshop, defaultAnswersFile(respondent, opts.today)) : defaultAnswersFile(respondent, opts.today);
-  if (!opts.resume && existsSync(file)) throw new UsageError(`${file} already exists`, `Continue it with: maturity-audit run --resume --answers ${file}`);
+  if (!opts.resume && existsSync(file)) throw new UsageError({ key: "errFileExists", params: { file } }, { key: "hintResume", params: { file } });
 
   const base: Answers = start ?? {
     kind: "answers",

@@ -8,6 +8,7 @@ import { assertOutputNotInput, expandInputs } from "./files.js";
 import { openSink } from "./output.js";
 import type { BatchItem, BatchRenderer } from "../report/batch.js";
 import { loadBenchmark, loadScorecardLike } from "./reference.js";
+import { wordsFor } from "../i18n/messages.js";
 
 export const SCORE_FORMATS = ["text", "json", "markdown", "html", "junit", "badge"] as const;
 export type ScoreFormat = (typeof SCORE_FORMATS)[number];
@@ -46,7 +47,7 @@ export async function* scoreEach(opts: ScoreCommandOptions, files: string[], res
         check: (rubric) => {
           for (const [flag, stage] of [["--target", opts.target], ["--require-stage", opts.requireStage]] as const) {
             if (stage !== undefined && !stageIds(rubric).includes(stage)) {
-              throw new UsageError(`${flag} ${stage} is not a stage of rubric '${rubric.rubric.id}'`, `Stages: ${stageIds(rubric).join(", ")}`);
+              throw new UsageError({ key: "errFlagNotStage", params: { flag, stage, rubric: rubric.rubric.id } }, { key: "hintStages", params: { stages: stageIds(rubric).join(", ") } });
             }
           }
         },
@@ -56,7 +57,7 @@ export async function* scoreEach(opts: ScoreCommandOptions, files: string[], res
     } catch (err) {
       if (err instanceof UsageError || err instanceof PluginError || files.length === 1 || !(err instanceof AuditError)) throw err;
       if (err instanceof InvalidInputError) problems.push(...err.problems);
-      else problems.push({ file, message: err.message, severity: "error" });
+      else problems.push({ file, message: err.message, phrase: err.phrase, severity: "error" });
     }
   }
 }
@@ -73,7 +74,7 @@ async function batchRenderer(format: ScoreFormat, files: string[], o: { colorLev
     case "text":
       return batch.textBatch(files, o);
     default:
-      throw new UsageError(`--format ${format} takes one answers file`, "Score files one at a time, or use --format markdown for a table of many.");
+      throw new UsageError({ key: "errFormatOneFile", params: { format } }, { key: "hintFormatOneFile" });
   }
 }
 
@@ -126,7 +127,7 @@ export async function runScore(opts: ScoreCommandOptions, io: Io): Promise<void>
   const batch = single ? undefined : await batchRenderer(opts.format, files, look);
 
   const problems: Problem[] = [];
-  const failed: string[] = [];
+  const failed: ConstructorParameters<typeof ThresholdError>[0] = [];
   let count = 0;
   const sink = openSink(io, opts.output);
   try {
@@ -134,13 +135,13 @@ export async function runScore(opts: ScoreCommandOptions, io: Io): Promise<void>
       const card = profile ? withBenchmark(r.scorecard, profile) : r.scorecard;
       if (count === 0) {
         if (profile?.questionnaire && profile.questionnaire !== card.questionnaire.id) {
-          throw new UsageError(`the benchmark ${opts.benchmark} is for questionnaire '${profile.questionnaire}', but the answers are for '${card.questionnaire.id}'`);
+          throw new UsageError({ key: "errBenchmarkMismatch", params: { benchmark: opts.benchmark!, expected: profile.questionnaire, id: card.questionnaire.id } });
         }
         const known = card.dimensions.map((d) => d.id);
-        for (const dim of Object.keys(opts.min ?? {})) if (!known.includes(dim)) throw new UsageError(`--min ${dim}=...: no dimension '${dim}'`, `Dimensions: ${known.join(", ")}`);
+        for (const dim of Object.keys(opts.min ?? {})) if (!known.includes(dim)) throw new UsageError({ key: "errMinNoDimension", params: { dimension: dim } }, { key: "hintDimensions", params: { dimensions: known.join(", ") } });
       }
       const item: BatchItem = { file: r.file, card, checks: checkThresholds(card, thresholds) };
-      for (const c of item.checks!) if (!c.passed) failed.push(single ? c.message : `${r.file}: ${c.message}`);
+      for (const c of item.checks!) if (!c.passed) failed.push({ file: single ? undefined : r.file, message: c.message, phrase: c.phrase });
       if (batch) sink.write((count === 0 ? batch.head(card) : "") + batch.row(item));
       else sink.write(await renderOne(item, opts.format, { ...look, explain: opts.explain }));
       count++;
@@ -153,7 +154,7 @@ export async function runScore(opts: ScoreCommandOptions, io: Io): Promise<void>
     throw err;
   }
   problems.unshift(...resolver.warnings);
-  if (!io.quiet) for (const p of problems) if (p.severity === "warning") io.err(formatProblem(p) + "\n");
+  if (!io.quiet) for (const p of problems) if (p.severity === "warning") io.err(formatProblem(p, wordsFor(opts.lang)) + "\n");
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length) throw new InvalidInputError(errors);
   if (failed.length) throw new ThresholdError(failed);

@@ -84,7 +84,7 @@ export function runTemplate(opts: TemplateOptions, io: Io): void {
   const text = renderTemplate(q.value, opts.lang ?? "en", opts.today);
   if (opts.output) {
     // A filled-in answers file is work; never replace one with a blank template.
-    if (existsSync(opts.output)) throw new UsageError(`${opts.output} already exists`, "Choose another file name, or remove it first.");
+    if (existsSync(opts.output)) throw new UsageError({ key: "errFileExists", params: { file: opts.output } }, { key: "hintOtherName" });
     writeFileAtomic(opts.output, text);
   } else io.out(text);
 }

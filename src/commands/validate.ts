@@ -1,4 +1,5 @@
-import { AuditError, InvalidInputError, formatProblem, type Problem } from "../errors.js";
+import { AuditError, InvalidInputError, formatProblem, type Phrase, type Problem } from "../errors.js";
+import { wordsFor } from "../i18n/messages.js";
 import { readSource } from "../load/source.js";
 import { detectKind, parseFile, assertAnswersFit, type Loaded } from "../load/load.js";
 import { placeIssues } from "../load/yaml.js";
@@ -17,16 +18,18 @@ export interface ValidateOptions {
   files: string[];
   questionnaire?: string;
   rubric?: string;
+  lang?: string;
 }
 
 /** Checks each file by its kind, and against its questionnaire where one can be found; reports everything at once. */
 export async function runValidate(opts: ValidateOptions, io: Io): Promise<void> {
   const files = expandInputs(opts.files);
   const resolver = new Resolver(opts, (t) => io.err(t));
+  const words = wordsFor(opts.lang);
   const problems: Problem[] = [];
   for (const file of files) {
     const before = problems.filter((p) => p.severity === "error").length;
-    let summary = "";
+    let summary: Phrase | undefined;
     try {
       const text = readSource(file);
       const { kind, problems: kindProblems } = detectKind(file, text);
@@ -40,7 +43,7 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<void> 
       if (kind === "questionnaire") {
         const q = parsed.value as Questionnaire;
         const count = q.sections.reduce((n, s) => n + s.questions.length, 0);
-        summary = `questionnaire '${q.id}' revision ${q.revision}: ${q.sections.length} sections, ${count} questions`;
+        summary = { key: "validQuestionnaire", params: { id: q.id, revision: q.revision, sections: q.sections.length, questions: count } };
       } else if (kind === "rubric") {
         const r = parsed.value as Rubric;
         let qLoaded;
@@ -53,12 +56,12 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<void> 
           throw err;
         }
         problems.push(...placeIssues(parsed.source, checkRubric(r, qLoaded.value)));
-        summary = `rubric '${r.id}' for '${qLoaded.value.id}': ${r.stages.length} stages, ${r.gates.length} gates, ${r.nextSteps.length} next steps`;
+        summary = { key: "validRubric", params: { id: r.id, questionnaire: qLoaded.value.id, stages: r.stages.length, gates: r.gates.length, steps: r.nextSteps.length } };
       } else if (kind === "benchmark") {
         const b = parsed.value as Benchmark;
         assertKnownQuestionnaire(opts.questionnaire, b.questionnaire, parsed.source, "benchmark");
         problems.push(...placeIssues(parsed.source, checkBenchmark(b, resolver.questionnaire(b.questionnaire).value)));
-        summary = `benchmark '${b.id}' for '${b.questionnaire}'${b.illustrative ? " (illustrative)" : ""}: ${Object.keys(b.scores).length} dimensions`;
+        summary = { key: b.illustrative ? "validBenchmarkIllustrative" : "validBenchmark", params: { id: b.id, questionnaire: b.questionnaire, dimensions: Object.keys(b.scores).length } };
       } else {
         const loaded = { value: parsed.value as Answers, source: parsed.source, warnings: [] } satisfies Loaded<Answers>;
         assertKnownQuestionnaire(opts.questionnaire, loaded.value.questionnaire, parsed.source, "answers");
@@ -67,17 +70,21 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<void> 
         const rubric = opts.rubric || defaultRubricFor(q.value.id) ? (await resolver.rubric(q)).rubric : undefined;
         problems.push(...assertAnswersFit(loaded, q.value, rubric));
         const n = Object.values(loaded.value.answers).filter((v) => v !== null).length;
-        summary = `answers to '${q.value.id}': ${n} answered`;
+        summary = { key: "validAnswers", params: { questionnaire: q.value.id, n } };
       }
     } catch (err) {
       if (err instanceof InvalidInputError) problems.push(...err.problems);
-      else if (err instanceof AuditError) problems.push({ file, message: err.message + (err.suggestion ? ` ${err.suggestion}` : ""), severity: "error" });
+      else if (err instanceof AuditError) {
+        // Worded here, in the language of this run, since the message holds its suggestion too.
+        const hint = err.suggests(words);
+        problems.push({ file, message: err.says(words) + (hint ? ` ${hint}` : ""), severity: "error" });
+      }
       else throw err;
     }
-    if (summary && problems.filter((p) => p.severity === "error").length === before && !io.quiet) io.out(`✓ ${file}: ${summary}\n`);
+    if (summary && problems.filter((p) => p.severity === "error").length === before && !io.quiet) io.out(`✓ ${file}: ${words(summary)}\n`);
   }
   problems.unshift(...resolver.warnings);
-  for (const p of problems) if (p.severity === "warning" && !io.quiet) io.err(formatProblem(p) + "\n");
+  for (const p of problems) if (p.severity === "warning" && !io.quiet) io.err(formatProblem(p, words) + "\n");
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length) throw new InvalidInputError(errors);
 }

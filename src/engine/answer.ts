@@ -1,5 +1,6 @@
 import type { Answer, AnswerValue } from "../model/answers.js";
 import type { Question } from "../model/questionnaire.js";
+import type { Phrase } from "../errors.js";
 
 export const UNKNOWN = "unknown";
 export const NOT_APPLICABLE = "n/a";
@@ -24,35 +25,35 @@ export function readAnswer(raw: Answer | null | undefined, question?: Question):
 }
 
 /** Why a value does not fit a question, or undefined when it does. */
-export function answerProblem(q: Question, value: AnswerValue): string | undefined {
+export function answerProblem(q: Question, value: AnswerValue): Phrase | undefined {
   switch (q.type) {
     case "single": {
       const values = q.options.map((o) => o.value);
-      if (typeof value !== "string" || !values.includes(value)) return `'${show(value)}' is not an option of '${q.id}'; choose one of: ${values.join(", ")}`;
+      if (typeof value !== "string" || !values.includes(value)) return { key: "errNotAnOption", params: { value: show(value), id: q.id, options: values.join(", ") } };
       return undefined;
     }
     case "multi": {
       const values = q.options.map((o) => o.value);
-      if (!Array.isArray(value)) return `'${q.id}' takes a list of options, e.g. [${values.slice(0, 2).join(", ")}]`;
+      if (!Array.isArray(value)) return { key: "errTakesList", params: { id: q.id, example: values.slice(0, 2).join(", ") } };
       const bad = value.filter((v) => !values.includes(v));
-      if (bad.length) return `${bad.map((b) => `'${b}'`).join(", ")} ${bad.length > 1 ? "are not options" : "is not an option"} of '${q.id}'; choose from: ${values.join(", ")}`;
-      if (new Set(value).size !== value.length) return `'${q.id}' lists an option twice`;
+      if (bad.length) return { key: bad.length > 1 ? "errNotOptionsMany" : "errNotOptionsOne", params: { values: bad.map((b) => `'${b}'`).join(", "), id: q.id, options: values.join(", ") } };
+      if (new Set(value).size !== value.length) return { key: "errOptionTwice", params: { id: q.id } };
       return undefined;
     }
     case "scale":
-      if (typeof value !== "number" || !Number.isInteger(value)) return `'${q.id}' takes a whole number from ${q.min} to ${q.max}`;
-      if (value < q.min || value > q.max) return `${value} is out of range for '${q.id}' (${q.min} to ${q.max})`;
+      if (typeof value !== "number" || !Number.isInteger(value)) return { key: "errTakesWholeRange", params: { id: q.id, min: q.min, max: q.max } };
+      if (value < q.min || value > q.max) return { key: "errOutOfRange", params: { value, id: q.id, min: q.min, max: q.max } };
       return undefined;
     case "number":
-      if (typeof value !== "number" || !Number.isFinite(value)) return `'${q.id}' takes a number`;
-      if (q.integer && !Number.isInteger(value)) return `'${q.id}' takes a whole number`;
+      if (typeof value !== "number" || !Number.isFinite(value)) return { key: "errTakesNumber", params: { id: q.id } };
+      if (q.integer && !Number.isInteger(value)) return { key: "errTakesWhole", params: { id: q.id } };
       if ((q.min !== undefined && value < q.min) || (q.max !== undefined && value > q.max))
-        return `${value} is out of range for '${q.id}' (${q.min ?? "-∞"} to ${q.max ?? "∞"})`;
+        return { key: "errOutOfRange", params: { value, id: q.id, min: q.min ?? "-∞", max: q.max ?? "∞" } };
       return undefined;
     case "boolean":
-      return typeof value === "boolean" ? undefined : `'${q.id}' takes true or false`;
+      return typeof value === "boolean" ? undefined : { key: "errTakesBoolean", params: { id: q.id } };
     case "text":
-      return typeof value === "string" ? undefined : `'${q.id}' takes text; put it in quotes`;
+      return typeof value === "string" ? undefined : { key: "errTakesText", params: { id: q.id } };
   }
 }
 

@@ -3,6 +3,7 @@ import { pathToFileURL } from "node:url";
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { PluginError, UsageError } from "../errors.js";
+import { zodIssues } from "../model/issues.js";
 import { scoringRubricSchema, type RubricInput, type ScoringRubric } from "./rubric.js";
 
 /** How long a plugin may take to load, and to answer one evaluation. */
@@ -16,7 +17,7 @@ type Reply = { type: "meta"; meta: unknown; evaluate: boolean } | { type: "load-
  */
 export async function loadRubricPlugin(file: string, timeoutMs = PLUGIN_TIMEOUT_MS): Promise<ScoringRubric> {
   const path = resolve(file);
-  if (!existsSync(path)) throw new UsageError(`rubric module ${file} does not exist`);
+  if (!existsSync(path)) throw new UsageError({ key: "errModuleMissing", params: { file } });
   const worker = new Worker(new URL("./plugin-worker.js", import.meta.url), { workerData: { url: pathToFileURL(path).href }, stdout: false, stderr: false });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let failure: Error | undefined;
@@ -27,17 +28,17 @@ export async function loadRubricPlugin(file: string, timeoutMs = PLUGIN_TIMEOUT_
     void worker.terminate();
   };
   const meta = await new Promise<{ meta: unknown; evaluate: boolean }>((ok, no) => {
-    const timer = setTimeout(() => no(new PluginError(`rubric module ${file} did not load within ${timeoutMs / 1000} s`)), timeoutMs);
+    const timer = setTimeout(() => no(new PluginError({ key: "errModuleSlow", params: { file, seconds: timeoutMs / 1000 } })), timeoutMs);
     worker.on("message", (m: Reply) => {
       if (m.type === "meta") (clearTimeout(timer), ok(m));
-      else if (m.type === "load-error") (clearTimeout(timer), no(new PluginError(`rubric module ${file} failed to load: ${m.message}`)));
+      else if (m.type === "load-error") (clearTimeout(timer), no(new PluginError({ key: "errModuleLoad", params: { file, detail: m.message } })));
       else if (m.type === "result") pending.get(m.id)?.resolve(m.result);
-      else if (m.type === "error") pending.get(m.id)?.reject(new PluginError(`rubric module ${file} failed: ${m.message}`));
+      else if (m.type === "error") pending.get(m.id)?.reject(new PluginError({ key: "errModuleFailed", params: { file, detail: m.message } }));
       if (m.type === "result" || m.type === "error") pending.delete(m.id);
     });
     worker.on("error", (err) => {
       clearTimeout(timer);
-      const e = new PluginError(`rubric module ${file} crashed: ${err.message}`);
+      const e = new PluginError({ key: "errModuleCrashed", params: { file, detail: err.message } });
       no(e);
       fail(e);
     });
@@ -51,18 +52,18 @@ export async function loadRubricPlugin(file: string, timeoutMs = PLUGIN_TIMEOUT_
   const parsed = scoringRubricSchema.safeParse(meta.evaluate ? { ...(meta.meta as object), evaluate: () => undefined } : meta.meta);
   if (!parsed.success) {
     void worker.terminate();
-    const why = parsed.error.issues.slice(0, 4).map((i) => `${i.path.join(".") || "export"}: ${i.message}`).join("; ");
-    throw new PluginError(`rubric module ${file} does not export a rubric (export default { id, title, questionnaire, stages, defaultTarget, evaluate }): ${why}`);
+    const first = zodIssues(parsed.error)[0];
+    throw new PluginError({ key: "errModuleExport", params: { file, detail: first?.phrase ?? first?.message ?? "" } });
   }
   const info = meta.meta as Omit<ScoringRubric, "evaluate">;
   const ids = info.stages.map((s) => s.id);
   if (!ids.includes(info.defaultTarget)) {
     void worker.terminate();
-    throw new PluginError(`rubric module ${file}: defaultTarget '${info.defaultTarget}' is not one of its stages (${ids.join(", ")})`);
+    throw new PluginError({ key: "errModuleTarget", params: { file, stage: info.defaultTarget, stages: ids.join(", ") } });
   }
   if (info.stages[0]!.min !== 0 || info.stages.some((s, i) => i > 0 && s.min <= info.stages[i - 1]!.min)) {
     void worker.terminate();
-    throw new PluginError(`rubric module ${file}: stages must start at 0 and rise`);
+    throw new PluginError({ key: "errModuleStages", params: { file } });
   }
 
   let next = 0;
@@ -72,7 +73,7 @@ export async function loadRubricPlugin(file: string, timeoutMs = PLUGIN_TIMEOUT_
       if (failure) return Promise.reject(failure);
       const id = next++;
       return new Promise((ok, no) => {
-        const timer = setTimeout(() => fail(new PluginError(`rubric '${info.id}' (${file}) did not return within ${timeoutMs / 1000} s`)), timeoutMs);
+        const timer = setTimeout(() => fail(new PluginError({ key: "errRubricSlow", params: { id: info.id, file, seconds: timeoutMs / 1000 } })), timeoutMs);
         pending.set(id, {
           resolve: (v) => (clearTimeout(timer), ok(v as never)),
           reject: (e) => (clearTimeout(timer), no(e)),

@@ -4,6 +4,7 @@ import type { Rubric } from "../model/rubric.js";
 import { resolveText } from "../i18n/text.js";
 import { messages, type Messages } from "../i18n/messages.js";
 import { PluginError, UsageError } from "../errors.js";
+import { zodIssues } from "../model/issues.js";
 import { answerProblem, readAnswer } from "./answer.js";
 import { evaluateCondition } from "./condition.js";
 import { rubricEvaluationSchema, type RubricInput, type ScoringRubric, type SheetEntry } from "./rubric.js";
@@ -113,7 +114,7 @@ export function assembleScorecard(
   };
   const stageIndex = (id: string) => rubric.stages.findIndex((s) => s.id === id);
   if (options.target !== undefined && stageIndex(options.target) < 0) {
-    throw new UsageError(`target '${options.target}' is not a stage of rubric '${rubric.id}'`, `Stages: ${rubric.stages.map((s) => s.id).join(", ")}`);
+    throw new UsageError({ key: "errStageOfRubric", params: { stage: options.target, rubric: rubric.id } }, { key: "hintStages", params: { stages: rubric.stages.map((s) => s.id).join(", ") } });
   }
   const targetIdx = Math.max(0, stageIndex(options.target ?? rubric.defaultTarget));
   const targetScore = rubric.stages[targetIdx]!.min;
@@ -286,8 +287,8 @@ function isScoringRubric(r: Rubric | ScoringRubric): r is ScoringRubric {
 export function checkEvaluation(rubric: ScoringRubric, result: unknown): z_RubricEvaluation {
   const parsed = rubricEvaluationSchema.safeParse(result);
   if (!parsed.success) {
-    const first = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".") || "result"}: ${i.message}`).join("; ");
-    throw new PluginError(`rubric '${rubric.id}' returned an invalid evaluation: ${first}`);
+    const first = zodIssues(parsed.error)[0];
+    throw new PluginError({ key: "errRubricInvalid", params: { id: rubric.id, detail: first?.phrase ?? first?.message ?? "" } });
   }
   return parsed.data;
 }
@@ -320,13 +321,13 @@ export async function scoreAnswersAsync(
     const result = await Promise.race([
       Promise.resolve().then(() => r.evaluate(input)),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new PluginError(`rubric '${r.id}' did not return within ${(options.timeoutMs ?? 5000) / 1000} s`)), options.timeoutMs ?? 5000);
+        timer = setTimeout(() => reject(new PluginError({ key: "errRubricSlowId", params: { id: r.id, seconds: (options.timeoutMs ?? 5000) / 1000 } })), options.timeoutMs ?? 5000);
       }),
     ]);
     return assembleScorecard(input, r, checkEvaluation(r, result), answers, options);
   } catch (err) {
     if (err instanceof PluginError) throw err;
-    throw new PluginError(`rubric '${r.id}' failed: ${(err as Error)?.message ?? String(err)}`);
+    throw new PluginError({ key: "errRubricFailed", params: { id: r.id, detail: (err as Error)?.message ?? String(err) } });
   } finally {
     clearTimeout(timer);
   }

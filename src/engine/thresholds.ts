@@ -1,3 +1,4 @@
+import { say, type Phrase } from "../errors.js";
 import type { Scorecard } from "./scorecard.js";
 
 export interface Thresholds {
@@ -12,10 +13,12 @@ export interface Thresholds {
 export interface ThresholdCheck {
   name: string;
   passed: boolean;
+  /** In English; `phrase` gives it in other languages. */
   message: string;
+  phrase: Phrase;
 }
 
-const fmt = (n: number | null) => (n === null ? "no score" : String(Math.round(n * 10) / 10));
+const fmt = (n: number | null): string | Phrase => (n === null ? { key: "noScore" } : String(Math.round(n * 10) / 10));
 
 /** Checks a scorecard against thresholds and a baseline; pure, one result per check. */
 export function checkThresholds(card: Scorecard, t: Thresholds): ThresholdCheck[] {
@@ -23,17 +26,17 @@ export function checkThresholds(card: Scorecard, t: Thresholds): ThresholdCheck[
   const overall = card.overall.score;
   if (t.failUnder !== undefined) {
     const passed = overall !== null && overall >= t.failUnder;
-    checks.push({ name: `overall score >= ${t.failUnder}`, passed, message: `overall score ${fmt(overall)} is below --fail-under ${t.failUnder}` });
+    checks.push({ name: `overall score >= ${t.failUnder}`, passed, ...say("thresholdFailUnder", { score: fmt(overall), limit: t.failUnder }) });
   }
   if (t.requireStage !== undefined) {
     const idx = (id: string) => card.stages.findIndex((s) => s.id === id);
     const passed = idx(card.overall.stage.id) >= idx(t.requireStage);
-    checks.push({ name: `stage >= ${t.requireStage}`, passed, message: `stage ${card.overall.stage.id} is below the required ${t.requireStage}` });
+    checks.push({ name: `stage >= ${t.requireStage}`, passed, ...say("thresholdStage", { stage: card.overall.stage.id, required: t.requireStage }) });
   }
   for (const [dim, min] of Object.entries(t.min ?? {})) {
     const d = card.dimensions.find((x) => x.id === dim);
     const score = d?.score ?? null;
-    checks.push({ name: `${dim} >= ${min}`, passed: score !== null && score >= min, message: `${d?.title ?? dim} scores ${fmt(score)}, below --min ${dim}=${min}` });
+    checks.push({ name: `${dim} >= ${min}`, passed: score !== null && score >= min, ...say("thresholdMin", { dimension: d?.title ?? dim, score: fmt(score), id: dim, limit: min }) });
   }
   if (t.baseline) {
     const tol = t.tolerance ?? 0;
@@ -43,7 +46,7 @@ export function checkThresholds(card: Scorecard, t: Thresholds): ThresholdCheck[
     checks.push({
       name: `overall no lower than baseline (tolerance ${tol})`,
       passed: o <= tol,
-      message: `overall score fell from ${fmt(before.overall.score)} to ${fmt(overall)} (-${fmt(o)}, tolerance ${tol})`,
+      ...say("thresholdOverallFell", { before: fmt(before.overall.score), after: fmt(overall), drop: fmt(o), tolerance: tol }),
     });
     for (const d of card.dimensions) {
       const b = before.dimensions.find((x) => x.id === d.id);
@@ -52,7 +55,7 @@ export function checkThresholds(card: Scorecard, t: Thresholds): ThresholdCheck[
       checks.push({
         name: `${d.id} no lower than baseline (tolerance ${tol})`,
         passed: delta <= tol,
-        message: `${d.title} fell from ${fmt(b.score)} to ${fmt(d.score)} (-${fmt(delta)}, tolerance ${tol})`,
+        ...say("thresholdDimensionFell", { dimension: d.title, before: fmt(b.score), after: fmt(d.score), drop: fmt(delta), tolerance: tol }),
       });
     }
   }

@@ -1,6 +1,8 @@
 import { da } from "./catalogues/da.js";
 import { nb } from "./catalogues/nb.js";
 import { sv } from "./catalogues/sv.js";
+import { errorMessages } from "./error-messages.js";
+import { word, type Wording } from "../errors.js";
 
 /**
  * Every user-facing word of the reports, prompts and progress lines, in English. Other languages are
@@ -150,6 +152,7 @@ export const en = {
   tplFreeText: 'free text in quotes, e.g. "..."',
   tplOrUnknown: "or: unknown ({unknown})",
   tplAskedWhen: "asked only when: {condition}",
+  ...errorMessages,
 };
 
 export type Messages = typeof en;
@@ -170,7 +173,10 @@ export function messages(lang = "en"): Messages {
   return m;
 }
 
-/** Fills {name} placeholders. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+export { fill } from "./fill.js";
+
+/** Puts errors and warnings into words in a language (English when none is given). */
+export function wordsFor(lang: string | undefined): Wording {
+  const m = messages(lang ?? "en");
+  return (p) => word(p, m);
 }

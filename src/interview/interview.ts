@@ -5,6 +5,7 @@ import type { ScoringRubric } from "../engine/rubric.js";
 import { notApplicableIds } from "../engine/yaml-rubric.js";
 import { resolveText } from "../i18n/text.js";
 import { fill, messages } from "../i18n/messages.js";
+import { word } from "../errors.js";
 import { NOT_APPLICABLE, UNKNOWN, answerProblem, readAnswer } from "../engine/answer.js";
 import { evaluateCondition } from "../engine/condition.js";
 import { displayAnswer } from "../engine/score.js";
@@ -184,7 +185,8 @@ async function ask(asker: Asker, e: Entry, total: number, lang: string, naAllowe
           if (s === "" || (s === "?" && q.allowUnknown) || (s.toLowerCase() === "n/a" && naAllowed)) return true;
           const n = Number(s.replace(",", "."));
           if (!Number.isFinite(n)) return q.allowUnknown ? m.typeANumberOrUnknown : m.typeANumber;
-          return answerProblem(q, n) ?? true;
+          const problem = answerProblem(q, n);
+          return problem ? word(problem, m) : true;
         },
       });
       const s = text.trim();

@@ -6,6 +6,7 @@ import type { ScoringRubric } from "../engine/rubric.js";
 import { notApplicableIds } from "../engine/yaml-rubric.js";
 import { indexQuestions } from "./check-questionnaire.js";
 import type { PathIssue } from "./yaml.js";
+import { say } from "../errors.js";
 
 export function parseQuestionnaireRef(ref: string): { id: string; revision?: number } {
   const [id, rev] = ref.split("@");
@@ -17,11 +18,11 @@ export function checkAnswers(a: Answers, q: Questionnaire, rubric?: Rubric | Sco
   const issues: PathIssue[] = [];
   const ref = parseQuestionnaireRef(a.questionnaire);
   if (ref.id !== q.id) {
-    issues.push({ path: ["questionnaire"], message: `these answers are for questionnaire '${ref.id}', not '${q.id}'` });
+    issues.push({ path: ["questionnaire"], ...say("errAnswersOtherQuestionnaire", { id: ref.id, expected: q.id }) });
     return issues;
   }
   if (ref.revision !== undefined && ref.revision !== q.revision) {
-    issues.push({ path: ["questionnaire"], message: `these answers are for revision ${ref.revision} of '${q.id}', but the questionnaire is revision ${q.revision}` });
+    issues.push({ path: ["questionnaire"], ...say("errAnswersOtherRevision", { revision: ref.revision, id: q.id, expected: q.revision }) });
   }
   const questions = indexQuestions(q);
   const naAllowed = notApplicableIds(rubric);
@@ -29,18 +30,18 @@ export function checkAnswers(a: Answers, q: Questionnaire, rubric?: Rubric | Sco
   for (const [id, raw] of Object.entries(a.answers)) {
     const qref = questions.get(id);
     if (!qref) {
-      issues.push({ path: ["answers", id], atKey: true, message: `unknown question id '${id}'` });
+      issues.push({ path: ["answers", id], atKey: true, ...say("errUnknownQuestionId", { id }) });
       continue;
     }
     const ans = readAnswer(raw, qref.question);
     const path = ["answers", id];
     if (ans.kind === "unknown" && !qref.question.allowUnknown) {
-      issues.push({ path, message: `'${id}' does not allow "don't know" (unknown)` });
+      issues.push({ path, ...say("errNoUnknown", { id }) });
     } else if (ans.kind === "na" && rubric && !naAllowed.has(id)) {
-      issues.push({ path, message: `'${id}' cannot be answered 'n/a' under rubric '${rubric.id}'` });
+      issues.push({ path, ...say("errNoNotApplicable", { id, rubric: rubric.id }) });
     } else if (ans.kind === "value") {
       const problem = answerProblem(qref.question, ans.value);
-      if (problem) issues.push({ path: typeof raw === "object" && raw && !Array.isArray(raw) ? [...path, "value"] : path, message: problem });
+      if (problem) issues.push({ path: typeof raw === "object" && raw && !Array.isArray(raw) ? [...path, "value"] : path, ...say(problem.key, problem.params) });
     }
   }
   return issues;

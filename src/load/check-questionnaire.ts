@@ -1,6 +1,7 @@
 import type { Condition, ConditionTest } from "../model/condition.js";
 import type { Question, Questionnaire } from "../model/questionnaire.js";
 import type { Path, PathIssue } from "./yaml.js";
+import { say } from "../errors.js";
 
 export interface QuestionRef {
   question: Question;
@@ -45,19 +46,19 @@ export function checkCondition(
     const p = [...path, ...sub];
     const ref = questions.get(test.question);
     if (!ref) {
-      issues.push({ path: [...p, "question"], message: `refers to an unknown question '${test.question}'` });
+      issues.push({ path: [...p, "question"], ...say("errWhenUnknown", { question: test.question }) });
       continue;
     }
     if (before !== undefined && ref.index >= before) {
-      issues.push({ path: [...p, "question"], message: `refers to '${test.question}', which is not asked earlier; 'when' may only look back` });
+      issues.push({ path: [...p, "question"], ...say("errWhenForward", { question: test.question }) });
     }
     const q = ref.question;
     const numeric = q.type === "scale" || q.type === "number";
     if ((test.atLeast !== undefined || test.atMost !== undefined) && !numeric) {
-      issues.push({ path: p, message: `atLeast/atMost need a scale or number question; '${q.id}' is ${q.type}` });
+      issues.push({ path: p, ...say("errWhenRange", { id: q.id, type: q.type }) });
     }
     if (test.includes !== undefined && q.type !== "multi") {
-      issues.push({ path: [...p, "includes"], message: `'includes' needs a multi question; '${q.id}' is ${q.type}` });
+      issues.push({ path: [...p, "includes"], ...say("errWhenIncludes", { id: q.id, type: q.type }) });
     }
     if (q.type === "single" || q.type === "multi") {
       const values = new Set(q.options.map((o) => o.value));
@@ -66,7 +67,7 @@ export function checkCondition(
       if (test.includes !== undefined) given.push([test.includes, [...p, "includes"]]);
       for (const key of ["in", "notIn"] as const) test[key]?.forEach((v, i) => given.push([v, [...p, key, i]]));
       for (const [v, vp] of given) {
-        if (!values.has(String(v))) issues.push({ path: vp, message: `'${String(v)}' is not an option of '${q.id}' (options: ${[...values].join(", ")})` });
+        if (!values.has(String(v))) issues.push({ path: vp, ...say("errWhenOption", { value: String(v), id: q.id, options: [...values].join(", ") }) });
       }
     }
   }
@@ -79,21 +80,21 @@ export function checkQuestionnaire(q: Questionnaire): PathIssue[] {
   const seenSections = new Set<string>();
   const seenQuestions = new Set<string>();
   q.sections.forEach((s, si) => {
-    if (seenSections.has(s.id)) issues.push({ path: ["sections", si, "id"], message: `duplicate section id '${s.id}'` });
+    if (seenSections.has(s.id)) issues.push({ path: ["sections", si, "id"], ...say("errDuplicateSection", { id: s.id }) });
     seenSections.add(s.id);
     s.questions.forEach((question, qi) => {
       const p: Path = ["sections", si, "questions", qi];
-      if (seenQuestions.has(question.id)) issues.push({ path: [...p, "id"], message: `duplicate question id '${question.id}'` });
+      if (seenQuestions.has(question.id)) issues.push({ path: [...p, "id"], ...say("errDuplicateQuestion", { id: question.id }) });
       seenQuestions.add(question.id);
       if (question.type === "single" || question.type === "multi") {
         const values = new Set<string>();
         question.options.forEach((o, oi) => {
-          if (values.has(o.value)) issues.push({ path: [...p, "options", oi, "value"], message: `duplicate option value '${o.value}'` });
+          if (values.has(o.value)) issues.push({ path: [...p, "options", oi, "value"], ...say("errDuplicateOption", { value: o.value }) });
           values.add(o.value);
         });
       }
       if ((question.type === "scale" || question.type === "number") && question.min !== undefined && question.max !== undefined) {
-        if (question.min >= question.max) issues.push({ path: [...p, "max"], message: `max (${question.max}) must be greater than min (${question.min})` });
+        if (question.min >= question.max) issues.push({ path: [...p, "max"], ...say("errMaxNotAboveMin", { max: question.max, min: question.min }) });
       }
     });
   });
@@ -115,7 +116,7 @@ export function missingTranslations(value: unknown, languages: readonly string[]
     for (const [k, v] of Object.entries(value)) {
       if (TEXT_KEYS.has(k) && (typeof v === "string" || (v && typeof v === "object" && !Array.isArray(v) && Object.values(v).every((x) => typeof x === "string")))) {
         const missing = typeof v === "string" ? (languages.length > 1 ? languages.filter((l) => l !== "en") : []) : languages.filter((l) => !(v as Record<string, string>)[l]);
-        if (missing.length) issues.push({ path: [...path, k], message: `${k} has no ${missing.join(", ")} text, though the file declares languages ${languages.join(", ")}` });
+        if (missing.length) issues.push({ path: [...path, k], ...say("errMissingText", { key: k, missing: missing.join(", "), languages: languages.join(", ") }) });
       } else if (typeof v === "object") issues.push(...missingTranslations(v, languages, [...path, k]));
     }
   }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { InvalidInputError, type Problem } from "../errors.js";
+import { InvalidInputError, say, type Problem } from "../errors.js";
 import { answersSchema, type Answers } from "../model/answers.js";
 import { questionnaireSchema, type Questionnaire } from "../model/questionnaire.js";
 import { rubricSchema, type Rubric } from "../model/rubric.js";
@@ -34,11 +34,11 @@ export function parseFile<K extends FileKind>(
   if (declared !== kind) {
     const issue: PathIssue = {
       path: declared === undefined ? [] : ["kind"],
-      message: declared === undefined ? `has no 'kind:'; expected 'kind: ${kind}'` : `is a '${String(declared)}' file, but ${/^[aeiou]/.test(kind) ? "an" : "a"} ${kind} file is expected here`,
+      ...(declared === undefined ? say("errNoKind", { kind }) : say(/^[aeiou]/.test(kind) ? "errWrongKindAn" : "errWrongKindA", { declared: String(declared), kind })),
     };
     return { source, problems: placeIssues(source, [issue]) };
   }
-  const result = (schemas[kind] as z.ZodType).safeParse(data);
+  const result = (schemas[kind] as z.ZodType).safeParse(data, { reportInput: true });
   if (!result.success) return { source, problems: placeIssues(source, zodIssues(result.error)) };
   const value = result.data as z.infer<(typeof schemas)[K]>;
   // A rubric's own checks run with its questionnaire (checkRubric), so that all its problems come at once.
@@ -93,7 +93,7 @@ export function detectKind(file: string, text: string): { kind?: FileKind; probl
   if (typeof kind === "string" && (FILE_KINDS as readonly string[]).includes(kind)) return { kind: kind as FileKind, problems: [] };
   return {
     problems: placeIssues(source, [
-      { path: kind === undefined ? [] : ["kind"], message: `${kind === undefined ? "has no 'kind:'" : `unknown kind '${String(kind)}'`}; expected one of: ${FILE_KINDS.join(", ")}` },
+      { path: kind === undefined ? [] : ["kind"], ...(kind === undefined ? say("errNoKindAny", { kinds: FILE_KINDS.join(", ") }) : say("errUnknownKind", { kind: String(kind), kinds: FILE_KINDS.join(", ") })) },
     ]),
   };
 }

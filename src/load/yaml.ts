@@ -1,9 +1,10 @@
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from "yaml";
-import type { z } from "zod";
 import { RESERVED_KEYS } from "../model/common.js";
-import type { Problem } from "../errors.js";
+import { say, type Phrase, type Problem } from "../errors.js";
+import type { Path, PathIssue } from "../model/issues.js";
 
-export type Path = ReadonlyArray<PropertyKey>;
+export type { Path, PathIssue } from "../model/issues.js";
+export { zodIssues } from "../model/issues.js";
 
 /** A parsed YAML file that can still answer "where is this path?". */
 export interface YamlSource {
@@ -12,14 +13,6 @@ export interface YamlSource {
   lineCounter: LineCounter;
 }
 
-/** An issue found by pure validation, before it is placed in a file. */
-export interface PathIssue {
-  path: Path;
-  message: string;
-  severity?: "error" | "warning";
-  /** Point at the key rather than the value (e.g. an unknown key). */
-  atKey?: boolean;
-}
 
 export function parseYaml(file: string, text: string): { source: YamlSource; data: unknown; problems: Problem[] } {
   try {
@@ -28,7 +21,7 @@ export function parseYaml(file: string, text: string): { source: YamlSource; dat
     // The parser recurses; a document nested thousands deep exhausts the stack before any of our checks.
     if (err instanceof RangeError) {
       const lineCounter = new LineCounter();
-      return { source: { file, doc: new Document() as Document.Parsed, lineCounter }, data: undefined, problems: [{ file, line: 1, col: 1, message: "the document is nested too deeply", severity: "error" }] };
+      return { source: { file, doc: new Document() as Document.Parsed, lineCounter }, data: undefined, problems: [{ file, line: 1, col: 1, ...say("errNestedTooDeeply"), severity: "error" }] };
     }
     throw err;
   }
@@ -45,7 +38,7 @@ function parseYamlUnguarded(file: string, text: string): { source: YamlSource; d
       file,
       line: pos?.line ?? 1,
       col: pos?.col ?? 1,
-      message: describeYamlError(e.code, e.message),
+      ...describeYamlError(e.code, e.message),
       severity: "error",
     });
   }
@@ -65,27 +58,27 @@ function parseYamlUnguarded(file: string, text: string): { source: YamlSource; d
           if (!name && node.resolve(doc) === undefined) ((where = at(source, node)), (name = node.source));
         },
       });
-      problems.push({ ...where, message: `the alias *${name} refers to no anchor &${name} set before it`, severity: "error" });
+      problems.push({ ...where, ...say("errUnresolvedAlias", { name }), severity: "error" });
       return { source, data: undefined, problems };
     }
-    const message = err instanceof ReferenceError || /alias/i.test(text)
-        ? "too many aliases (possible alias bomb); expand them or use fewer"
+    const said = err instanceof ReferenceError || /alias/i.test(text)
+        ? say("errAliasBomb")
         : err instanceof RangeError
-          ? "the document is nested too deeply"
-          : `cannot be read as YAML: ${(err as Error).message}`;
-    problems.push({ file, line: 1, col: 1, message, severity: "error" });
+          ? say("errNestedTooDeeply")
+          : say("errNotYaml", { detail: text });
+    problems.push({ file, line: 1, col: 1, ...said, severity: "error" });
     return { source, data: undefined, problems };
   }
   // Keys that reach Object.prototype are refused wherever they are; found on the plain data, placed through the document.
   const reserved = reservedKeyPaths(data);
   if (reserved.length) {
-    for (const path of reserved) problems.push({ ...locate(source, path, true), message: `the key '${String(path.at(-1))}' is not allowed`, severity: "error" });
+    for (const path of reserved) problems.push({ ...locate(source, path, true), ...say("errReservedKey", { key: String(path.at(-1)) }), severity: "error" });
     return { source, data: undefined, problems };
   }
   if (data === null || data === undefined) {
-    problems.push({ file, line: 1, col: 1, message: "is empty: expected a YAML mapping starting with 'kind:'", severity: "error" });
+    problems.push({ file, line: 1, col: 1, ...say("errEmptyFile"), severity: "error" });
   } else if (typeof data !== "object" || Array.isArray(data)) {
-    problems.push({ file, line: 1, col: 1, message: "expected a YAML mapping starting with 'kind:'", severity: "error" });
+    problems.push({ file, line: 1, col: 1, ...say("errNotMapping"), severity: "error" });
   }
   return { source, data, problems };
 }
@@ -101,19 +94,19 @@ function reservedKeyPaths(value: unknown, path: PropertyKey[] = [], out: Propert
   return out;
 }
 
-function describeYamlError(code: string, message: string): string {
+function describeYamlError(code: string, message: string): { message: string; phrase: Phrase } {
   // yaml's messages end with a position and code excerpt; keep the first sentence.
   const first = message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
   switch (code) {
     case "MULTIPLE_DOCS":
-      return "holds several YAML documents ('---'); give one document per file";
+      return say("errSeveralDocuments");
     case "DUPLICATE_KEY":
-      return `duplicate key: ${first}`;
+      return say("errDuplicateKey", { detail: first });
     case "TAB_AS_INDENT":
-      return "tabs are not allowed for indentation in YAML; use spaces";
+      return say("errTabIndent");
     default:
-      if (/maximum call stack/i.test(first)) return "the document is nested too deeply";
-      return first;
+      if (/maximum call stack/i.test(first)) return say("errNestedTooDeeply");
+      return say("errYamlSyntax", { detail: first });
   }
 }
 
@@ -145,34 +138,5 @@ export function locate(source: YamlSource, path: Path, atKey = false): { file: s
 }
 
 export function placeIssues(source: YamlSource, issues: PathIssue[]): Problem[] {
-  return issues.map((i) => ({ ...locate(source, i.path, i.atKey), message: i.message, severity: i.severity ?? "error" }));
-}
-
-/** Turns zod issues into path issues with messages a file author understands. */
-export function zodIssues(error: z.ZodError): PathIssue[] {
-  const out: PathIssue[] = [];
-  for (const issue of error.issues) {
-    const path = issue.path as PropertyKey[];
-    const field = path.length ? path.map(String).join(".") : "the file";
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) out.push({ path: [...path, key], atKey: true, message: `unknown key '${key}'${path.length ? ` in ${field}` : ""}` });
-      continue;
-    }
-    if (issue.code === "invalid_union" && "errors" in issue && Array.isArray(issue.errors)) {
-      // Report the branch that got furthest, rather than "invalid input".
-      const branches = issue.errors as z.core.$ZodIssue[][];
-      const best = branches.slice().sort((a, b) => depth(b) - depth(a))[0];
-      if (best && best.length && depth(best) > 0) {
-        const nested = zodIssues({ issues: best.map((i) => ({ ...i, path: [...path, ...i.path] })) } as z.ZodError);
-        out.push(...nested);
-        continue;
-      }
-    }
-    out.push({ path, message: `${field}: ${issue.message}` });
-  }
-  return out;
-}
-
-function depth(issues: z.core.$ZodIssue[]): number {
-  return Math.max(0, ...issues.map((i) => i.path.length + (i.code === "invalid_type" ? 0 : 1)));
+  return issues.map((i) => ({ ...locate(source, i.path, i.atKey), message: i.message, ...(i.phrase ? { phrase: i.phrase } : {}), severity: i.severity ?? "error" }));
 }

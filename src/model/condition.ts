@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { idSchema } from "./common.js";
+import { errorMessages } from "../i18n/error-messages.js";
 
 const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -17,10 +18,11 @@ export const conditionTestSchema = z
   .superRefine((c, ctx) => {
     const ops = (["equals", "in", "notIn", "includes", "atLeast", "atMost"] as const).filter((k) => c[k] !== undefined);
     if (ops.length !== 1) {
-      ctx.addIssue({
-        code: "custom",
-        message: `give exactly one of equals, in, notIn, includes, atLeast, atMost (found ${ops.length === 0 ? "none" : ops.join(", ")})`,
-      });
+      ctx.addIssue(
+        ops.length === 0
+          ? { code: "custom", message: errorMessages.errOneTestNone, params: { key: "errOneTestNone" } }
+          : { code: "custom", message: errorMessages.errOneTest.replace("{found}", ops.join(", ")), params: { key: "errOneTest", found: ops.join(", ") } },
+      );
     }
   });
 export type ConditionTest = z.infer<typeof conditionTestSchema>;
