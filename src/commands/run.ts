@@ -104,6 +104,7 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
   const lang = opts.lang ?? start?.lang ?? "en";
   const count = q.value.sections.reduce((n, s) => n + s.questions.length, 0);
   const t = messages(lang);
+  asker.keyWords?.({ navigate: t.keyNavigate, select: t.keySelect, submit: t.keySubmit });
 
   if (!start) {
     io.err(

@@ -152,6 +152,9 @@ export const en = {
   tplFreeText: 'free text in quotes, e.g. "..."',
   tplOrUnknown: "or: unknown ({unknown})",
   tplAskedWhen: "asked only when: {condition}",
+  keyNavigate: "navigate",
+  keySelect: "select",
+  keySubmit: "submit",
   ...errorMessages,
 };
 

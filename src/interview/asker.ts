@@ -13,6 +13,8 @@ export interface Asker {
   confirm(o: { message: string; default?: boolean }): Promise<boolean>;
   /** Shows a line of information between prompts. */
   note(text: string): void;
+  /** The words of the prompts' own key hints (navigate, select, submit), once the language is known. */
+  keyWords?(words: { navigate: string; select: string; submit: string }): void;
 }
 
 /** Thrown by an Asker when the person quits (Ctrl-C). */

@@ -1,3 +1,4 @@
+import { styleText } from "node:util";
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import { QuitError, type Asker } from "./asker.js";
 
@@ -29,8 +30,17 @@ export function createInquirerAsker(
     }
   };
   const pageSize = 12;
+  // The prompts name their keys in English; the hint line is drawn here with the audit's own words for them.
+  let words: Record<string, string> = {};
+  const theme = {
+    style: {
+      keysHelpTip: (keys: [string, string][]) =>
+        keys.map(([key, action]) => `${styleText("bold", key)} ${styleText("dim", words[action] ?? action)}`).join(styleText("dim", " • ")),
+    },
+  };
   return {
-    select: (o) => guard(run(select as Prompt<unknown, never>, { message: o.message, choices: o.choices, default: o.default, pageSize, loop: false })),
+    keyWords: (w) => void (words = { ...w }),
+    select: (o) => guard(run(select as Prompt<unknown, never>, { message: o.message, choices: o.choices, default: o.default, pageSize, loop: false, theme })),
     checkbox: (o) =>
       guard(
         run(checkbox as Prompt<unknown, never>, {
@@ -38,6 +48,7 @@ export function createInquirerAsker(
           choices: o.choices,
           pageSize,
           loop: false,
+          theme,
           validate: o.validate ? (picked: ReadonlyArray<{ value: unknown }>) => o.validate!(picked.map((c) => c.value) as never) : undefined,
         }),
       ),
