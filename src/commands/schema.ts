@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { answersSchema } from "../model/answers.js";
 import { questionnaireSchema } from "../model/questionnaire.js";
 import { rubricSchema } from "../model/rubric.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { AnswerValue } from "../model/answers.js";
 import type { Question, Questionnaire } from "../model/questionnaire.js";
 import type { QuestionStatus } from "./scorecard.js";

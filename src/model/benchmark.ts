@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { formatVersionSchema, idSchema, textSchema } from "./common.js";
 
 export const benchmarkSchema = z

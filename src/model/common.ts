@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { errorMessages } from "../i18n/error-messages.js";
 
 /** Keys that must never become object keys: they reach Object.prototype. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { idSchema } from "./common.js";
 import { errorMessages } from "../i18n/error-messages.js";
 

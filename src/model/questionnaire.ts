@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { formatVersionSchema, idSchema, languageSchema, textSchema } from "./common.js";
 import { conditionSchema } from "./condition.js";
 import { errorMessages } from "../i18n/error-messages.js";
