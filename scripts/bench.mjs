@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const bin = join(root, "bin", "maturity-audit.js");
+const bin = join(root, "bin", "maturity-audit.cjs");
 const fixture = join(root, "test", "fixtures", "mixed-regional-shop.yaml");
 const runs = Number(process.env.BENCH_RUNS ?? 30);
 const env = { ...process.env, NO_COLOR: "1" };

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import { AuditError, InvalidInputError, ThresholdError, UsageError, english, type Phrase, type Wording } from "../errors.js";
 import { processIo, type Io } from "./io.js";
@@ -5,6 +6,15 @@ import { stripControl } from "../report/terminal.js";
 import { LANGUAGES, languageFrom } from "../i18n/lang.js";
 
 const VERSION = "0.1.0";
+
+/** The CLI's launcher, which worker threads run too (from dist/cli/ and from the bundle in dist/bin/ alike). */
+const LAUNCHER = fileURLToPath(new URL("../../bin/maturity-audit.cjs", import.meta.url));
+
+/** Entry of a worker thread started by the launcher. */
+export async function serveWorker(): Promise<void> {
+  const { serveScoreChunks } = await import("../commands/score-worker.js");
+  serveScoreChunks();
+}
 
 function today(): string {
   const d = new Date();
@@ -33,10 +43,10 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function numberOption(flag: string, raw: string | undefined, min: number, max: number): number | undefined {
+function numberOption(flag: string, raw: string | undefined, min: number, max: number, whole = false): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(n) || n < min || n > max) throw new UsageError({ key: "errFlagNumber", params: { flag, min, max, value: raw } });
+  if (raw.trim() === "" || !Number.isFinite(n) || n < min || n > max || (whole && !Number.isInteger(n))) throw new UsageError({ key: "errFlagNumber", params: { flag, min, max, value: raw } });
   return n;
 }
 
@@ -53,6 +63,7 @@ function normaliseScoreOptions(o: Record<string, unknown>) {
     failUnder: numberOption("--fail-under", o.failUnder as string | undefined, 0, 100),
     tolerance: numberOption("--tolerance", o.tolerance as string | undefined, 0, 100),
     min: Object.keys(min).length ? min : undefined,
+    jobs: numberOption("--jobs", o.jobs as string | undefined, 1, 64, true),
   };
 }
 
@@ -122,6 +133,7 @@ Exit codes: 0 done, 1 a threshold not met, 2 bad usage or input, 130 interrupted
     .option("--baseline <file>", "an earlier answers file or scorecard JSON: exit 1 when a score drops")
     .option("--tolerance <points>", "points a score may drop against --baseline", "0")
     .option("--benchmark <name|file>", "a peer profile to compare with: a bundled name, a benchmark YAML, a scorecard JSON or answers file")
+    .option("--jobs <n>", "worker threads for many files (default: one per core from 200 files on; 1 scores in one thread)")
     .addHelpText(
       "after",
       `
@@ -135,7 +147,7 @@ Examples:
     )
     .action(async (files: string[], o, cmd: Command) => {
       const { runScore } = await import("../commands/score.js");
-      await runScore({ ...normaliseScoreOptions(o), lang: langOf(o), files, today: today() }, ioFor(cmd));
+      await runScore({ ...normaliseScoreOptions(o), lang: langOf(o), files, today: today(), workerScript: LAUNCHER }, ioFor(cmd));
     });
 
   program

@@ -3,7 +3,8 @@ import type { Scorecard } from "../engine/scorecard.js";
 import { checkThresholds, type Thresholds } from "../engine/thresholds.js";
 import { withBenchmark } from "../engine/benchmark.js";
 import type { Io } from "../cli/io.js";
-import { Resolver, scoreAnswersFile, stageIds } from "./resolve.js";
+import { availableParallelism } from "node:os";
+import { PLUGIN_EXTENSIONS, Resolver, scoreAnswersFile, stageIds } from "./resolve.js";
 import { assertOutputNotInput, expandInputs } from "./files.js";
 import { openSink } from "./output.js";
 import type { BatchItem, BatchRenderer } from "../report/batch.js";
@@ -31,6 +32,19 @@ export interface ScoreCommandOptions {
   benchmark?: string;
   /** Today, YYYY-MM-DD, for the lag estimate of undated answers. */
   today: string;
+  /** Worker threads for a large batch; by default one per core from PARALLEL_FROM files on. */
+  jobs?: number;
+  /** The script a worker thread runs (the CLI's launcher); without it, files are scored in this thread. */
+  workerScript?: string;
+}
+
+/** Below this many files, starting workers costs more than it saves. */
+const PARALLEL_FROM = 200;
+
+function jobsFor(opts: ScoreCommandOptions, files: number): number {
+  if (!opts.workerScript || (opts.rubric !== undefined && PLUGIN_EXTENSIONS.test(opts.rubric))) return 1;
+  if (opts.jobs !== undefined) return opts.jobs;
+  return files >= PARALLEL_FROM ? Math.min(availableParallelism(), 8) : 1;
 }
 
 export interface ScoredFile {
@@ -39,7 +53,13 @@ export interface ScoredFile {
 }
 
 /** Scores answer files one by one, yielding each scorecard; a bad file becomes problems and the rest still score. */
-export async function* scoreEach(opts: ScoreCommandOptions, files: string[], resolver: Resolver, problems: Problem[]): AsyncGenerator<ScoredFile> {
+export async function* scoreEach(
+  opts: ScoreCommandOptions,
+  files: string[],
+  resolver: Resolver,
+  problems: Problem[],
+  { alone = files.length === 1 }: { alone?: boolean } = {},
+): AsyncGenerator<ScoredFile> {
   for (const file of files) {
     try {
       const { scorecard, warnings } = await scoreAnswersFile(file, resolver, {
@@ -55,7 +75,7 @@ export async function* scoreEach(opts: ScoreCommandOptions, files: string[], res
       problems.push(...warnings);
       yield { file, scorecard };
     } catch (err) {
-      if (err instanceof UsageError || err instanceof PluginError || files.length === 1 || !(err instanceof AuditError)) throw err;
+      if (err instanceof UsageError || err instanceof PluginError || alone || !(err instanceof AuditError)) throw err;
       if (err instanceof InvalidInputError) problems.push(...err.problems);
       else problems.push({ file, message: err.message, phrase: err.phrase, severity: "error" });
     }
@@ -131,7 +151,12 @@ export async function runScore(opts: ScoreCommandOptions, io: Io): Promise<void>
   let count = 0;
   const sink = openSink(io, opts.output);
   try {
-    for await (const r of scoreEach(opts, files, resolver, problems)) {
+    const jobs = jobsFor(opts, files.length);
+    const scored =
+      jobs > 1 && files.length > 1
+        ? (await import("./score-pool.js")).scoreInWorkers(opts, files, problems, { script: opts.workerScript!, jobs })
+        : scoreEach(opts, files, resolver, problems);
+    for await (const r of scored) {
       const card = profile ? withBenchmark(r.scorecard, profile) : r.scorecard;
       if (count === 0) {
         if (profile?.questionnaire && profile.questionnaire !== card.questionnaire.id) {

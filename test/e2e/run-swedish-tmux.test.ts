@@ -10,7 +10,7 @@ import { Tmux, exitStatus, hasTmux } from "../helpers/tmux.js";
 import { sv } from "../../src/i18n/catalogues/sv.js";
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const BIN = join(REPO_ROOT, "bin", "maturity-audit.js");
+const BIN = join(REPO_ROOT, "bin", "maturity-audit.cjs");
 
 type Texts = Record<string, string>;
 interface Question {

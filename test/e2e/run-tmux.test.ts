@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Tmux, exitStatus, hasTmux } from "../helpers/tmux.js";
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const BIN = join(REPO_ROOT, "bin", "maturity-audit.js");
+const BIN = join(REPO_ROOT, "bin", "maturity-audit.cjs");
 
 interface Question {
   id: string;

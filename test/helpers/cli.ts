@@ -1,10 +1,10 @@
-// Runs the built CLI (bin/maturity-audit.js → dist/) as a user would, without a TTY.
+// Runs the built CLI (bin/maturity-audit.cjs → dist/) as a user would, without a TTY.
 import { spawn, spawnSync } from "node:child_process";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const BIN = join(REPO_ROOT, "bin", "maturity-audit.js");
+export const BIN = join(REPO_ROOT, "bin", "maturity-audit.cjs");
 export const FIXTURES = join(REPO_ROOT, "test", "fixtures");
 
 export interface CliResult {
@@ -35,7 +35,7 @@ function cliEnv(overrides: CliOptions["env"]): Record<string, string> {
   return env;
 }
 
-/** Spawns `node bin/maturity-audit.js ...args`; NO_COLOR=1 unless overridden, FORCE_COLOR removed unless given. */
+/** Spawns `node bin/maturity-audit.cjs ...args`; NO_COLOR=1 unless overridden, FORCE_COLOR removed unless given. */
 export function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? REPO_ROOT, env: cliEnv(opts.env), stdio: "pipe" });
