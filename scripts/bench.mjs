@@ -17,16 +17,19 @@ function median(xs) {
   return s[Math.floor(s.length / 2)];
 }
 
-function timeCommand(args) {
-  const times = [];
+/** Medians of several commands, run in turn so that a machine that slows down or speeds up meanwhile affects them alike. */
+function timeCommands(commands) {
+  const times = commands.map(() => []);
   for (let i = 0; i < runs + 2; i++) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, args, { env, stdio: ["ignore", "ignore", "ignore"] });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}`);
-    if (i >= 2) times.push(ms); // the first runs warm the file cache
+    commands.forEach((args, c) => {
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, args, { env, stdio: ["ignore", "ignore", "ignore"] });
+      const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+      if (r.status !== 0) throw new Error(`${args.join(" ")} exited ${r.status}`);
+      if (i >= 2) times[c].push(ms); // the first runs warm the file cache
+    });
   }
-  return median(times);
+  return times.map(median);
 }
 
 /** Time until `pattern` appears on a pseudo-terminal (util-linux `script`). */
@@ -89,11 +92,11 @@ function measureBatch(args) {
   return { ms, rssMb: rss / 1024 };
 }
 
-const node = timeCommand(["-e", "0"]);
+const [node, version, help, scoreOne] = timeCommands([["-e", "0"], [bin, "--version"], [bin, "--help"], [bin, "score", fixture]]);
 const rows = [
-  ["--version", timeCommand([bin, "--version"]), node, 1.3],
-  ["--help", timeCommand([bin, "--help"]), node, 1.3],
-  ["score one file (text)", timeCommand([bin, "score", fixture]), node, 2],
+  ["--version", version, node, 1.3],
+  ["--help", help, node, 1.3],
+  ["score one file (text)", scoreOne, node, 2],
 ];
 const first = await timeToFirstPrompt();
 rows.push(["run: first question on screen", first.value, first.base, 3]);
@@ -107,11 +110,14 @@ try {
   const parseOnly = measureBatch([join(root, "scripts", "bench-parse.mjs"), join(work, "all")]);
   const scoreAll = measureBatch([bin, "score", join(work, "all")]);
   const scoreSmall = measureBatch([bin, "score", join(work, "small")]);
-  batch = { parseOnly, scoreAll, scoreSmall };
+  // The same in one thread, for machines with one core and for comparison.
+  const scoreOneThread = measureBatch([bin, "score", "--jobs", "1", join(work, "all")]);
+  batch = { parseOnly, scoreAll, scoreSmall, scoreOneThread };
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 rows.push([`score ${batchCount} files (vs parsing them)`, batch.scoreAll.ms, batch.parseOnly.ms, 1.5]);
+const info = [[`  the same with --jobs 1 (one thread)`, batch.scoreOneThread.ms, batch.parseOnly.ms]];
 
 console.log(`maturity-audit start-up, median of ${runs} runs; ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, Node ${process.version}`);
 console.log(`baseline: node -e 0 = ${node.toFixed(1)} ms; node on a pty = ${first.base.toFixed(1)} ms`);
@@ -121,7 +127,8 @@ for (const [name, ms, base, goal] of rows) {
   const ratio = ms / base;
   console.log(name.padEnd(40) + ms.toFixed(1).padStart(9) + `${ratio.toFixed(2)}x`.padStart(8) + `${goal}x`.padStart(8) + (ratio <= goal ? "  ok" : "  over"));
 }
+for (const [name, ms, base] of info) console.log(name.padEnd(40) + ms.toFixed(1).padStart(9) + `${(ms / base).toFixed(2)}x`.padStart(8));
 console.log("");
 console.log(
-  `peak memory: parsing ${batchCount} files ${batch.parseOnly.rssMb.toFixed(0)} MB; scoring ${Math.floor(batchCount / 5)} files ${batch.scoreSmall.rssMb.toFixed(0)} MB, ${batchCount} files ${batch.scoreAll.rssMb.toFixed(0)} MB (flat is the goal: ${(batch.scoreAll.rssMb / batch.scoreSmall.rssMb).toFixed(2)}x for 5x the files)`,
+  `peak memory: parsing ${batchCount} files ${batch.parseOnly.rssMb.toFixed(0)} MB; scoring ${Math.floor(batchCount / 5)} files ${batch.scoreSmall.rssMb.toFixed(0)} MB, ${batchCount} files ${batch.scoreAll.rssMb.toFixed(0)} MB (flat is the goal: ${(batch.scoreAll.rssMb / batch.scoreSmall.rssMb).toFixed(2)}x for 5x the files); one thread ${batch.scoreOneThread.rssMb.toFixed(0)} MB`,
 );
