@@ -25,9 +25,9 @@ if (major < 20 || (major === 20 && minor < 19)) {
   const script = new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData });
   const cli = { exports: {} };
   script.runInThisContext()(cli.exports, Module.createRequire(file), cli, file, dir);
-  const { isMainThread } = require("node:worker_threads");
-  // Batch scoring runs this file in worker threads too; they serve work instead of a command line.
-  if (!isMainThread) cli.exports.serveWorker();
+  // Batch scoring runs this file in worker threads too, marked in their environment; they serve work instead
+  // of a command line. The mark alone is not enough, so that a stray variable cannot silence the CLI.
+  if (process.env.MATURITY_AUDIT_WORKER && !require("node:worker_threads").isMainThread) cli.exports.serveWorker();
   else if (process.env.MATURITY_AUDIT_WRITE_CODE_CACHE) {
     // The build runs typical commands (a JSON list of argument lists) and then writes the cache, which so holds
     // every function they compiled, not only the top level.

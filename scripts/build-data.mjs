@@ -5,7 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { jsonSchemaFor, SCHEMA_KINDS } from "../dist/commands/schema.js";
 import { assertRubricFits, loadQuestionnaire, loadRubricFile } from "../dist/load/load.js";
-import { cachePath, hashText } from "../dist/load/bundled-cache.js";
+import { cachePath } from "../dist/load/bundled-cache.js";
 import { formatProblem } from "../dist/errors.js";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -18,7 +18,7 @@ function store(file, loaded) {
   const out = cachePath(file);
   mkdirSync(dirname(out), { recursive: true });
   const text = readFileSync(file, "utf8");
-  writeFileSync(out, JSON.stringify({ sha256: hashText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), value: loaded.value }));
+  writeFileSync(out, JSON.stringify({ yaml: text, value: loaded.value }));
 }
 
 try {

@@ -24,7 +24,7 @@ export async function* scoreInWorkers(opts: ScoreCommandOptions, files: string[]
   const chunks: string[][] = [];
   for (let i = 0; i < files.length; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
   const { files: _files, ...shared } = opts;
-  const workers = Array.from({ length: Math.min(pool.jobs, chunks.length) }, () => new Worker(pool.script, { workerData: { role: "score", opts: shared }, stdout: false, stderr: false }));
+  const workers = Array.from({ length: Math.min(pool.jobs, chunks.length) }, () => new Worker(pool.script, { workerData: { opts: shared }, env: { ...process.env, MATURITY_AUDIT_WORKER: "score" }, stdout: false, stderr: false }));
   const done = new Map<number, ChunkReply>();
   const seenWarnings = new Set<string>();
   let next = 0;

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -6,14 +5,11 @@ import type { Loaded } from "./load.js";
 import { parseYaml, type YamlSource } from "./yaml.js";
 
 /**
- * Bundled files are validated at build time and stored as JSON beside the build, keyed by a hash of their
- * YAML; reading that is a hundred times faster than parsing and validating the YAML on every run.
+ * Bundled files are validated at build time and stored as JSON beside the build, with the YAML they came from;
+ * reading that is a hundred times faster than parsing and validating the YAML on every run. Comparing the
+ * stored YAML with the file on disk is exact and spares loading node:crypto for a hash.
  */
 const CACHE_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "bundled");
-
-export function hashText(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
-}
 
 export function cachePath(yamlFile: string): string {
   return join(CACHE_DIR, `${yamlFile.split(/[\\/]/).slice(-2).join("-").replace(/\.ya?ml$/i, "")}.json`);
@@ -25,8 +21,8 @@ export function readBundledCache<T>(yamlFile: string): Loaded<T> | undefined {
   if (!existsSync(cache)) return undefined;
   try {
     const text = readFileSync(yamlFile, "utf8");
-    const stored = JSON.parse(readFileSync(cache, "utf8")) as { sha256: string; value: T };
-    if (stored.sha256 !== hashText(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)) return undefined;
+    const stored = JSON.parse(readFileSync(cache, "utf8")) as { yaml: string; value: T };
+    if (stored.yaml !== text) return undefined;
     let source: YamlSource | undefined;
     return {
       value: stored.value,
