@@ -15,10 +15,13 @@ if (major < 20 || (major === 20 && minor < 19)) {
 
   const dir = join(__dirname, "..", "dist", "bin");
   const file = join(dir, "cli.cjs");
-  const cacheFile = `${file}.cache`;
+  // --version and --help need a fraction of the code; their own, smaller cache is quicker to take in.
+  const light = process.argv.length === 3 && ["--version", "-v", "--help", "-h"].includes(process.argv[2]);
+  const cacheFile = `${file}.${light ? "light." : ""}cache`;
   let cachedData;
   try {
-    cachedData = readFileSync(cacheFile);
+    // A cache being made starts from none, or it would hold all of the one it started from.
+    if (!process.env.MATURITY_AUDIT_WRITE_CODE_CACHE) cachedData = readFileSync(cacheFile);
   } catch {
     // no cache: compile as usual
   }
@@ -29,12 +32,13 @@ if (major < 20 || (major === 20 && minor < 19)) {
   // of a command line. The mark alone is not enough, so that a stray variable cannot silence the CLI.
   if (process.env.MATURITY_AUDIT_WORKER && !require("node:worker_threads").isMainThread) cli.exports.serveWorker();
   else if (process.env.MATURITY_AUDIT_WRITE_CODE_CACHE) {
-    // The build runs typical commands (a JSON list of argument lists) and then writes the cache, which so holds
-    // every function they compiled, not only the top level.
+    // The build runs typical commands (a JSON list of argument lists) and then writes the cache named by the
+    // variable, which so holds every function they compiled, not only the top level.
     (async () => {
-      for (const args of JSON.parse(process.env.MATURITY_AUDIT_WRITE_CODE_CACHE)) process.exitCode ||= await cli.exports.main([process.argv[0], file, ...args]);
-      writeFileSync(`${cacheFile}.tmp`, script.createCachedData());
-      renameSync(`${cacheFile}.tmp`, cacheFile);
+      const { cache, runs } = JSON.parse(process.env.MATURITY_AUDIT_WRITE_CODE_CACHE);
+      for (const args of runs) process.exitCode ||= await cli.exports.main([process.argv[0], file, ...args]);
+      writeFileSync(join(dir, `${cache}.tmp`), script.createCachedData());
+      renameSync(join(dir, `${cache}.tmp`), join(dir, cache));
     })();
   } else cli.exports.main(process.argv).then((code) => (process.exitCode = code));
 }
