@@ -8,6 +8,11 @@ if (major < 20 || (major === 20 && minor < 19)) {
   process.stderr.write(`maturity-audit needs Node.js 20.19 or newer; this is ${process.versions.node}. Install a current Node.js from nodejs.org.\n`);
   process.exitCode = 2;
 } else {
+  // A reader that stops early (| head) closes the pipe: the output it wanted was written, so end quietly.
+  process.stdout.on("error", (err) => {
+    if (err.code !== "EPIPE") throw err;
+    process.exit(process.exitCode ?? 0);
+  });
   const { readFileSync, renameSync, writeFileSync } = require("node:fs");
   const Module = require("node:module");
   const { join } = require("node:path");

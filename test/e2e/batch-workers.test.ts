@@ -2,8 +2,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { REPO_ROOT, runCli } from "../helpers/cli.js";
+import { BIN, REPO_ROOT, runCli } from "../helpers/cli.js";
 
 vi.setConfig({ testTimeout: 120_000 });
 
@@ -59,6 +60,27 @@ describe("score of a large batch in worker threads", () => {
       const r = await runCli(["score", dir, "--jobs", bad]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`--jobs takes a number from 1 to 64, not '${bad}'`);
+    }
+  });
+});
+
+describe("a reader that stops early (| head)", () => {
+  /** Runs the CLI and closes its stdout after the first bytes, as `| head -c 100` does. */
+  const stopEarly = (args: string[]) =>
+    new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...process.env, NO_COLOR: "1" } });
+      let stderr = "";
+      child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+      child.stdout.once("data", () => child.stdout.destroy());
+      child.on("close", (code) => resolve({ code, stderr }));
+    });
+
+  it("ends a long batch quietly, in worker threads or not", async () => {
+    for (const jobs of ["1", "2"]) {
+      const r = await stopEarly(["score", dir, "--format", "json", "--jobs", jobs]);
+      expect(r.stderr).not.toMatch(/EPIPE|at .*\.cjs|Error/);
+      // 2 for the two broken files when the run got that far, 0 when it stopped first; an unhandled EPIPE would be 1.
+      expect([0, 2]).toContain(r.code);
     }
   });
 });
