@@ -1,22 +1,22 @@
-import { errorMessages, type ErrorKey } from "./i18n/error-messages.js";
+import { cliMessages, type CliKey } from "./i18n/cli-messages.js";
 import { fill } from "./i18n/fill.js";
 import { stripControl } from "./report/terminal.js";
 
 /** A message by key and values, put into words where it is printed, in the reader's language. */
 export interface Phrase {
-  key: ErrorKey;
+  key: CliKey;
   params?: Record<string, string | number | Phrase>;
 }
 
 /** Puts a phrase into words from a table of templates (English unless another is given). */
-export function word(p: Phrase, templates: Record<ErrorKey, string> = errorMessages): string {
+export function word(p: Phrase, templates: Record<CliKey, string> = cliMessages): string {
   const values: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(p.params ?? {})) values[k] = typeof v === "object" ? word(v, templates) : v;
   return fill(templates[p.key], values);
 }
 
 /** A phrase with its English words, for the places that keep a plain message too. */
-export function say(key: ErrorKey, params?: Phrase["params"]): { message: string; phrase: Phrase } {
+export function say(key: CliKey, params?: Phrase["params"]): { message: string; phrase: Phrase } {
   const phrase: Phrase = params ? { key, params } : { key };
   return { message: word(phrase), phrase };
 }
@@ -115,6 +115,6 @@ export class InterruptedError extends AuditError {
 }
 
 /** A problem of a file, with no line to point at. */
-export function fileProblem(file: string, key: ErrorKey, params?: Phrase["params"]): Problem {
+export function fileProblem(file: string, key: CliKey, params?: Phrase["params"]): Problem {
   return { file, ...say(key, params), severity: "error" };
 }

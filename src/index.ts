@@ -1,6 +1,7 @@
 // The library API: the same engine the CLI uses, without side effects on import.
 export * from "./model/index.js";
-export { AuditError, InvalidInputError, UsageError, ThresholdError, InterruptedError, PluginError, formatProblem, type Problem } from "./errors.js";
+export { AuditError, InvalidInputError, UsageError, ThresholdError, InterruptedError, PluginError, formatProblem, type Phrase, type Problem, type Wording } from "./errors.js";
+export { wordsFor } from "./i18n/messages.js";
 export {
   loadQuestionnaire,
   loadRubricFile as loadRubric,

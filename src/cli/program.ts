@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, Help, Option } from "commander";
 import { AuditError, InvalidInputError, ThresholdError, UsageError, english, type Phrase, type Wording } from "../errors.js";
+import type { CliKey } from "../i18n/cli-messages.js";
 import { processIo, type Io } from "./io.js";
 import { stripControl } from "../report/terminal.js";
 import { LANGUAGES, languageFrom } from "../i18n/lang.js";
@@ -67,46 +68,65 @@ function normaliseScoreOptions(o: Record<string, unknown>) {
   };
 }
 
-const formatOption = (choices: readonly string[]) => new Option("-f, --format <format>", "output format").choices(choices).default("text");
 
 export function buildProgram(words: Wording = english): Command {
+  const h = (key: CliKey) => words({ key });
+  const examples = (...lines: string[]) => `\n${h(lines.length > 1 ? "helpExamples" : "helpExample")}\n${lines.map((l) => `  $ ${l}`).join("\n")}`;
+  // Options several commands share, worded once.
+  const opt = {
+    questionnaire: () => new Option("--questionnaire <name|file>", h("helpOptQuestionnaire")),
+    rubric: () => new Option("--rubric <name|file>", h("helpOptRubric")),
+    lang: () => new Option("--lang <lang>", h("helpOptLang")),
+    format: (choices: readonly string[]) => new Option("-f, --format <format>", h("helpOptFormat")).choices(choices).default("text"),
+    target: () => new Option("--target <stage>", h("helpOptTarget")),
+    output: () => new Option("-o, --output <file>", h("helpOptOutput")),
+  };
+  const titles: Record<string, CliKey> = {
+    "Usage:": "helpUsage",
+    "Options:": "helpOptions",
+    "Commands:": "helpCommands",
+    "Arguments:": "helpArguments",
+    "Global Options:": "helpGlobalOptions",
+  };
   const program = new Command("maturity-audit")
-    .description("Audit a business's digital maturity against the media house 1.0 / 2.0 / 3.0 stages, and print a gap report.")
-    .version(VERSION, "-v, --version")
-    .option("--no-color", "plain text without colour (also when NO_COLOR is set or output is not a terminal)")
-    .option("-q, --quiet", "print no warnings")
-    .option("--debug", "print stack traces of internal errors")
+    .description(h("helpProgram"))
+    .version(VERSION, "-v, --version", h("helpShowVersion"))
+    .helpOption("-h, --help", h("helpShowHelp"))
+    .helpCommand("help [command]", h("helpShowHelp"))
+    .configureHelp({
+      styleTitle: (title) => (titles[title] ? h(titles[title]) : title),
+      optionDescription(option) {
+        return localiseExtras(Help.prototype.optionDescription.call(this, option), h);
+      },
+      argumentDescription(argument) {
+        return localiseExtras(Help.prototype.argumentDescription.call(this, argument), h);
+      },
+    })
+    .option("--no-color", h("helpNoColor"))
+    .option("-q, --quiet", h("helpQuiet"))
+    .option("--debug", h("helpDebug"))
     .showSuggestionAfterError()
     .configureOutput({ outputError: (str, write) => write(`${commanderMessage(str, words)}\n`) })
     .exitOverride()
-    .addHelpText(
-      "after",
-      `
-Examples:
-  $ maturity-audit                             the interactive audit (same as 'run')
-  $ maturity-audit template > acme.yaml        an answers file to fill in by hand
-  $ maturity-audit score acme.yaml             the gap report
-  $ maturity-audit score acme.yaml --explain   ...with the points behind every score
-  $ maturity-audit score audits/ --format json for scripts and CI
-  $ maturity-audit validate my-rubric.yaml     check a questionnaire, rubric or answers file
-
-Exit codes: 0 done, 1 a threshold not met, 2 bad usage or input, 130 interrupted.`,
-    );
+    .addHelpText("after", `\n${h("helpProgramExamples")}`);
 
   program
     .command("run", { isDefault: true })
-    .description("the interactive audit (the default command): asks, saves every answer, prints the gap report")
-    .option("--questionnaire <name|file>", "questionnaire", undefined)
-    .option("--rubric <name|file>", "rubric (default: the questionnaire's bundled rubric)")
-    .option("--lang <lang>", "language: en, sv, nb, da")
-    .option("--answers <file>", "the answers file to write (default: <respondent>-<date>.yaml here)")
-    .option("--resume", "continue the --answers file at its first unanswered question")
-    .option("--respondent <name>", "who answers (asked when missing)")
-    .option("--workshop <folder>", "several respondents one after another, each saved in the folder; then the team view")
-    .addOption(formatOption(["text", "json"]))
-    .option("--target <stage>", "the stage to aim for, e.g. 2.0")
-    .option("--explain", "show the points behind every score in the report")
-    .addHelpText("after", "\nExamples:\n  $ npx maturity-audit\n  $ maturity-audit run --respondent \"Acme AB\" --answers acme.yaml\n  $ maturity-audit run --resume --answers acme.yaml\n  $ maturity-audit run --lang sv --workshop ./acme")
+    .description(h("helpRun"))
+    .addOption(opt.questionnaire())
+    .addOption(opt.rubric())
+    .addOption(opt.lang())
+    .option("--answers <file>", h("helpRunAnswers"))
+    .option("--resume", h("helpRunResume"))
+    .option("--respondent <name>", h("helpRunRespondent"))
+    .option("--workshop <folder>", h("helpRunWorkshop"))
+    .addOption(opt.format(["text", "json"]))
+    .addOption(opt.target())
+    .option("--explain", h("helpRunExplain"))
+    .addHelpText(
+      "after",
+      examples("npx maturity-audit", 'maturity-audit run --respondent "Acme AB" --answers acme.yaml', "maturity-audit run --resume --answers acme.yaml", "maturity-audit run --lang sv --workshop ./acme"),
+    )
     .action(async (o, cmd: Command) => {
       const { runAudit, runWorkshop, assertInteractive } = await import("../commands/run.js");
       assertInteractive();
@@ -118,32 +138,32 @@ Exit codes: 0 done, 1 a threshold not met, 2 bad usage or input, 130 interrupted
 
   program
     .command("score")
-    .description("score answer files and print the gap report")
-    .argument("<answers...>", "answers files, or folders of them")
-    .option("--questionnaire <name|file>", "questionnaire (default: the one the answers name)")
-    .option("--rubric <name|file>", "a bundled rubric, a YAML rubric file, or a .js/.mjs rubric module")
-    .option("--lang <lang>", "language of the report: en, sv, nb, da")
-    .addOption(formatOption(["text", "json", "markdown", "html", "junit", "badge"]))
-    .option("--target <stage>", "the stage to aim for, e.g. 2.0 (default: the rubric's)")
-    .option("--explain", "show, per question, the answer, points, weight and contribution")
-    .option("-o, --output <file>", "write the report to a file (atomically) instead of stdout")
-    .option("--fail-under <score>", "exit 1 when the overall score is below this (0-100)")
-    .option("--require-stage <stage>", "exit 1 when the overall stage is below this, e.g. 2.0")
-    .option("--min <dimension=score>", "exit 1 when a dimension scores below this, e.g. data=50 (repeatable)", collect, [])
-    .option("--baseline <file>", "an earlier answers file or scorecard JSON: exit 1 when a score drops")
-    .option("--tolerance <points>", "points a score may drop against --baseline", "0")
-    .option("--benchmark <name|file>", "a peer profile to compare with: a bundled name, a benchmark YAML, a scorecard JSON or answers file")
-    .option("--jobs <n>", "worker threads for many files (default: one per core from 200 files on; 1 scores in one thread)")
+    .description(h("helpScore"))
+    .argument("<answers...>", h("helpScoreAnswers"))
+    .addOption(opt.questionnaire())
+    .option("--rubric <name|file>", h("helpScoreRubric"))
+    .addOption(opt.lang())
+    .addOption(opt.format(["text", "json", "markdown", "html", "junit", "badge"]))
+    .addOption(opt.target())
+    .option("--explain", h("helpScoreExplain"))
+    .addOption(opt.output())
+    .option("--fail-under <score>", h("helpScoreFailUnder"))
+    .option("--require-stage <stage>", h("helpScoreRequireStage"))
+    .option("--min <dimension=score>", h("helpScoreMin"), collect, [])
+    .option("--baseline <file>", h("helpScoreBaseline"))
+    .option("--tolerance <points>", h("helpScoreTolerance"), "0")
+    .option("--benchmark <name|file>", h("helpScoreBenchmark"))
+    .option("--jobs <n>", h("helpScoreJobs"))
     .addHelpText(
       "after",
-      `
-Examples:
-  $ maturity-audit score acme.yaml --target 3.0 --explain
-  $ maturity-audit score acme.yaml --format json > acme.json
-  $ maturity-audit score audits/ --format markdown --require-stage 2.0 >> "$GITHUB_STEP_SUMMARY"
-  $ maturity-audit score audits/*.yaml --format junit --output junit.xml --min data=50
-  $ maturity-audit score acme.yaml --baseline acme-last-year.yaml --tolerance 2
-  $ maturity-audit score acme.yaml --benchmark capital-leader --format html --output acme.html`,
+      examples(
+        "maturity-audit score acme.yaml --target 3.0 --explain",
+        "maturity-audit score acme.yaml --format json > acme.json",
+        'maturity-audit score audits/ --format markdown --require-stage 2.0 >> "$GITHUB_STEP_SUMMARY"',
+        "maturity-audit score audits/*.yaml --format junit --output junit.xml --min data=50",
+        "maturity-audit score acme.yaml --baseline acme-last-year.yaml --tolerance 2",
+        "maturity-audit score acme.yaml --benchmark capital-leader --format html --output acme.html",
+      ),
     )
     .action(async (files: string[], o, cmd: Command) => {
       const { runScore } = await import("../commands/score.js");
@@ -152,14 +172,14 @@ Examples:
 
   program
     .command("compare")
-    .description("what moved between two audits of the same business, or the trend over several")
-    .argument("<audits...>", "answers files or scorecard JSON files: BEFORE AFTER [MORE...]")
-    .option("--questionnaire <name|file>", "questionnaire (default: the one the answers name)")
-    .option("--rubric <name|file>", "rubric to score answers files with")
-    .option("--lang <lang>", "language: en, sv, nb, da")
-    .addOption(formatOption(["text", "json", "markdown"]))
-    .option("-o, --output <file>", "write to a file (atomically) instead of stdout")
-    .addHelpText("after", "\nExamples:\n  $ maturity-audit compare acme-2025.yaml acme-2026.yaml\n  $ maturity-audit compare audits/acme-*.yaml --format markdown")
+    .description(h("helpCompare"))
+    .argument("<audits...>", h("helpCompareAudits"))
+    .addOption(opt.questionnaire())
+    .option("--rubric <name|file>", h("helpCompareRubric"))
+    .addOption(opt.lang())
+    .addOption(opt.format(["text", "json", "markdown"]))
+    .addOption(opt.output())
+    .addHelpText("after", examples("maturity-audit compare acme-2025.yaml acme-2026.yaml", "maturity-audit compare audits/acme-*.yaml --format markdown"))
     .action(async (files: string[], o, cmd: Command) => {
       const { runCompare } = await import("../commands/compare.js");
       await runCompare({ ...o, lang: langOf(o), files, today: today() }, ioFor(cmd));
@@ -167,16 +187,16 @@ Examples:
 
   program
     .command("merge")
-    .description("one team view from several respondents: scores side by side and where the team disagrees")
-    .argument("<answers...>", "answers files of the same questionnaire, or a folder of them")
-    .option("--questionnaire <name|file>", "questionnaire (default: the one the answers name)")
-    .option("--rubric <name|file>", "rubric (default: the questionnaire's bundled rubric)")
-    .option("--lang <lang>", "language: en, sv, nb, da")
-    .addOption(formatOption(["text", "json", "markdown", "html"]))
-    .option("--target <stage>", "the stage to aim for")
-    .option("-o, --output <file>", "write the report to a file (atomically) instead of stdout")
-    .option("--save <file>", "also write the team's answers as an answers file that score and compare accept")
-    .addHelpText("after", "\nExamples:\n  $ maturity-audit merge ./acme\n  $ maturity-audit merge ./acme --format html --output acme.html\n  $ maturity-audit merge anna.yaml bjorn.yaml --save team.yaml")
+    .description(h("helpMerge"))
+    .argument("<answers...>", h("helpMergeAnswers"))
+    .addOption(opt.questionnaire())
+    .addOption(opt.rubric())
+    .addOption(opt.lang())
+    .addOption(opt.format(["text", "json", "markdown", "html"]))
+    .addOption(opt.target())
+    .addOption(opt.output())
+    .option("--save <file>", h("helpMergeSave"))
+    .addHelpText("after", examples("maturity-audit merge ./acme", "maturity-audit merge ./acme --format html --output acme.html", "maturity-audit merge anna.yaml bjorn.yaml --save team.yaml"))
     .action(async (files: string[], o, cmd: Command) => {
       const { runMerge } = await import("../commands/merge.js");
       await runMerge({ ...o, lang: langOf(o), files, today: today() }, ioFor(cmd));
@@ -184,12 +204,15 @@ Examples:
 
   program
     .command("validate")
-    .description("check questionnaires, rubrics and answer files; every problem as file:line:col")
-    .argument("<files...>", "files of any kind (detected from 'kind:'), or folders")
-    .option("--questionnaire <name|file>", "questionnaire to check answers and rubrics against")
-    .option("--rubric <name|file>", "rubric to check answers against (for 'n/a')")
-    .option("--lang <lang>", "language of the messages: en, sv, nb, da")
-    .addHelpText("after", "\nExamples:\n  $ maturity-audit validate acme.yaml\n  $ maturity-audit validate --lang sv acme.yaml\n  $ maturity-audit validate my-questionnaire.yaml my-rubric.yaml --questionnaire my-questionnaire.yaml")
+    .description(h("helpValidate"))
+    .argument("<files...>", h("helpValidateFiles"))
+    .option("--questionnaire <name|file>", h("helpValidateQuestionnaire"))
+    .option("--rubric <name|file>", h("helpValidateRubric"))
+    .addOption(opt.lang())
+    .addHelpText(
+      "after",
+      examples("maturity-audit validate acme.yaml", "maturity-audit validate --lang sv acme.yaml", "maturity-audit validate my-questionnaire.yaml my-rubric.yaml --questionnaire my-questionnaire.yaml"),
+    )
     .action(async (files: string[], o, cmd: Command) => {
       const { runValidate } = await import("../commands/validate.js");
       await runValidate({ ...o, lang: langOf(o), files }, ioFor(cmd));
@@ -197,11 +220,11 @@ Examples:
 
   program
     .command("template")
-    .description("print an answers file with every question and its options as comments, to fill in by hand")
-    .option("--questionnaire <name|file>", "questionnaire", "media-house")
-    .option("--lang <lang>", "language of the comments")
-    .option("-o, --output <file>", "write to a file instead of stdout")
-    .addHelpText("after", "\nExample:\n  $ maturity-audit template > acme.yaml && $EDITOR acme.yaml && maturity-audit score acme.yaml")
+    .description(h("helpTemplate"))
+    .option("--questionnaire <name|file>", h("helpTemplateQuestionnaire"), "media-house")
+    .addOption(opt.lang())
+    .addOption(opt.output())
+    .addHelpText("after", examples("maturity-audit template > acme.yaml && $EDITOR acme.yaml && maturity-audit score acme.yaml"))
     .action(async (o, cmd: Command) => {
       const { runTemplate } = await import("../commands/template.js");
       runTemplate({ ...o, lang: langOf(o), today: today() }, ioFor(cmd));
@@ -209,9 +232,9 @@ Examples:
 
   program
     .command("list")
-    .description("list the bundled questionnaires, rubrics and languages")
-    .addOption(formatOption(["text", "json"]))
-    .option("--lang <lang>", "language of the titles")
+    .description(h("helpList"))
+    .addOption(opt.format(["text", "json"]))
+    .addOption(opt.lang())
     .action(async (o, cmd: Command) => {
       const { runList } = await import("../commands/list.js");
       runList({ ...o, lang: langOf(o) }, ioFor(cmd));
@@ -219,8 +242,8 @@ Examples:
 
   program
     .command("schema")
-    .description("print the JSON Schema (draft-07) of a file kind, for editor autocompletion")
-    .argument("<kind>", "questionnaire, answers, rubric, benchmark or scorecard")
+    .description(h("helpSchema"))
+    .argument("<kind>", h("helpSchemaKind"))
     .action(async (kind: string, _o, cmd: Command) => {
       const { jsonSchemaFor, SCHEMA_KINDS } = await import("../commands/schema.js");
       if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) {
@@ -279,6 +302,14 @@ async function wordsOf(argv: string[]): Promise<Wording> {
   if (!lang || lang === "en") return english;
   const { wordsFor } = await import("../i18n/messages.js");
   return wordsFor(lang);
+}
+
+/** Commander's "(choices: ...)" and "(default: ...)" after a description, in the help's language. */
+function localiseExtras(text: string, h: (key: CliKey) => string): string {
+  // Commander appends them as one parenthesis: "(choices: ..., default: ...)".
+  return text.replace(/\((choices: .*|default: .*)\)$/s, (all: string) =>
+    all.replace(/(\(|, )(choices|default): /g, (_, before: string, word: string) => `${before}${h(word === "choices" ? "helpChoices" : "helpDefault")}: `),
+  );
 }
 
 /** Commander's own messages, in the words of the tool; one it does not know stays as commander wrote it. */

@@ -1,9 +1,9 @@
 /**
- * Every error, warning and validation message, in English. Errors carry a key and values and are put
- * into words where they are printed, in the reader's language (see ./catalogues). {name} marks a value.
- * Kept apart from the report catalogues so that loading a file does not load every language.
+ * Every error, warning and validation message and the command line's help, in English. Errors carry a key
+ * and values and are put into words where they are printed, in the reader's language (see ./catalogues).
+ * {name} marks a value. Kept apart from the report catalogues so that loading a file does not load every language.
  */
-export const errorMessages = {
+export const cliMessages = {
   // reading files
   errNoSuchFile: "no such file",
   errIsFolder: "is a folder, not a file",
@@ -217,6 +217,80 @@ export const errorMessages = {
   validBenchmark: "benchmark '{id}' for '{questionnaire}': {dimensions} dimensions",
   validBenchmarkIllustrative: "benchmark '{id}' for '{questionnaire}' (illustrative): {dimensions} dimensions",
   validAnswers: "answers to '{questionnaire}': {n} answered",
+
+  // help: commander's own words
+  helpUsage: "Usage:",
+  helpOptions: "Options:",
+  helpCommands: "Commands:",
+  helpArguments: "Arguments:",
+  helpGlobalOptions: "Global Options:",
+  helpChoices: "choices",
+  helpDefault: "default",
+  helpShowHelp: "display help for command",
+  helpShowVersion: "output the version number",
+
+  // help: the program
+  helpProgram: "Audit a business's digital maturity against the media house 1.0 / 2.0 / 3.0 stages, and print a gap report.",
+  helpNoColor: "plain text without colour (also when NO_COLOR is set or output is not a terminal)",
+  helpQuiet: "print no warnings",
+  helpDebug: "print stack traces of internal errors",
+  helpProgramExamples: `Examples:
+  $ maturity-audit                             the interactive audit (same as 'run')
+  $ maturity-audit template > acme.yaml        an answers file to fill in by hand
+  $ maturity-audit score acme.yaml             the gap report
+  $ maturity-audit score acme.yaml --explain   ...with the points behind every score
+  $ maturity-audit score audits/ --format json for scripts and CI
+  $ maturity-audit validate my-rubric.yaml     check a questionnaire, rubric or answers file
+
+Exit codes: 0 done, 1 a threshold not met, 2 bad usage or input, 130 interrupted.`,
+  helpExamples: "Examples:",
+  helpExample: "Example:",
+
+  // help: options several commands share
+  helpOptQuestionnaire: "questionnaire (default: the one the answers name)",
+  helpOptRubric: "rubric (default: the questionnaire's bundled rubric)",
+  helpOptLang: "language: en, sv, nb, da (default: from the environment, else the answers')",
+  helpOptFormat: "output format",
+  helpOptTarget: "the stage to aim for, e.g. 2.0 (default: the rubric's)",
+  helpOptOutput: "write to a file (atomically) instead of stdout",
+
+  // help: run
+  helpRun: "the interactive audit (the default command): asks, saves every answer, prints the gap report",
+  helpRunAnswers: "the answers file to write (default: <respondent>-<date>.yaml here)",
+  helpRunResume: "continue the --answers file at its first unanswered question",
+  helpRunRespondent: "who answers (asked when missing)",
+  helpRunWorkshop: "several respondents one after another, each saved in the folder; then the team view",
+  helpRunExplain: "show the points behind every score in the report",
+
+  // help: score
+  helpScore: "score answer files and print the gap report",
+  helpScoreAnswers: "answers files, or folders of them",
+  helpScoreRubric: "a bundled rubric, a YAML rubric file, or a .js/.mjs rubric module",
+  helpScoreExplain: "show, per question, the answer, points, weight and contribution",
+  helpScoreFailUnder: "exit 1 when the overall score is below this (0-100)",
+  helpScoreRequireStage: "exit 1 when the overall stage is below this, e.g. 2.0",
+  helpScoreMin: "exit 1 when a dimension scores below this, e.g. data=50 (repeatable)",
+  helpScoreBaseline: "an earlier answers file or scorecard JSON: exit 1 when a score drops",
+  helpScoreTolerance: "points a score may drop against --baseline",
+  helpScoreBenchmark: "a peer profile to compare with: a bundled name, a benchmark YAML, a scorecard JSON or answers file",
+  helpScoreJobs: "worker threads for many files (default: one per core from 200 files on; 1 scores in one thread)",
+
+  // help: compare, merge, validate, template, list, schema
+  helpCompare: "what moved between two audits of the same business, or the trend over several",
+  helpCompareAudits: "answers files or scorecard JSON files: BEFORE AFTER [MORE...]",
+  helpCompareRubric: "rubric to score answers files with",
+  helpMerge: "one team view from several respondents: scores side by side and where the team disagrees",
+  helpMergeAnswers: "answers files of the same questionnaire, or a folder of them",
+  helpMergeSave: "also write the team's answers as an answers file that score and compare accept",
+  helpValidate: "check questionnaires, rubrics and answer files; every problem as file:line:col",
+  helpValidateFiles: "files of any kind (detected from 'kind:'), or folders",
+  helpValidateQuestionnaire: "questionnaire to check answers and rubrics against",
+  helpValidateRubric: "rubric to check answers against (for 'n/a')",
+  helpTemplate: "print an answers file with every question and its options as comments, to fill in by hand",
+  helpTemplateQuestionnaire: "questionnaire",
+  helpList: "list the bundled questionnaires, rubrics and languages",
+  helpSchema: "print the JSON Schema (draft-07) of a file kind, for editor autocompletion",
+  helpSchemaKind: "questionnaire, answers, rubric, benchmark or scorecard",
 };
 
-export type ErrorKey = keyof typeof errorMessages;
+export type CliKey = keyof typeof cliMessages;

@@ -1,7 +1,7 @@
 import { da } from "./catalogues/da.js";
 import { nb } from "./catalogues/nb.js";
 import { sv } from "./catalogues/sv.js";
-import { errorMessages } from "./error-messages.js";
+import { cliMessages } from "./cli-messages.js";
 import { word, type Wording } from "../errors.js";
 
 /**
@@ -155,7 +155,7 @@ export const en = {
   keyNavigate: "navigate",
   keySelect: "select",
   keySubmit: "submit",
-  ...errorMessages,
+  ...cliMessages,
 };
 
 export type Messages = typeof en;

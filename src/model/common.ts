@@ -1,12 +1,12 @@
 import * as z from "zod";
-import { errorMessages } from "../i18n/error-messages.js";
+import { cliMessages } from "../i18n/cli-messages.js";
 
 /** Keys that must never become object keys: they reach Object.prototype. */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
 export const languageSchema = z
   .string()
-  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, errorMessages.expectLanguageCode)
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, cliMessages.expectLanguageCode)
   .meta({ description: "A language code such as en, sv, nb or da." });
 
 /** A user-facing text: one string, or one string per language. */
@@ -20,9 +20,9 @@ export type Text = z.infer<typeof textSchema>;
 
 export const idSchema = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, errorMessages.expectId)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, cliMessages.expectId)
   .max(120)
-  .refine((s) => !RESERVED_KEYS.has(s), { message: errorMessages.errReservedId })
+  .refine((s) => !RESERVED_KEYS.has(s), { message: cliMessages.errReservedId })
   .meta({ description: "An identifier: letters, digits, '.', '_' and '-'." });
 
 export const formatVersionSchema = z.literal(1).meta({ description: "File format version. Always 1 for now." });

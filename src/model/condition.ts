@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { idSchema } from "./common.js";
-import { errorMessages } from "../i18n/error-messages.js";
+import { cliMessages } from "../i18n/cli-messages.js";
 
 const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -20,8 +20,8 @@ export const conditionTestSchema = z
     if (ops.length !== 1) {
       ctx.addIssue(
         ops.length === 0
-          ? { code: "custom", message: errorMessages.errOneTestNone, params: { key: "errOneTestNone" } }
-          : { code: "custom", message: errorMessages.errOneTest.replace("{found}", ops.join(", ")), params: { key: "errOneTest", found: ops.join(", ") } },
+          ? { code: "custom", message: cliMessages.errOneTestNone, params: { key: "errOneTestNone" } }
+          : { code: "custom", message: cliMessages.errOneTest.replace("{found}", ops.join(", ")), params: { key: "errOneTest", found: ops.join(", ") } },
       );
     }
   });

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { say, type Phrase } from "../errors.js";
-import { errorMessages, type ErrorKey } from "../i18n/error-messages.js";
+import { cliMessages, type CliKey } from "../i18n/cli-messages.js";
 
 export type Path = ReadonlyArray<PropertyKey>;
 
@@ -40,7 +40,7 @@ export function zodIssues(error: { issues: z.core.$ZodIssue[] }): PathIssue[] {
   return out;
 }
 
-const typeWords: Record<string, ErrorKey> = {
+const typeWords: Record<string, CliKey> = {
   string: "typeText",
   number: "typeNumber",
   int: "typeWholeNumber",
@@ -60,7 +60,7 @@ function typeOfValue(v: unknown): Phrase {
 
 /** A message of the model's own (a format or a refinement), found by its English words. */
 function ownPhrase(message: string): Phrase | undefined {
-  const key = (Object.keys(errorMessages) as ErrorKey[]).find((k) => errorMessages[k] === message);
+  const key = (Object.keys(cliMessages) as CliKey[]).find((k) => cliMessages[k] === message);
   return key ? { key } : undefined;
 }
 
@@ -89,8 +89,8 @@ function describeIssue(issue: z.core.$ZodIssue, field: string | Phrase): Phrase 
     case "invalid_union":
       return { key: "errNoForm", params: { field } };
     case "custom": {
-      const params = issue.params as Phrase["params"] & { key?: ErrorKey } | undefined;
-      if (params?.key && params.key in errorMessages) {
+      const params = issue.params as Phrase["params"] & { key?: CliKey } | undefined;
+      if (params?.key && params.key in cliMessages) {
         const { key, ...rest } = params;
         return { key: "errField", params: { field, detail: { key, params: rest } } };
       }

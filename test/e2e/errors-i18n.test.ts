@@ -101,3 +101,31 @@ describe("the language comes from --lang, else from the environment", () => {
     expect(sv.stdout.replace(/^.*?\.yaml: /, "")).not.toMatch(/sections|questions|revision/);
   });
 });
+
+describe("help in the chosen language", () => {
+  const flags = (text: string) => [...text.matchAll(/^\s+(-[-\w, <>|.]+?)\s{2,}/gm)].map((m) => m[1]);
+
+  it("score --help: the same flags and examples, headings and descriptions in Swedish", async () => {
+    const en = await runCli(["score", "--help"], { env: C });
+    const sv = await runCli(["score", "--help", "--lang", "sv"], { env: C });
+    expect(en.code).toBe(0);
+    expect(sv.code).toBe(0);
+    expect(flags(sv.stdout)).toEqual(flags(en.stdout));
+    expect(flags(en.stdout)).toContain("--fail-under <score>");
+    const examples = (t: string) => t.split("\n").filter((l) => l.trim().startsWith("$ maturity-audit"));
+    expect(examples(sv.stdout)).toEqual(examples(en.stdout));
+    expect(en.stdout).toMatch(/^Usage: maturity-audit score/m);
+    expect(en.stdout).toMatch(/^Options:/m);
+    expect(sv.stdout).not.toMatch(/^(Usage|Options|Arguments|Examples):/m);
+    expect(sv.stdout).not.toMatch(/write to a file|exit 1 when|\(choices:|default:/);
+  });
+
+  it("LANG=nb_NO gives the overview in Norwegian, commands unchanged", async () => {
+    const en = await runCli(["--help"], { env: C });
+    const nb = await runCli(["--help"], { env: { ...C, LANG: "nb_NO.UTF-8" } });
+    const commands = (t: string) => [...t.matchAll(/^  (run|score|compare|merge|validate|template|list|schema|help)\b/gm)].map((m) => m[1]);
+    expect(commands(nb.stdout)).toEqual(commands(en.stdout));
+    expect(commands(en.stdout)).toHaveLength(9);
+    expect(nb.stdout).not.toMatch(/display help for command|the interactive audit|Exit codes/);
+  });
+});
