@@ -39,7 +39,7 @@ describe.skipIf(!hasTmux)("interactive run in Swedish (tmux; skipped when tmux i
   let stopped = "";
 
   beforeAll(() => {
-    if (!existsSync(join(REPO_ROOT, "dist", "cli", "main.js"))) throw new Error("dist/ is missing: run `npm run build` first");
+    if (!existsSync(join(REPO_ROOT, "dist", "bin", "cli.cjs"))) throw new Error("dist/ is missing: run `npm run build` first");
     dir = mkdtempSync(join(tmpdir(), "maturity-audit-tmux-sv-"));
   });
   afterAll(() => {
