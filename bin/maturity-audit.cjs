@@ -31,6 +31,11 @@ if (major < 20 || (major === 20 && minor < 19)) {
     // no cache: compile as usual
   }
   const script = new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData });
+  const saveCache = (name) => {
+    const tmp = join(dir, `.${name}.${process.pid}.tmp`);
+    writeFileSync(tmp, script.createCachedData());
+    renameSync(tmp, join(dir, name));
+  };
   const cli = { exports: {} };
   script.runInThisContext()(cli.exports, Module.createRequire(file), cli, file, dir);
   // Batch scoring runs this file in worker threads too, marked in their environment; they serve work instead
@@ -42,8 +47,20 @@ if (major < 20 || (major === 20 && minor < 19)) {
     (async () => {
       const { cache, runs } = JSON.parse(process.env.MATURITY_AUDIT_WRITE_CODE_CACHE);
       for (const args of runs) process.exitCode ||= await cli.exports.main([process.argv[0], file, ...args]);
-      writeFileSync(join(dir, `${cache}.tmp`), script.createCachedData());
-      renameSync(join(dir, `${cache}.tmp`), join(dir, cache));
+      saveCache(cache);
     })();
-  } else cli.exports.main(process.argv).then((code) => (process.exitCode = code));
+  } else {
+    cli.exports.main(process.argv).then((code) => {
+      process.exitCode = code;
+      // No cache, or one made by another Node's V8 (refused): make this Node's own, once, if the package may be written to.
+      if (!cachedData || script.cachedDataRejected) {
+        try {
+          saveCache(cacheFile.slice(dir.length + 1));
+        } catch {
+          // a read-only install: compile every time, as without a cache
+          require("node:fs").rmSync(join(dir, `.${cacheFile.slice(dir.length + 1)}.${process.pid}.tmp`), { force: true });
+        }
+      }
+    });
+  }
 }

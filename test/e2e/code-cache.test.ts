@@ -1,7 +1,7 @@
 // The launcher runs the bundle with V8's code cache from the build; a cache that does not fit (another Node,
 // a damaged file) or no cache at all must change nothing but the speed.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,6 +54,23 @@ describe("the code cache", () => {
       const version = run(bin, ["--version"]);
       expect(version.status).toBe(0);
       expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+      // Each run made this Node's own cache in place of the missing or refused one.
+      const dist = join(bin, "..", "..", "dist", "bin");
+      expect(statSync(join(dist, "cli.cjs.cache")).size).toBeGreaterThan(100_000);
+      expect(statSync(join(dist, "cli.cjs.light.cache")).size).toBeGreaterThan(50_000);
+      expect(run(bin, ["score", "test/fixtures/mixed-regional-shop.yaml"]).stdout).toBe(expected.stdout);
     });
   }
+
+  it("when the cache cannot be written, the run still succeeds and leaves no temporary file behind", () => {
+    // A folder where the cache would go makes writing it fail, even for root (a read-only install does so for others).
+    const bin = packageWith("unwritable", {});
+    const dist = join(bin, "..", "..", "dist", "bin");
+    mkdirSync(join(dist, "cli.cjs.cache"));
+    const score = run(bin, ["score", "test/fixtures/mixed-regional-shop.yaml"]);
+    expect(score.stderr).toBe("");
+    expect(score.status).toBe(0);
+    expect(score.stdout).toBe(expected.stdout);
+    expect(readdirSync(dist).sort()).toEqual(["cli.cjs", "cli.cjs.cache"]);
+  });
 });
