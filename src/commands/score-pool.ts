@@ -30,6 +30,7 @@ export async function* scoreInWorkers(opts: ScoreCommandOptions, files: string[]
   let next = 0;
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
+  let closing = false;
   const pending: Worker[] = [];
   const send = (w: Worker) => {
     if (next < chunks.length) w.postMessage({ id: next, files: chunks[next++] });
@@ -43,6 +44,12 @@ export async function* scoreInWorkers(opts: ScoreCommandOptions, files: string[]
       wake?.();
     });
     w.on("error", (err) => ((failure = err), wake?.()));
+    // A worker that ends on its own would leave its chunks unanswered: fail rather than wait for ever.
+    w.on("exit", (code) => {
+      if (closing) return;
+      failure ??= new Error(`a worker thread stopped (exit code ${code})`);
+      wake?.();
+    });
     // Two chunks each: one to work on, one ready when it finishes.
     send(w);
     send(w);
@@ -66,6 +73,7 @@ export async function* scoreInWorkers(opts: ScoreCommandOptions, files: string[]
       yield* reply.results;
     }
   } finally {
+    closing = true;
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
