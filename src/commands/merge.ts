@@ -7,7 +7,7 @@ import { assertAnswersFit, loadAnswersFile, type Loaded } from "../load/load.js"
 import type { Answers } from "../model/answers.js";
 import { mergeAnswers } from "../engine/merge.js";
 import type { Scorecard } from "../engine/scorecard.js";
-import { Resolver, scoreResolved, stageIds } from "./resolve.js";
+import { Resolver, assertStage, scoreResolved } from "./resolve.js";
 import { assertOutputNotInput, expandInputs, writeFileAtomic } from "./files.js";
 import type { TeamReport } from "../report/team.js";
 
@@ -43,7 +43,7 @@ export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
   if (loaded.length < 2) throw new UsageError({ key: "errMergeTwo", params: { n: loaded.length } });
   const q = resolver.questionnaire(loaded[0]!.answers.value.questionnaire);
   const rubric = await resolver.rubric(q);
-  if (opts.target !== undefined && !stageIds(rubric).includes(opts.target)) throw new UsageError({ key: "errTargetNotStage", params: { stage: opts.target, rubric: rubric.rubric.id } }, { key: "hintStages", params: { stages: stageIds(rubric).join(", ") } });
+  assertStage(rubric, "--target", opts.target);
   for (const l of loaded) problems.push(...assertAnswersFit(l.answers, q.value, rubric.rubric));
   for (const p of [...resolver.warnings, ...problems]) if (p.severity === "warning" && !io.quiet) io.err(formatProblem(p, wordsFor(opts.lang)) + "\n");
 

@@ -98,6 +98,13 @@ export function stageIds(r: ResolvedRubric): string[] {
   return r.rubric.stages.map((s) => s.id);
 }
 
+/** A stage named on the command line (--target, --require-stage) must be one of the rubric's. */
+export function assertStage(r: ResolvedRubric, flag: string, stage: string | undefined): void {
+  if (stage !== undefined && !stageIds(r).includes(stage)) {
+    throw new UsageError({ key: "errFlagNotStage", params: { flag, stage, rubric: r.rubric.id } }, { key: "hintStages", params: { stages: stageIds(r).join(", ") } });
+  }
+}
+
 /** Scores with whichever kind of rubric was resolved; plugins may be asynchronous and are given a time limit. */
 export async function scoreResolved(q: Questionnaire, r: ResolvedRubric, answers: Answers, options: ScoreOptions): Promise<Scorecard> {
   if (r.kind === "yaml") return scoreAnswers(q, r.rubric, answers, options);

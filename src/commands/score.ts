@@ -4,7 +4,7 @@ import { checkThresholds, type Thresholds } from "../engine/thresholds.js";
 import { withBenchmark } from "../engine/benchmark.js";
 import type { Io } from "../cli/io.js";
 import { availableParallelism } from "node:os";
-import { PLUGIN_EXTENSIONS, Resolver, scoreAnswersFile, stageIds } from "./resolve.js";
+import { PLUGIN_EXTENSIONS, Resolver, assertStage, scoreAnswersFile } from "./resolve.js";
 import { assertOutputNotInput, expandInputs } from "./files.js";
 import { openSink } from "./output.js";
 import type { BatchItem, BatchRenderer } from "../report/batch.js";
@@ -65,11 +65,8 @@ export async function* scoreEach(
       const { scorecard, warnings } = await scoreAnswersFile(file, resolver, {
         ...opts,
         check: (rubric) => {
-          for (const [flag, stage] of [["--target", opts.target], ["--require-stage", opts.requireStage]] as const) {
-            if (stage !== undefined && !stageIds(rubric).includes(stage)) {
-              throw new UsageError({ key: "errFlagNotStage", params: { flag, stage, rubric: rubric.rubric.id } }, { key: "hintStages", params: { stages: stageIds(rubric).join(", ") } });
-            }
-          }
+          assertStage(rubric, "--target", opts.target);
+          assertStage(rubric, "--require-stage", opts.requireStage);
         },
       });
       problems.push(...warnings);

@@ -160,7 +160,6 @@ export const cliMessages = {
   errCannotWrite: "cannot write {file}: {detail}",
   errOutputIsInput: "--output {file} is also an input; it would be overwritten",
   errMergeTwo: "merge needs answers from at least two respondents; found {n}",
-  errTargetNotStage: "--target {stage} is not a stage of rubric '{rubric}'",
   errFlagNotStage: "{flag} {stage} is not a stage of rubric '{rubric}'",
   errStageOfRubric: "target '{stage}' is not a stage of rubric '{rubric}'",
   hintStages: "Stages: {stages}",

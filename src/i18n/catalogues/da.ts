@@ -302,7 +302,6 @@ export const da: Partial<Messages> = {
   errCannotWrite: "kan ikke skrive til {file}: {detail}",
   errOutputIsInput: "--output {file} er også en inputfil; den ville blive overskrevet",
   errMergeTwo: "merge kræver svar fra mindst to respondenter; fandt {n}",
-  errTargetNotStage: "--target {stage} er ikke en fase i vurderingsmodellen '{rubric}'",
   errFlagNotStage: "{flag} {stage} er ikke en fase i vurderingsmodellen '{rubric}'",
   errStageOfRubric: "målet '{stage}' er ikke en fase i vurderingsmodellen '{rubric}'",
   hintStages: "Faser: {stages}",

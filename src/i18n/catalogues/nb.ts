@@ -302,7 +302,6 @@ export const nb: Partial<Messages> = {
   errCannotWrite: "kan ikke skrive til {file}: {detail}",
   errOutputIsInput: "--output {file} er også en av inndatafilene; den ville blitt overskrevet",
   errMergeTwo: "merge trenger svar fra minst to respondenter; fant {n}",
-  errTargetNotStage: "--target {stage} er ikke en fase i vurderingsmodellen '{rubric}'",
   errFlagNotStage: "{flag} {stage} er ikke en fase i vurderingsmodellen '{rubric}'",
   errStageOfRubric: "målet '{stage}' er ikke en fase i vurderingsmodellen '{rubric}'",
   hintStages: "Faser: {stages}",

@@ -302,7 +302,6 @@ export const sv: Partial<Messages> = {
   errCannotWrite: "det går inte att skriva till {file}: {detail}",
   errOutputIsInput: "--output {file} är också en indatafil; den skulle skrivas över",
   errMergeTwo: "merge kräver svar från minst två svarande; hittade {n}",
-  errTargetNotStage: "--target {stage} är inget steg i bedömningsmodellen '{rubric}'",
   errFlagNotStage: "{flag} {stage} är inget steg i bedömningsmodellen '{rubric}'",
   errStageOfRubric: "målet '{stage}' är inget steg i bedömningsmodellen '{rubric}'",
   hintStages: "Tillgängliga steg: {stages}",
