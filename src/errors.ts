@@ -81,11 +81,11 @@ export class InvalidInputError extends AuditError {
     readonly problems: Problem[],
     suggestion?: Said,
   ) {
-    super(problems.filter((p) => p.severity === "error").map((p) => formatProblem(p)).join("\n") || "invalid input", suggestion);
+    super(errorLines(problems, english), suggestion);
   }
 
   override says(words: Wording = english): string {
-    return this.problems.filter((p) => p.severity === "error").map((p) => formatProblem(p, words)).join("\n") || words({ key: "invalidInput" });
+    return errorLines(this.problems, words);
   }
 }
 
@@ -112,6 +112,11 @@ function reasonOf(f: { file?: string; message: string; phrase?: Phrase }, words:
 /** The user interrupted; what they gave is saved. */
 export class InterruptedError extends AuditError {
   override readonly exitCode = 130;
+}
+
+/** The errors among problems, a line each. */
+function errorLines(problems: Problem[], words: Wording): string {
+  return problems.filter((p) => p.severity === "error").map((p) => formatProblem(p, words)).join("\n") || words({ key: "invalidInput" });
 }
 
 /** A problem of a file, with no line to point at. */

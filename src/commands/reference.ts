@@ -6,7 +6,8 @@ import { scorecardSchema } from "../model/scorecard.js";
 import type { Scorecard } from "../engine/scorecard.js";
 import { profileFromScorecard, type BenchmarkProfile } from "../engine/benchmark.js";
 import { resolveText } from "../i18n/text.js";
-import { placeIssues, zodIssues } from "../load/yaml.js";
+import { placeIssues } from "../load/yaml.js";
+import { firstIssue } from "../model/issues.js";
 import { checkBenchmark } from "../load/check-benchmark.js";
 import { parseQuestionnaireRef } from "../load/check-answers.js";
 import { Resolver, assertKnownQuestionnaire, scoreAnswersFile } from "./resolve.js";
@@ -23,8 +24,7 @@ export async function loadScorecardLike(file: string, resolver: Resolver, opts: 
     }
     const parsed = scorecardSchema.safeParse(data);
     if (!parsed.success) {
-      const first = zodIssues(parsed.error)[0];
-      throw new InvalidInputError([fileProblem(file, "errNotScorecard", { detail: first?.phrase ?? first?.message ?? "" })]);
+      throw new InvalidInputError([fileProblem(file, "errNotScorecard", { detail: firstIssue(parsed.error) })]);
     }
     return parsed.data;
   }

@@ -3,7 +3,7 @@ import { pathToFileURL } from "node:url";
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { PluginError, UsageError } from "../errors.js";
-import { zodIssues } from "../model/issues.js";
+import { firstIssue } from "../model/issues.js";
 import { scoringRubricSchema, type RubricInput, type ScoringRubric } from "./rubric.js";
 
 /** How long a plugin may take to load, and to answer one evaluation. */
@@ -52,8 +52,7 @@ export async function loadRubricPlugin(file: string, timeoutMs = PLUGIN_TIMEOUT_
   const parsed = scoringRubricSchema.safeParse(meta.evaluate ? { ...(meta.meta as object), evaluate: () => undefined } : meta.meta);
   if (!parsed.success) {
     void worker.terminate();
-    const first = zodIssues(parsed.error)[0];
-    throw new PluginError({ key: "errModuleExport", params: { file, detail: first?.phrase ?? first?.message ?? "" } });
+    throw new PluginError({ key: "errModuleExport", params: { file, detail: firstIssue(parsed.error) } });
   }
   const info = meta.meta as Omit<ScoringRubric, "evaluate">;
   const ids = info.stages.map((s) => s.id);

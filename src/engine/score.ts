@@ -4,7 +4,7 @@ import type { Rubric } from "../model/rubric.js";
 import { resolveText } from "../i18n/text.js";
 import { messages, type Messages } from "../i18n/messages.js";
 import { PluginError, UsageError } from "../errors.js";
-import { zodIssues } from "../model/issues.js";
+import { firstIssue } from "../model/issues.js";
 import { answerProblem, readAnswer } from "./answer.js";
 import { evaluateCondition } from "./condition.js";
 import { rubricEvaluationSchema, type RubricInput, type ScoringRubric, type SheetEntry } from "./rubric.js";
@@ -287,8 +287,7 @@ function isScoringRubric(r: Rubric | ScoringRubric): r is ScoringRubric {
 export function checkEvaluation(rubric: ScoringRubric, result: unknown): z_RubricEvaluation {
   const parsed = rubricEvaluationSchema.safeParse(result);
   if (!parsed.success) {
-    const first = zodIssues(parsed.error)[0];
-    throw new PluginError({ key: "errRubricInvalid", params: { id: rubric.id, detail: first?.phrase ?? first?.message ?? "" } });
+    throw new PluginError({ key: "errRubricInvalid", params: { id: rubric.id, detail: firstIssue(parsed.error) } });
   }
   return parsed.data;
 }

@@ -40,6 +40,12 @@ export function zodIssues(error: { issues: z.core.$ZodIssue[] }): PathIssue[] {
   return out;
 }
 
+/** The first issue, in words, for a message that names only one (what a plugin or a JSON file got wrong). */
+export function firstIssue(error: { issues: z.core.$ZodIssue[] }): string | Phrase {
+  const first = zodIssues(error)[0];
+  return first?.phrase ?? first?.message ?? "";
+}
+
 const typeWords: Record<string, CliKey> = {
   string: "typeText",
   number: "typeNumber",
