@@ -1,16 +1,14 @@
 // The interactive audit in Swedish, in a real terminal: tmux runs the built CLI with --lang sv.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Tmux, exitStatus, hasTmux } from "../helpers/tmux.js";
+import { BIN, REPO_ROOT, assertBuilt } from "../helpers/cli.js";
 import { sv } from "../../src/i18n/catalogues/sv.js";
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const BIN = join(REPO_ROOT, "bin", "maturity-audit.cjs");
 
 type Texts = Record<string, string>;
 interface Question {
@@ -39,7 +37,7 @@ describe.skipIf(!hasTmux)("interactive run in Swedish (tmux; skipped when tmux i
   let stopped = "";
 
   beforeAll(() => {
-    if (!existsSync(join(REPO_ROOT, "dist", "bin", "cli.cjs"))) throw new Error("dist/ is missing: run `npm run build` first");
+    assertBuilt();
     dir = mkdtempSync(join(tmpdir(), "maturity-audit-tmux-sv-"));
   });
   afterAll(() => {

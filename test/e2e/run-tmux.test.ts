@@ -1,15 +1,13 @@
 // The interactive audit in a real terminal: tmux runs the built CLI, the test reads the screen and types keys.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Tmux, exitStatus, hasTmux } from "../helpers/tmux.js";
+import { BIN, REPO_ROOT, assertBuilt } from "../helpers/cli.js";
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const BIN = join(REPO_ROOT, "bin", "maturity-audit.cjs");
 
 interface Question {
   id: string;
@@ -53,7 +51,7 @@ describe.skipIf(!hasTmux)("interactive run in a real terminal (tmux; skipped whe
   let dir: string;
 
   beforeAll(() => {
-    if (!existsSync(join(REPO_ROOT, "dist", "bin", "cli.cjs"))) throw new Error("dist/ is missing: run `npm run build` first");
+    assertBuilt();
     dir = mkdtempSync(join(tmpdir(), "maturity-audit-tmux-"));
   });
   afterAll(() => {

@@ -1,11 +1,17 @@
 // Runs the built CLI (bin/maturity-audit.cjs → dist/) as a user would, without a TTY.
 import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const BIN = join(REPO_ROOT, "bin", "maturity-audit.cjs");
 export const FIXTURES = join(REPO_ROOT, "test", "fixtures");
+
+/** Fails early, and says why, when the CLI has not been built (npm test builds it first). */
+export function assertBuilt(): void {
+  if (!existsSync(join(REPO_ROOT, "dist", "bin", "cli.cjs"))) throw new Error("dist/ is missing: run `npm run build` first");
+}
 
 export interface CliResult {
   code: number | null;
