@@ -10,7 +10,16 @@ export const benchmarkSchema = z
     title: textSchema,
     questionnaire: z.string().min(1).meta({ description: "The questionnaire whose dimensions the scores refer to." }),
     illustrative: z.boolean().meta({ description: "true when the scores are an example, not measured data; reports say so." }),
-    source: textSchema.optional().meta({ description: "Where the scores come from." }),
+    source: textSchema.optional().meta({ description: "Where the scores come from: who, how they were gathered." }),
+    n: z.int().min(1).optional().meta({ description: "How many audits or businesses the profile summarises." }),
+    dates: z
+      .strictObject({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })
+      .optional()
+      .meta({ description: "The dates of the earliest and latest audit behind the profile." }),
+    quartiles: z
+      .record(idSchema, z.tuple([z.number().min(0).max(100), z.number().min(0).max(100), z.number().min(0).max(100)]))
+      .optional()
+      .meta({ description: "Per dimension id (and 'overall'): the lower quartile, median and upper quartile." }),
     overall: z.number().min(0).max(100).optional(),
     scores: z.record(idSchema, z.number().min(0).max(100)).meta({ description: "A score (0-100) per dimension id." }),
   })

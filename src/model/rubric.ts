@@ -20,6 +20,13 @@ export const questionRuleSchema = z
       .optional()
       .meta({ description: "For numbers: the points of the highest band whose atLeast the answer reaches; below every band, 0." }),
     notApplicable: z.boolean().optional().meta({ description: "Accept 'n/a': the question leaves its dimension and the rest are re-weighted." }),
+    expects: z
+      .record(z.string(), pointsSchema)
+      .optional()
+      .meta({
+        description:
+          "The points (0-100) an answer needs for each stage, by stage id, e.g. { \"1.0\": 33, \"2.0\": 67 }. An answer below what the target stage expects yields a step in the plan, whatever its dimension's average.",
+      }),
   })
   .meta({ title: "Question rule" });
 export type QuestionRule = z.infer<typeof questionRuleSchema>;
@@ -30,8 +37,18 @@ export const stageSchema = z.strictObject({
   min: pointsSchema.meta({ description: "The lowest score (0-100) of this stage's band." }),
   summary: textSchema.optional(),
   leadersYear: z.int().min(1900).max(2100).optional().meta({
-    description: "The year leaders reached this stage, for the rubric's lag-in-years estimate.",
+    description: "The year leaders reached this stage, for the rubric's lag-in-years estimate. Give its basis in lag.source.",
   }),
+  lag: z
+    .strictObject({
+      years: z
+        .union([z.int().min(0), z.tuple([z.int().min(0), z.int().min(0)])])
+        .optional()
+        .meta({ description: "How many years a business at this stage lags the leaders: one number or a range [from, to], as the source gives it." }),
+      source: textSchema.meta({ description: "The basis of the estimate: who says so, where and when." }),
+    })
+    .optional()
+    .meta({ description: "The lag in years of a business at this stage, with its source. Without it the report gives no years." }),
 });
 export type Stage = z.infer<typeof stageSchema>;
 
@@ -58,6 +75,7 @@ export const nextStepSchema = z.strictObject({
   detail: textSchema.optional(),
   questions: z.array(idSchema).min(1).meta({ description: "The questions whose answers this step improves; it is proposed while any of them scores below 'below'." }),
   below: pointsSchema.default(100).meta({ description: "Propose the step while one of its questions scores under this." }),
+  effort: z.int().min(1).max(3).default(2).meta({ description: "What the step takes: 1 a few days, 2 a few weeks, 3 months or a change of organisation. The plan weighs gain against it." }),
 });
 export type NextStep = z.infer<typeof nextStepSchema>;
 
