@@ -1,19 +1,5 @@
-import { cliMessages, type CliKey } from "./i18n/cli-messages.js";
-import { fill } from "./i18n/fill.js";
-import { stripControl } from "./report/terminal.js";
-
-/** A message by key and values, put into words where it is printed, in the reader's language. */
-export interface Phrase {
-  key: CliKey;
-  params?: Record<string, string | number | Phrase>;
-}
-
-/** Puts a phrase into words from a table of templates (English unless another is given). */
-export function word(p: Phrase, templates: Record<CliKey, string> = cliMessages): string {
-  const values: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(p.params ?? {})) values[k] = typeof v === "object" ? word(v, templates) : v;
-  return fill(templates[p.key], values);
-}
+import type { CliKey } from "./i18n/cli-messages.js";
+import { english, word, type Phrase, type Wording } from "./i18n/phrase.js";
 
 /** A phrase with its English words, for the places that keep a plain message too. */
 export function say(key: CliKey, params?: Phrase["params"]): { message: string; phrase: Phrase } {
@@ -21,9 +7,18 @@ export function say(key: CliKey, params?: Phrase["params"]): { message: string; 
   return { message: word(phrase), phrase };
 }
 
-/** Words for a phrase in the reader's language; English when none is chosen. */
-export type Wording = (p: Phrase) => string;
-export const english: Wording = (p) => word(p);
+export type Path = ReadonlyArray<PropertyKey>;
+
+/** An issue found by pure validation, before it is placed in a file. */
+export interface PathIssue {
+  path: Path;
+  /** In English; `phrase` gives it in other languages. */
+  message: string;
+  phrase?: Phrase;
+  severity?: "error" | "warning";
+  /** Point at the key rather than the value (e.g. an unknown key). */
+  atKey?: boolean;
+}
 
 /** A problem found in an input file, located where possible. */
 export interface Problem {
@@ -39,8 +34,7 @@ export interface Problem {
 export function formatProblem(p: Problem, words: Wording = english): string {
   const where = p.line !== undefined ? `${p.file}:${p.line}:${p.col ?? 1}` : p.file;
   const text = p.phrase ? words(p.phrase) : p.message;
-  // Messages quote file content and names; neither may drive the terminal.
-  return stripControl(`${where}: ${p.severity === "warning" ? `${words({ key: "warning" })}: ` : ""}${text}`);
+  return `${where}: ${p.severity === "warning" ? `${words({ key: "warning" })}: ` : ""}${text}`;
 }
 
 type Said = string | Phrase;

@@ -1,15 +1,8 @@
-export interface Io {
-  out(text: string): void;
-  err(text: string): void;
-  /** chalk level for stdout and stderr (0 = plain). */
-  colorLevel: 0 | 1 | 2 | 3;
-  errColorLevel: 0 | 1 | 2 | 3;
-  columns: number;
-  quiet: boolean;
-}
+import { stripControl } from "../text/terminal.js";
+import type { Io } from "../commands/io.js";
 
 /** Decides colour once: --no-color and NO_COLOR win, then FORCE_COLOR, then whether the stream is a terminal. */
-export function colorLevelFor(stream: NodeJS.WriteStream, noColorFlag: boolean, env = process.env): 0 | 1 | 2 | 3 {
+export function colorLevelFor(stream: { isTTY?: boolean }, noColorFlag: boolean, env = process.env): 0 | 1 | 2 | 3 {
   if (noColorFlag || (env.NO_COLOR !== undefined && env.NO_COLOR !== "")) return 0;
   if (env.FORCE_COLOR !== undefined) {
     const n = env.FORCE_COLOR === "" || env.FORCE_COLOR === "true" ? 1 : Number(env.FORCE_COLOR);
@@ -22,14 +15,27 @@ export function colorLevelFor(stream: NodeJS.WriteStream, noColorFlag: boolean, 
   return 1;
 }
 
-export function processIo(opts: { color?: boolean; quiet?: boolean }): Io {
+/** Where the CLI runs: its streams and environment; the process's own, or a test's. */
+export interface Host {
+  stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stdinIsTTY: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+export function processHost(): Host {
+  return { stdout: process.stdout, stderr: process.stderr, stdinIsTTY: !!process.stdin.isTTY, env: process.env };
+}
+
+/** The one place where the CLI's text reaches its streams: messages lose control sequences on the way. */
+export function ioFrom(host: Host, opts: { color?: boolean; quiet?: boolean }): Io {
   const noColor = opts.color === false;
   return {
-    out: (t) => void process.stdout.write(t),
-    err: (t) => void process.stderr.write(t),
-    colorLevel: colorLevelFor(process.stdout, noColor),
-    errColorLevel: colorLevelFor(process.stderr, noColor),
-    columns: process.stdout.isTTY ? process.stdout.columns || 80 : 80,
+    out: (t) => void host.stdout.write(t),
+    // Messages quote file content and names; neither may drive the terminal.
+    err: (t) => void host.stderr.write(stripControl(t)),
+    colorLevel: colorLevelFor(host.stdout, noColor, host.env),
+    columns: host.stdout.isTTY ? host.stdout.columns || 80 : 80,
     quiet: !!opts.quiet,
   };
 }

@@ -1,21 +1,15 @@
-import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Help, Option } from "commander";
-import { AuditError, InvalidInputError, ThresholdError, UsageError, english, type Phrase, type Wording } from "../errors.js";
+import { AuditError, InvalidInputError, ThresholdError, UsageError } from "../errors.js";
 import type { CliKey } from "../i18n/cli-messages.js";
-import { processIo, type Io } from "./io.js";
-import { stripControl } from "../report/terminal.js";
+import { ioFrom, processHost, type Host } from "./io.js";
+
 import { LANGUAGES, languageFrom } from "../i18n/lang.js";
+import { english, type Phrase, type Wording } from "../i18n/phrase.js";
+import { stripControl } from "../text/terminal.js";
+import type { Io } from "../commands/io.js";
+import { formatsFor } from "../report/formats.js";
 
 const VERSION = "0.1.0";
-
-/** The CLI's launcher, which worker threads run too (from dist/cli/ and from the bundle in dist/bin/ alike). */
-const LAUNCHER = fileURLToPath(new URL("../../bin/maturity-audit.cjs", import.meta.url));
-
-/** Entry of a worker thread started by the launcher. */
-export async function serveWorker(): Promise<void> {
-  const { serveScoreChunks } = await import("../commands/score-worker.js");
-  serveScoreChunks();
-}
 
 function today(): string {
   const d = new Date();
@@ -29,15 +23,13 @@ interface GlobalOptions {
 }
 
 /** --lang, checked, else the environment's language; undefined lets a file's own language decide. */
-function langOf(o: { lang?: string }): string | undefined {
-  if (o.lang !== undefined && !(LANGUAGES as readonly string[]).includes(o.lang)) {
-    throw new UsageError({ key: "errLangUnavailable", params: { lang: o.lang } }, { key: "hintChooseOne", params: { choices: LANGUAGES.join(", ") } });
-  }
-  return languageFrom(o.lang);
-}
-
-function ioFor(cmd: Command): Io {
-  return processIo(cmd.optsWithGlobals<GlobalOptions>());
+function langIn(env: NodeJS.ProcessEnv) {
+  return (o: { lang?: string }): string | undefined => {
+    if (o.lang !== undefined && !(LANGUAGES as readonly string[]).includes(o.lang)) {
+      throw new UsageError({ key: "errLangUnavailable", params: { lang: o.lang } }, { key: "hintChooseOne", params: { choices: LANGUAGES.join(", ") } });
+    }
+    return languageFrom(o.lang, env);
+  };
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -64,12 +56,12 @@ function normaliseScoreOptions(o: Record<string, unknown>) {
     failUnder: numberOption("--fail-under", o.failUnder as string | undefined, 0, 100),
     tolerance: numberOption("--tolerance", o.tolerance as string | undefined, 0, 100),
     min: Object.keys(min).length ? min : undefined,
-    jobs: numberOption("--jobs", o.jobs as string | undefined, 1, 64, true),
   };
 }
 
-
-export function buildProgram(words: Wording = english): Command {
+export function buildProgram(words: Wording = english, host: Host = processHost()): Command {
+  const ioFor = (cmd: Command): Io => ioFrom(host, cmd.optsWithGlobals<GlobalOptions>());
+  const langOf = langIn(host.env);
   const h = (key: CliKey) => words({ key });
   const examples = (...lines: string[]) => `\n${h(lines.length > 1 ? "helpExamples" : "helpExample")}\n${lines.map((l) => `  $ ${l}`).join("\n")}`;
   // Options several commands share, worded once.
@@ -106,7 +98,11 @@ export function buildProgram(words: Wording = english): Command {
     .option("-q, --quiet", h("helpQuiet"))
     .option("--debug", h("helpDebug"))
     .showSuggestionAfterError()
-    .configureOutput({ outputError: (str, write) => write(`${commanderMessage(str, words)}\n`) })
+    .configureOutput({
+      writeOut: (str) => void host.stdout.write(str),
+      writeErr: (str) => void host.stderr.write(str),
+      outputError: (str, write) => write(`${commanderMessage(str, words)}\n`),
+    })
     .exitOverride()
     .addHelpText("after", `\n${h("helpProgramExamples")}`);
 
@@ -120,7 +116,7 @@ export function buildProgram(words: Wording = english): Command {
     .option("--resume", h("helpRunResume"))
     .option("--respondent <name>", h("helpRunRespondent"))
     .option("--workshop <folder>", h("helpRunWorkshop"))
-    .addOption(opt.format(["text", "json"]))
+    .addOption(opt.format(formatsFor("card")))
     .addOption(opt.target())
     .option("--explain", h("helpRunExplain"))
     .addHelpText(
@@ -129,7 +125,7 @@ export function buildProgram(words: Wording = english): Command {
     )
     .action(async (o, cmd: Command) => {
       const { runAudit, runWorkshop, assertInteractive } = await import("../commands/run.js");
-      assertInteractive();
+      assertInteractive(host.env, host.stdinIsTTY);
       const { createInquirerAsker } = await import("../interview/inquirer-asker.js");
       const options = { ...o, lang: langOf(o), today: today() };
       if (o.workshop) await runWorkshop(options, ioFor(cmd), createInquirerAsker());
@@ -143,7 +139,7 @@ export function buildProgram(words: Wording = english): Command {
     .addOption(opt.questionnaire())
     .option("--rubric <name|file>", h("helpScoreRubric"))
     .addOption(opt.lang())
-    .addOption(opt.format(["text", "json", "markdown", "html", "junit", "badge"]))
+    .addOption(opt.format(formatsFor("card")))
     .addOption(opt.target())
     .option("--explain", h("helpScoreExplain"))
     .addOption(opt.output())
@@ -153,7 +149,6 @@ export function buildProgram(words: Wording = english): Command {
     .option("--baseline <file>", h("helpScoreBaseline"))
     .option("--tolerance <points>", h("helpScoreTolerance"), "0")
     .option("--benchmark <name|file>", h("helpScoreBenchmark"))
-    .option("--jobs <n>", h("helpScoreJobs"))
     .addHelpText(
       "after",
       examples(
@@ -167,7 +162,7 @@ export function buildProgram(words: Wording = english): Command {
     )
     .action(async (files: string[], o, cmd: Command) => {
       const { runScore } = await import("../commands/score.js");
-      await runScore({ ...normaliseScoreOptions(o), lang: langOf(o), files, today: today(), workerScript: LAUNCHER }, ioFor(cmd));
+      await runScore({ ...normaliseScoreOptions(o), lang: langOf(o), files, today: today(), }, ioFor(cmd));
     });
 
   program
@@ -177,7 +172,7 @@ export function buildProgram(words: Wording = english): Command {
     .addOption(opt.questionnaire())
     .option("--rubric <name|file>", h("helpCompareRubric"))
     .addOption(opt.lang())
-    .addOption(opt.format(["text", "json", "markdown"]))
+    .addOption(opt.format(formatsFor("comparison", "trend")))
     .addOption(opt.output())
     .addHelpText("after", examples("maturity-audit compare acme-2025.yaml acme-2026.yaml", "maturity-audit compare audits/acme-*.yaml --format markdown"))
     .action(async (files: string[], o, cmd: Command) => {
@@ -192,7 +187,7 @@ export function buildProgram(words: Wording = english): Command {
     .addOption(opt.questionnaire())
     .addOption(opt.rubric())
     .addOption(opt.lang())
-    .addOption(opt.format(["text", "json", "markdown", "html"]))
+    .addOption(opt.format(formatsFor("team")))
     .addOption(opt.target())
     .addOption(opt.output())
     .option("--save <file>", h("helpMergeSave"))
@@ -245,7 +240,7 @@ export function buildProgram(words: Wording = english): Command {
     .description(h("helpSchema"))
     .argument("<kind>", h("helpSchemaKind"))
     .action(async (kind: string, _o, cmd: Command) => {
-      const { jsonSchemaFor, SCHEMA_KINDS } = await import("../commands/schema.js");
+      const { jsonSchemaFor, SCHEMA_KINDS } = await import("../model/json-schema.js");
       if (!(SCHEMA_KINDS as readonly string[]).includes(kind)) {
         const { UsageError } = await import("../errors.js");
         throw new UsageError({ key: "errUnknownSchemaKind", params: { kind } }, { key: "hintChooseOne", params: { choices: SCHEMA_KINDS.join(", ") } });
@@ -257,9 +252,10 @@ export function buildProgram(words: Wording = english): Command {
 }
 
 /** Runs the CLI and returns the exit code; the one place where errors become messages. */
-export async function main(argv: string[]): Promise<number> {
-  const words = await wordsOf(argv);
-  const program = buildProgram(words);
+export async function main(argv: string[], host: Host = processHost()): Promise<number> {
+  const words = await wordsOf(argv, host.env);
+  const program = buildProgram(words, host);
+  const stderr = (text: string) => void host.stderr.write(stripControl(text));
   const debug = argv.includes("--debug");
   try {
     const first = argv[2];
@@ -273,32 +269,32 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === "commander.helpDisplayed" || err.code === "commander.version" || err.code === "commander.help") return 0;
-      process.stderr.write(`${words({ key: "hintHelp" })}\n`);
+      stderr(`${words({ key: "hintHelp" })}\n`);
       return 2;
     }
     if (err instanceof ThresholdError) {
-      process.stderr.write(stripControl(err.reasons(words).map((r) => `maturity-audit: ${words({ key: "thresholdNotMet", params: { reason: r } })}\n`).join("")));
+      stderr(err.reasons(words).map((r) => `maturity-audit: ${words({ key: "thresholdNotMet", params: { reason: r } })}\n`).join(""));
       return err.exitCode;
     }
     if (err instanceof AuditError) {
       const prefix = err instanceof InvalidInputError ? "" : "maturity-audit: ";
       const suggestion = err.suggests(words);
-      process.stderr.write(stripControl(`${prefix}${err.says(words)}\n${suggestion ? `${suggestion}\n` : ""}`));
-      if (debug) process.stderr.write(`${err.stack}\n`);
+      stderr(`${prefix}${err.says(words)}\n${suggestion ? `${suggestion}\n` : ""}`);
+      if (debug) stderr(`${err.stack}\n`);
       return err.exitCode;
     }
     const detail = (err as Error)?.message ?? String(err);
-    process.stderr.write(`maturity-audit: ${words({ key: "internalError", params: { detail } })}\n${words({ key: debug ? "hintBugDebug" : "hintBug" })}\n`);
-    if (debug) process.stderr.write(`${(err as Error)?.stack}\n`);
+    stderr(`maturity-audit: ${words({ key: "internalError", params: { detail } })}\n${words({ key: debug ? "hintBugDebug" : "hintBug" })}\n`);
+    if (debug) stderr(`${(err as Error)?.stack}\n`);
     return 70;
   }
 }
 
 /** How errors are put into words: in the language of --lang, else of the environment; the catalogues load only for another language than English. */
-async function wordsOf(argv: string[]): Promise<Wording> {
+async function wordsOf(argv: string[], env: NodeJS.ProcessEnv): Promise<Wording> {
   const i = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
   const flag = i < 0 ? undefined : argv[i]!.includes("=") ? argv[i]!.slice("--lang=".length) : argv[i + 1];
-  const lang = languageFrom(flag && (LANGUAGES as readonly string[]).includes(flag) ? flag : undefined);
+  const lang = languageFrom(flag && (LANGUAGES as readonly string[]).includes(flag) ? flag : undefined, env);
   if (!lang || lang === "en") return english;
   const { wordsFor } = await import("../i18n/messages.js");
   return wordsFor(lang);

@@ -1,19 +1,20 @@
 import { UsageError } from "../errors.js";
 import { wordsFor } from "../i18n/messages.js";
-import type { Io } from "../cli/io.js";
 import type { Scorecard } from "../engine/scorecard.js";
 import { compareScorecards, trendOf } from "../engine/compare.js";
-import { renderComparisonMarkdown, renderComparisonText, renderTrendMarkdown, renderTrendText } from "../report/compare.js";
-import { Resolver } from "./resolve.js";
-import { loadScorecardLike } from "./reference.js";
-import { writeFileAtomic, assertOutputNotInput } from "./files.js";
+import { Audit } from "../audit/pipeline.js";
+import { loadScorecardLike } from "../audit/reference.js";
+import { assertOutputNotInput } from "../audit/inputs.js";
+import { formatsFor, rendererOf, type Format } from "../report/formats.js";
+import { writeFileAtomic } from "./files.js";
+import type { Io } from "./io.js";
 
 export interface CompareOptions {
   files: string[];
   questionnaire?: string;
   rubric?: string;
   lang?: string;
-  format: "text" | "json" | "markdown";
+  format: Format;
   output?: string;
   today: string;
 }
@@ -21,10 +22,12 @@ export interface CompareOptions {
 /** Progress between two audits, or a trend over more, of the same questionnaire. */
 export async function runCompare(opts: CompareOptions, io: Io): Promise<void> {
   if (opts.files.length < 2) throw new UsageError({ key: "errCompareTwo" });
+  const subject = opts.files.length === 2 ? "comparison" : "trend";
+  if (!rendererOf(opts.format, subject)) throw new UsageError({ key: "errFormatNotForCommand", params: { format: opts.format, command: "compare", formats: formatsFor(subject).join(", ") } });
   if (opts.output) assertOutputNotInput(opts.output, [...opts.files, opts.questionnaire, opts.rubric]);
-  const resolver = new Resolver(opts, (t) => io.err(t));
+  const audit = new Audit({ ...opts, notice: (t) => io.err(t) });
   const cards: Array<{ label: string; card: Scorecard }> = [];
-  for (const file of opts.files) cards.push({ label: file, card: await loadScorecardLike(file, resolver, { questionnaire: opts.questionnaire, lang: opts.lang, today: opts.today }) });
+  for (const file of opts.files) cards.push({ label: file, card: await loadScorecardLike(file, audit) });
   const ids = new Set(cards.map((c) => c.card.questionnaire.id));
   if (ids.size > 1) throw new UsageError({ key: "errCompareQuestionnaires", params: { ids: [...ids].join(", ") } });
   const orgs = new Set(cards.map((c) => c.card.organisation).filter(Boolean));
@@ -32,16 +35,12 @@ export async function runCompare(opts: CompareOptions, io: Io): Promise<void> {
     const words = wordsFor(opts.lang);
     io.err(`${words({ key: "warning" })}: ${words({ key: "warnCompareOrganisations", params: { names: [...orgs].join(", ") } })}\n`);
   }
-
   const lang = opts.lang ?? cards[0]!.card.lang;
-  let text: string;
-  if (cards.length === 2) {
-    const c = compareScorecards(cards[0]!.card, cards[1]!.card, [cards[0]!.label, cards[1]!.label]);
-    text = opts.format === "json" ? JSON.stringify(c, null, 2) + "\n" : opts.format === "markdown" ? renderComparisonMarkdown(c, lang) : renderComparisonText(c, io.columns, lang);
-  } else {
-    const t = trendOf(cards);
-    text = opts.format === "json" ? JSON.stringify(t, null, 2) + "\n" : opts.format === "markdown" ? renderTrendMarkdown(t, lang) : renderTrendText(t, io.columns, lang);
-  }
+  const look = { colorLevel: 0 as const, width: io.columns };
+  const text =
+    subject === "comparison"
+      ? await rendererOf(opts.format, "comparison")!(compareScorecards(cards[0]!.card, cards[1]!.card, [cards[0]!.label, cards[1]!.label]), look, lang)
+      : await rendererOf(opts.format, "trend")!(trendOf(cards), look, lang);
   if (opts.output) writeFileAtomic(opts.output, text);
   else io.out(text);
 }

@@ -1,10 +1,10 @@
-import type { Io } from "../cli/io.js";
+
 import { bundledQuestionnairePath, bundledRubricPath, BUNDLED_QUESTIONNAIRES } from "../load/bundled.js";
 import { loadQuestionnaire, loadRubricFile } from "../load/load.js";
 import { BUNDLED_RUBRICS } from "../engine/registry.js";
 import { resolveText } from "../i18n/text.js";
 import { LANGUAGES } from "../i18n/messages.js";
-
+import { type Io } from "./io.js";
 
 export function runList(opts: { format: "text" | "json"; lang?: string }, io: Io): void {
   const lang = opts.lang ?? "en";

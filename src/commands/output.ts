@@ -1,7 +1,7 @@
 import { closeSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UsageError } from "../errors.js";
-import type { Io } from "../cli/io.js";
+import { type Io } from "./io.js";
 
 /** Where a report goes: stdout, or a file that appears whole or not at all (a temporary file, renamed at the end). */
 export interface Sink {

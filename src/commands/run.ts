@@ -1,17 +1,16 @@
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { InterruptedError, UsageError } from "../errors.js";
+import { InterruptedError, InvalidInputError, UsageError } from "../errors.js";
 import type { Answers } from "../model/answers.js";
-import { assertAnswersFit, loadAnswersFile } from "../load/load.js";
 import { resolveText } from "../i18n/text.js";
 import { fill, messages } from "../i18n/messages.js";
-import { renderText } from "../report/text.js";
+import { rendererOf, type Format } from "../report/formats.js";
+import { Audit } from "../audit/pipeline.js";
 import { QuitError, type Asker } from "../interview/asker.js";
 import { interview } from "../interview/interview.js";
-import type { Io } from "../cli/io.js";
-import { Resolver, scoreResolved } from "./resolve.js";
 import { writeFileAtomic } from "./files.js";
+import { type Io } from "./io.js";
 
 export interface RunOptions {
   questionnaire?: string;
@@ -20,7 +19,7 @@ export interface RunOptions {
   answers?: string;
   resume?: boolean;
   respondent?: string;
-  format: "text" | "json";
+  format: Format;
   target?: string;
   explain?: boolean;
   /** A folder where each respondent's answers are saved as their own file, one after another. */
@@ -82,25 +81,22 @@ export async function runWorkshop(opts: RunOptions & { workshop: string }, io: I
 
 /** The interactive audit: asks, saves after every answer, reviews, then prints the gap report. */
 export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<void> {
-  const resolver = new Resolver(opts, (t) => io.err(t));
+  const audit = new Audit({ ...opts, notice: (t) => io.err(t) });
   let start: Answers | undefined;
   let file = opts.answers;
   if (opts.resume) {
     if (!file) throw new UsageError({ key: "errResumeNeedsFile" });
-    const loaded = loadAnswersFile(file);
-    const q = resolver.questionnaire(loaded.value.questionnaire);
-    const rubric = await resolver.rubric(q);
     try {
-      assertAnswersFit(loaded, q.value, rubric.rubric);
+      start = (await audit.read(file)).answers;
     } catch (err) {
-      throw Object.assign(err as Error, { suggestion: "This file does not fit the questionnaire; start a new audit with another --answers file." });
+      if (err instanceof InvalidInputError) throw new InvalidInputError(err.problems, { key: "hintResumeNotFit" });
+      throw err;
     }
-    start = loaded.value;
   } else if (file && existsSync(file)) {
     throw new UsageError({ key: "errFileExists", params: { file } }, { key: "hintResume", params: { file } });
   }
-  const q = resolver.questionnaire(start?.questionnaire);
-  const rubric = await resolver.rubric(q);
+  const q = audit.resolver.questionnaire(start?.questionnaire);
+  const rubric = await audit.resolver.rubric(q.value);
   const lang = opts.lang ?? start?.lang ?? "en";
   const count = q.value.sections.reduce((n, s) => n + s.questions.length, 0);
   const t = messages(lang);
@@ -150,7 +146,7 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
 
   let final: Answers;
   try {
-    final = await interview(q.value, asker, base, { lang, rubric: rubric.rubric, onChange: save });
+    final = await interview(q.value, asker, base, { lang, rubric: rubric.kind === "yaml" ? rubric.loaded.value : rubric.rubric, onChange: save });
   } catch (err) {
     if (err instanceof QuitError) {
       const n = Object.values(latest.answers).filter((v) => v !== null).length;
@@ -159,7 +155,8 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
     throw err;
   }
   save(final);
-  const card = await scoreResolved(q.value, rubric, final, { lang, target: opts.target, asOf: opts.today });
+  const card = await audit.score(await audit.checkValue(final));
   io.err(`${fill(t.savedIn, { file })}\n\n`);
-  io.out(opts.format === "json" ? JSON.stringify(card, null, 2) + "\n" : renderText(card, { colorLevel: io.colorLevel, width: io.columns, explain: opts.explain }));
+  const render = rendererOf(opts.format, "card") ?? rendererOf("text", "card")!;
+  io.out(await render({ file, card }, { colorLevel: io.colorLevel, width: io.columns, explain: opts.explain }));
 }

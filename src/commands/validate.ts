@@ -1,18 +1,21 @@
-import { AuditError, InvalidInputError, formatProblem, type Phrase, type Problem } from "../errors.js";
+import { stripControl } from "../text/terminal.js";
+import { AuditError, InvalidInputError, formatProblem, type Problem } from "../errors.js";
 import { wordsFor } from "../i18n/messages.js";
 import { readSource } from "../load/source.js";
-import { detectKind, parseFile, assertAnswersFit, type Loaded } from "../load/load.js";
+import { detectKind, parseFile } from "../load/load.js";
 import { placeIssues } from "../load/yaml.js";
 import { checkBenchmark } from "../load/check-benchmark.js";
 import { checkRubric, checkRubricShape } from "../load/check-rubric.js";
-import { defaultRubricFor } from "../engine/registry.js";
-import type { Io } from "../cli/io.js";
+
 import type { Answers } from "../model/answers.js";
 import type { Questionnaire } from "../model/questionnaire.js";
 import type { Rubric } from "../model/rubric.js";
 import type { Benchmark } from "../model/benchmark.js";
-import { expandInputs } from "./files.js";
-import { Resolver, assertKnownQuestionnaire } from "./resolve.js";
+import { expandInputs } from "../audit/inputs.js";
+import { assertKnownQuestionnaire } from "../audit/resolve.js";
+import { Audit } from "../audit/pipeline.js";
+import type { Phrase } from "../i18n/phrase.js";
+import type { Io } from "./io.js";
 
 export interface ValidateOptions {
   files: string[];
@@ -24,7 +27,8 @@ export interface ValidateOptions {
 /** Checks each file by its kind, and against its questionnaire where one can be found; reports everything at once. */
 export async function runValidate(opts: ValidateOptions, io: Io): Promise<void> {
   const files = expandInputs(opts.files);
-  const resolver = new Resolver(opts, (t) => io.err(t));
+  const audit = new Audit({ ...opts, today: "", notice: (t) => io.err(t) });
+  const resolver = audit.resolver;
   const words = wordsFor(opts.lang);
   const problems: Problem[] = [];
   for (const file of files) {
@@ -63,14 +67,10 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<void> 
         problems.push(...placeIssues(parsed.source, checkBenchmark(b, resolver.questionnaire(b.questionnaire).value)));
         summary = { key: b.illustrative ? "validBenchmarkIllustrative" : "validBenchmark", params: { id: b.id, questionnaire: b.questionnaire, dimensions: Object.keys(b.scores).length } };
       } else {
-        const loaded = { value: parsed.value as Answers, source: parsed.source, warnings: [] } satisfies Loaded<Answers>;
-        assertKnownQuestionnaire(opts.questionnaire, loaded.value.questionnaire, parsed.source, "answers");
-        const q = resolver.questionnaire(loaded.value.questionnaire);
-        // 'n/a' can only be judged with a rubric; a custom questionnaire may have none here.
-        const rubric = opts.rubric || defaultRubricFor(q.value.id) ? (await resolver.rubric(q)).rubric : undefined;
-        problems.push(...assertAnswersFit(loaded, q.value, rubric));
-        const n = Object.values(loaded.value.answers).filter((v) => v !== null).length;
-        summary = { key: "validAnswers", params: { questionnaire: q.value.id, n } };
+        const checked = await audit.check({ value: parsed.value as Answers, source: parsed.source, warnings: [] }, { rubricOptional: true });
+        problems.push(...checked.warnings);
+        const n = Object.values(checked.answers.answers).filter((v) => v !== null).length;
+        summary = { key: "validAnswers", params: { questionnaire: checked.questionnaire.id, n } };
       }
     } catch (err) {
       if (err instanceof InvalidInputError) problems.push(...err.problems);
@@ -81,12 +81,11 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<void> 
       }
       else throw err;
     }
-    if (summary && problems.filter((p) => p.severity === "error").length === before && !io.quiet) io.out(`✓ ${file}: ${words(summary)}\n`);
+    if (summary && problems.filter((p) => p.severity === "error").length === before && !io.quiet) io.out(stripControl(`✓ ${file}: ${words(summary)}\n`));
   }
   problems.unshift(...resolver.warnings);
   for (const p of problems) if (p.severity === "warning" && !io.quiet) io.err(formatProblem(p, words) + "\n");
   const errors = problems.filter((p) => p.severity === "error");
   if (errors.length) throw new InvalidInputError(errors);
 }
-
 

@@ -1,6 +1,6 @@
 import type { Answer, AnswerValue } from "../model/answers.js";
 import type { Question } from "../model/questionnaire.js";
-import type { Phrase } from "../errors.js";
+import { type Phrase } from "../i18n/phrase.js";
 
 export const UNKNOWN = "unknown";
 export const NOT_APPLICABLE = "n/a";

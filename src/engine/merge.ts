@@ -1,8 +1,9 @@
 import type { Answer, Answers, AnswerValue } from "../model/answers.js";
 import type { Question, Questionnaire } from "../model/questionnaire.js";
 import { NOT_APPLICABLE, UNKNOWN, readAnswer } from "./answer.js";
-import { displayAnswer } from "./score.js";
+
 import { messages } from "../i18n/messages.js";
+import { displayAnswer } from "./display.js";
 
 export interface QuestionConsensus {
   id: string;

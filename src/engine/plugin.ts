@@ -3,8 +3,9 @@ import { pathToFileURL } from "node:url";
 import { existsSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import { PluginError, UsageError } from "../errors.js";
-import { firstIssue } from "../model/issues.js";
+
 import { scoringRubricSchema, type RubricInput, type ScoringRubric } from "./rubric.js";
+import { firstIssue } from "../schema-issues.js";
 
 /** How long a plugin may take to load, and to answer one evaluation. */
 export const PLUGIN_TIMEOUT_MS = 5000;

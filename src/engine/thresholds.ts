@@ -1,5 +1,6 @@
-import { say, type Phrase } from "../errors.js";
+import { say } from "../errors.js";
 import type { Scorecard } from "./scorecard.js";
+import { type Phrase } from "../i18n/phrase.js";
 
 export interface Thresholds {
   failUnder?: number;

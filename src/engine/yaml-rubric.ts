@@ -2,7 +2,6 @@ import type { AnswerValue } from "../model/answers.js";
 import type { Question } from "../model/questionnaire.js";
 import type { QuestionRule, Rubric } from "../model/rubric.js";
 import { resolveText } from "../i18n/text.js";
-import { conditionTests } from "../load/check-questionnaire.js";
 import { evaluateCondition } from "./condition.js";
 import type { RubricEvaluation, RubricInput, ScoringRubric } from "./rubric.js";
 
@@ -46,8 +45,18 @@ export function yamlRubric(rubric: Rubric, lang = "en"): ScoringRubric {
   let byLang = rubricCache.get(rubric);
   if (!byLang) rubricCache.set(rubric, (byLang = new Map()));
   let made = byLang.get(lang);
-  if (!made) byLang.set(lang, (made = makeYamlRubric(rubric, lang)));
+  if (!made) {
+    byLang.set(lang, (made = makeYamlRubric(rubric, lang)));
+    madeHere.add(made);
+  }
   return made;
+}
+
+/** Rubrics made here from a validated YAML rubric: their evaluations need no second check. */
+const madeHere = new WeakSet<ScoringRubric>();
+
+export function isYamlRubric(r: ScoringRubric): boolean {
+  return madeHere.has(r);
 }
 
 function makeYamlRubric(rubric: Rubric, lang: string): ScoringRubric {
@@ -83,7 +92,7 @@ function makeYamlRubric(rubric: Rubric, lang: string): ScoringRubric {
       }));
       const gates = rubric.gates.map((g) => {
         const holds = evaluateCondition(g.when, input.known);
-        const questions = conditionTests(g.when).map((t) => t.test.question);
+        const questions = ("all" in g.when ? g.when.all : "any" in g.when ? g.when.any : [g.when]).map((t) => t.question);
         const allNa = questions.every((id) => input.sheet.get(id)?.status === "not-applicable");
         const status = holds === true ? "blocking" : holds === undefined && !allNa ? "unverified" : "passed";
         return { id: g.id, blocks: g.blocks, reason: resolveText(g.reason, lang), status, questions } as const;

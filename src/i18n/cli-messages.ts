@@ -152,6 +152,7 @@ export const cliMessages = {
   errResumeNeedsFile: "--resume needs --answers FILE: the file to continue",
   errFileExists: "{file} already exists",
   hintResume: "Continue it with: maturity-audit run --resume --answers {file}",
+  hintResumeNotFit: "This file does not fit the questionnaire; start a new audit with another --answers file.",
   hintOtherName: "Choose another file name, or remove it first.",
   errCompareTwo: "compare needs at least two audits: BEFORE AFTER [MORE...]",
   errCompareQuestionnaires: "these audits answer different questionnaires ({ids}); compare audits of the same one",
@@ -160,6 +161,8 @@ export const cliMessages = {
   errCannotWrite: "cannot write {file}: {detail}",
   errOutputIsInput: "--output {file} is also an input; it would be overwritten",
   errMergeTwo: "merge needs answers from at least two respondents; found {n}",
+  errMergeQuestionnaires: "{file} answers the questionnaire '{id}', the others '{expected}': a team view needs one questionnaire",
+  errFormatNotForCommand: "--format {format} is not available for {command}; choose one of: {formats}",
   errFlagNotStage: "{flag} {stage} is not a stage of rubric '{rubric}'",
   errStageOfRubric: "target '{stage}' is not a stage of rubric '{rubric}'",
   hintStages: "Stages: {stages}",
@@ -272,7 +275,6 @@ Exit codes: 0 done, 1 a threshold not met, 2 bad usage or input, 130 interrupted
   helpScoreBaseline: "an earlier answers file or scorecard JSON: exit 1 when a score drops",
   helpScoreTolerance: "points a score may drop against --baseline",
   helpScoreBenchmark: "a peer profile to compare with: a bundled name, a benchmark YAML, a scorecard JSON or answers file",
-  helpScoreJobs: "worker threads for many files (default: one per core from 200 files on; 1 scores in one thread)",
 
   // help: compare, merge, validate, template, list, schema
   helpCompare: "what moved between two audits of the same business, or the trend over several",

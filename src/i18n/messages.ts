@@ -2,7 +2,7 @@ import { da } from "./catalogues/da.js";
 import { nb } from "./catalogues/nb.js";
 import { sv } from "./catalogues/sv.js";
 import { cliMessages } from "./cli-messages.js";
-import { word, type Wording } from "../errors.js";
+import { word, type Wording } from "./phrase.js";
 
 /**
  * Every user-facing word of the reports, prompts and progress lines, in English. Other languages are

@@ -5,11 +5,13 @@ import type { ScoringRubric } from "../engine/rubric.js";
 import { notApplicableIds } from "../engine/yaml-rubric.js";
 import { resolveText } from "../i18n/text.js";
 import { fill, messages } from "../i18n/messages.js";
-import { word } from "../errors.js";
+
 import { NOT_APPLICABLE, UNKNOWN, answerProblem, readAnswer } from "../engine/answer.js";
 import { evaluateCondition } from "../engine/condition.js";
-import { displayAnswer } from "../engine/score.js";
+
 import type { AskChoice, Asker } from "./asker.js";
+import { word } from "../i18n/phrase.js";
+import { displayAnswer } from "../engine/display.js";
 
 export interface InterviewOptions {
   lang?: string;

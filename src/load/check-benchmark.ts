@@ -1,8 +1,8 @@
 import type { Benchmark } from "../model/benchmark.js";
 import type { Questionnaire } from "../model/questionnaire.js";
-import { parseQuestionnaireRef } from "./check-answers.js";
-import type { PathIssue } from "./yaml.js";
-import { say } from "../errors.js";
+
+import { say, type PathIssue } from "../errors.js";
+import { parseQuestionnaireRef } from "./questionnaire-ref.js";
 
 /** A benchmark profile must speak of the questionnaire's own dimensions. */
 export function checkBenchmark(b: Benchmark, q: Questionnaire): PathIssue[] {

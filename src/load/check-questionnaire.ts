@@ -1,7 +1,7 @@
 import type { Condition, ConditionTest } from "../model/condition.js";
 import type { Question, Questionnaire } from "../model/questionnaire.js";
-import type { Path, PathIssue } from "./yaml.js";
-import { say } from "../errors.js";
+
+import { say, type Path, type PathIssue } from "../errors.js";
 
 export interface QuestionRef {
   question: Question;

@@ -1,9 +1,10 @@
 import type { Questionnaire } from "../model/questionnaire.js";
 import type { Rubric } from "../model/rubric.js";
-import { parseQuestionnaireRef } from "./check-answers.js";
+
 import { checkCondition, conditionTests, indexQuestions, missingTranslations } from "./check-questionnaire.js";
-import type { PathIssue } from "./yaml.js";
-import { say } from "../errors.js";
+
+import { say, type PathIssue } from "../errors.js";
+import { parseQuestionnaireRef } from "./questionnaire-ref.js";
 
 /** Checks a rubric on its own: stage bands, targets, ids. */
 export function checkRubricShape(r: Rubric): PathIssue[] {

@@ -1,15 +1,14 @@
 import type { z } from "zod";
-import { InvalidInputError, say, type Problem } from "../errors.js";
+import { InvalidInputError, say, type Problem, type PathIssue } from "../errors.js";
 import { answersSchema, type Answers } from "../model/answers.js";
 import { questionnaireSchema, type Questionnaire } from "../model/questionnaire.js";
 import { rubricSchema, type Rubric } from "../model/rubric.js";
 import { benchmarkSchema, type Benchmark } from "../model/benchmark.js";
-import { checkAnswers } from "./check-answers.js";
-import type { ScoringRubric } from "../engine/rubric.js";
 import { checkQuestionnaire } from "./check-questionnaire.js";
 import { checkRubric } from "./check-rubric.js";
 import { readSource } from "./source.js";
-import { parseYaml, placeIssues, zodIssues, type PathIssue, type YamlSource } from "./yaml.js";
+import { parseYaml, placeIssues, type YamlSource } from "./yaml.js";
+import { zodIssues } from "../schema-issues.js";
 
 export interface Loaded<T> {
   value: T;
@@ -73,11 +72,6 @@ export function assertRubricFits(rubric: Loaded<Rubric>, questionnaire: Question
   const issues = checkRubric(rubric.value, questionnaire);
   // A bundled rubric reads its positions lazily: only ask for them when there is something to place.
   return issues.length ? settle(placeIssues(rubric.source, issues)) : [];
-}
-
-/** Throws with every located problem when the answers do not fit the questionnaire. */
-export function assertAnswersFit(answers: Loaded<Answers>, questionnaire: Questionnaire, rubric?: Rubric | ScoringRubric): Problem[] {
-  return settle(placeIssues(answers.source, checkAnswers(answers.value, questionnaire, rubric)));
 }
 
 function settle(problems: Problem[]): Problem[] {

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
-import { InvalidInputError, fileProblem, type Phrase } from "../errors.js";
+import { InvalidInputError, fileProblem } from "../errors.js";
+import { type Phrase } from "../i18n/phrase.js";
 
 /** Hand-written audit files are small; anything bigger is a mistake or an attack. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;

@@ -1,10 +1,7 @@
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from "yaml";
 import { RESERVED_KEYS } from "../model/common.js";
-import { say, type Phrase, type Problem } from "../errors.js";
-import type { Path, PathIssue } from "../model/issues.js";
-
-export type { Path, PathIssue } from "../model/issues.js";
-export { zodIssues } from "../model/issues.js";
+import { say, type Problem, type Path, type PathIssue } from "../errors.js";
+import type { Phrase } from "../i18n/phrase.js";
 
 /** A parsed YAML file that can still answer "where is this path?". */
 export interface YamlSource {
@@ -12,7 +9,6 @@ export interface YamlSource {
   doc: Document.Parsed;
   lineCounter: LineCounter;
 }
-
 
 export function parseYaml(file: string, text: string): { source: YamlSource; data: unknown; problems: Problem[] } {
   try {

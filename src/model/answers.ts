@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { formatVersionSchema, languageSchema } from "./common.js";
-import { cliMessages } from "../i18n/cli-messages.js";
+import { messageKey as key } from "./common.js";
+
 
 export const answerValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
 export type AnswerValue = z.infer<typeof answerValueSchema>;
@@ -19,12 +20,12 @@ export const answersSchema = z
     $schema: z.string().optional(),
     kind: z.literal("answers"),
     version: formatVersionSchema,
-    questionnaire: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*(@[0-9]+)?$/, cliMessages.expectQuestionnaireRef)
+    questionnaire: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*(@[0-9]+)?$/, key("expectQuestionnaireRef"))
       .meta({ description: "The questionnaire answered: its id, optionally id@revision." }),
     respondent: z.string().max(200).optional(),
     respondents: z.array(z.string().max(200)).optional().meta({ description: "For a merged team view: who answered." }),
     organisation: z.string().max(200).optional(),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, cliMessages.expectDate).optional(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, key("expectDate")).optional(),
     lang: languageSchema.optional(),
     answers: z
       .record(z.string(), answerSchema.nullable())

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { idSchema } from "./common.js";
-import { cliMessages } from "../i18n/cli-messages.js";
+import { messageKey as key } from "./common.js";
+
 
 const scalarSchema = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -20,8 +21,8 @@ export const conditionTestSchema = z
     if (ops.length !== 1) {
       ctx.addIssue(
         ops.length === 0
-          ? { code: "custom", message: cliMessages.errOneTestNone, params: { key: "errOneTestNone" } }
-          : { code: "custom", message: cliMessages.errOneTest.replace("{found}", ops.join(", ")), params: { key: "errOneTest", found: ops.join(", ") } },
+          ? { code: "custom", message: key("errOneTestNone"), params: { key: "errOneTestNone" } }
+          : { code: "custom", message: key("errOneTest"), params: { key: "errOneTest", found: ops.join(", ") } },
       );
     }
   });

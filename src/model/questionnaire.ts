@@ -1,13 +1,14 @@
 import * as z from "zod";
 import { formatVersionSchema, idSchema, languageSchema, textSchema } from "./common.js";
+import { messageKey as key } from "./common.js";
 import { conditionSchema } from "./condition.js";
-import { cliMessages } from "../i18n/cli-messages.js";
+
 
 export const RESERVED_ANSWERS = ["unknown", "n/a"] as const;
 
 export const optionSchema = z.strictObject({
   value: idSchema.refine((v) => !(RESERVED_ANSWERS as readonly string[]).includes(v), {
-    message: cliMessages.errReservedAnswer,
+    message: key("errReservedAnswer"),
   }).meta({ description: "The value stored in an answers file. Never translated." }),
   label: textSchema.meta({ description: "What the respondent sees." }),
   help: textSchema.optional(),

@@ -1,6 +1,6 @@
 import type { Scorecard } from "../engine/scorecard.js";
 import { escapeXml as x } from "./escape.js";
-import { formatScore } from "./terminal.js";
+import { formatScore } from "./numbers.js";
 
 const COLOURS = ["#9f3a38", "#c27c0e", "#2f7d32", "#1b5e20", "#0d47a1"];
 

@@ -3,7 +3,8 @@ import type { Scorecard } from "../engine/scorecard.js";
 import type { ThresholdCheck } from "../engine/thresholds.js";
 import { fill, messages } from "../i18n/messages.js";
 import { escapeMarkdown as md, escapeMarkdownCode as mdCode, escapeXml as x } from "./escape.js";
-import { formatScore, stripControl, truncate, wrap } from "./terminal.js";
+import { formatScore } from "./numbers.js";
+import { stripControl, truncate, wrap } from "../text/terminal.js";
 
 export interface BatchItem {
   file: string;
@@ -107,6 +108,15 @@ export function jsonBatch(): BatchRenderer {
   };
 }
 
+/** One compact scorecard per line, for large batches: a reader can stream it and memory stays flat. */
+export function ndjsonBatch(): BatchRenderer {
+  return {
+    head: () => "",
+    row: ({ file, card }) => JSON.stringify({ file, ...card }) + "\n",
+    foot: () => "",
+  };
+}
+
 /** JUnit XML: a suite per scorecard, a case per dimension target and per threshold, so dashboards show what failed. */
 export function junitBatch(): BatchRenderer {
   // The root element carries the totals, so the suites wait for the end; they are a few lines each.
@@ -127,9 +137,8 @@ export function junitBatch(): BatchRenderer {
 }
 
 export function junitSuite(file: string, card: Scorecard, checks: ThresholdCheck[]): { xml: string; tests: number; failures: number } {
-  const targetIdx = card.stages.findIndex((s) => s.id === card.target.stage.id);
   const cases: Array<{ name: string; failure?: string }> = card.dimensions.map((d) => {
-    const ok = card.stages.findIndex((s) => s.id === d.stage.id) >= targetIdx;
+    const ok = d.reached;
     return {
       name: `${d.title} reaches ${card.target.stage.id}`,
       ...(ok

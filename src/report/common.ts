@@ -1,6 +1,6 @@
 import type { Scorecard } from "../engine/scorecard.js";
 import { fill, messages, type Messages } from "../i18n/messages.js";
-import { formatScore } from "./terminal.js";
+import { formatScore } from "./numbers.js";
 
 /** The words of a scorecard's language. */
 export function wordsFor(card: Scorecard): Messages {
@@ -17,11 +17,11 @@ export interface DimensionRow {
   blocked: boolean;
   gap: number;
   reached: boolean;
+  /** Stages below the target: 0 reached, 1 the stage before it. */
+  stagesShort: number;
 }
 
 export function dimensionRows(card: Scorecard): DimensionRow[] {
-  const targetIdx = card.stages.findIndex((s) => s.id === card.target.stage.id);
-  const reached = (stageId: string) => card.stages.findIndex((s) => s.id === stageId) >= targetIdx;
   return [
     ...card.dimensions.map((d) => ({
       id: d.id,
@@ -31,7 +31,8 @@ export function dimensionRows(card: Scorecard): DimensionRow[] {
       stage: d.stage.id,
       blocked: d.blockedBy.length > 0,
       gap: d.gap,
-      reached: reached(d.stage.id),
+      reached: d.reached,
+      stagesShort: d.stagesShort,
     })),
     {
       id: "overall",
@@ -42,8 +43,14 @@ export function dimensionRows(card: Scorecard): DimensionRow[] {
       blocked: card.overall.blockedBy.length > 0,
       gap: card.overall.gap,
       reached: card.target.reached,
+      stagesShort: card.overall.stagesShort,
     },
   ];
+}
+
+/** The colour class of a stage: reached, one stage short, or further. */
+export function stageTone(stagesShort: number): "ok" | "warn" | "bad" {
+  return stagesShort === 0 ? "ok" : stagesShort === 1 ? "warn" : "bad";
 }
 
 /** Who answered: one respondent, or the team of a merged file. */

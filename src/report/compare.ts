@@ -1,7 +1,9 @@
 import type { Comparison, Trend } from "../engine/compare.js";
 import { escapeMarkdown as md } from "./escape.js";
-import { formatScore, stripControl as s, truncate, wrap } from "./terminal.js";
+
 import { fill, messages } from "../i18n/messages.js";
+import { formatScore } from "./numbers.js";
+import { stripControl as s, truncate, wrap } from "../text/terminal.js";
 
 const signed = (d: number | null) => (d === null ? "—" : d > 0 ? `+${Math.round(d)}` : d < 0 ? `${Math.round(d)}` : "±0");
 const stageMove = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);

@@ -1,4 +1,4 @@
-import { stripControl } from "./terminal.js";
+import { stripControl } from "../text/terminal.js";
 
 const HTML: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 

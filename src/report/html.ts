@@ -1,9 +1,9 @@
 import type { Scorecard } from "../engine/scorecard.js";
-import { coverageSentence, dimensionRows, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
+import { coverageSentence, dimensionRows, stageTone, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
 import { fill } from "../i18n/messages.js";
 import { escapeHtml as h } from "./escape.js";
 import { renderRadar, type RadarSeries } from "./radar.js";
-import { formatScore } from "./terminal.js";
+import { formatScore } from "./numbers.js";
 
 export interface HtmlOptions {
   /** A peer profile to draw and compare with: a score per dimension id. */
@@ -50,11 +50,6 @@ footer { margin-top: 32px; font-size: 12px; color: var(--muted); }
   a { color: inherit; text-decoration: none; }
 }`;
 
-function colourFor(card: Scorecard, stageId: string): string {
-  const idx = card.stages.findIndex((s) => s.id === stageId);
-  const target = card.stages.findIndex((s) => s.id === card.target.stage.id);
-  return idx >= target ? "ok" : idx === target - 1 ? "warn" : "bad";
-}
 
 /** One self-contained page: inline CSS and SVG, no scripts, no external requests, every text escaped. */
 export function renderHtml(card: Scorecard, options: HtmlOptions = {}): string {
@@ -85,7 +80,7 @@ export function renderHtml(card: Scorecard, options: HtmlOptions = {}): string {
       const bench = options.benchmark && r.id !== "overall" ? options.benchmark.scores[r.id] : undefined;
       const benchCell = options.benchmark ? `<td class="num">${bench === undefined || bench === null ? "—" : `${Math.round(bench)} (${distance(r.score, bench)})`}</td>` : "";
       const title = r.id === "overall" ? `<strong>${h(r.title)}</strong>` : h(r.title);
-      return `<tr><td>${title}</td><td class="num">${r.scoreText}</td><td class="${colourFor(card, r.stage)}">${h(r.stage)}${r.blocked ? " 🔒" : ""}</td><td class="num">${r.gap > 0 ? `−${Math.round(r.gap)}` : "✓"}</td>${benchCell}<td>${bar}</td></tr>`;
+      return `<tr><td>${title}</td><td class="num">${r.scoreText}</td><td class="${stageTone(r.stagesShort)}">${h(r.stage)}${r.blocked ? " 🔒" : ""}</td><td class="num">${r.gap > 0 ? `−${Math.round(r.gap)}` : "✓"}</td>${benchCell}<td>${bar}</td></tr>`;
     })
     .join("\n");
 
@@ -165,6 +160,12 @@ ${explain}
 </body>
 </html>
 `;
+}
+
+/** The report of one audit, with its benchmark drawn where it has one. */
+export function renderCardHtml(card: Scorecard): string {
+  const b = card.benchmark;
+  return renderHtml(card, b ? { benchmark: { label: b.title, scores: Object.fromEntries(b.dimensions.map((d) => [d.id, d.benchmark])) } } : {});
 }
 
 function distance(score: number | null, bench: number): string {

@@ -2,7 +2,7 @@ import type { Scorecard } from "../engine/scorecard.js";
 import { coverageSentence, dimensionRows, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
 import { fill } from "../i18n/messages.js";
 import { escapeMarkdown as md, escapeMarkdownCode as mdCode } from "./escape.js";
-import { formatScore } from "./terminal.js";
+import { formatScore } from "./numbers.js";
 
 const stageBadge = (stage: string, reached: boolean, blocked: boolean) => `\`${mdCode(stage)}\`${blocked ? " 🔒" : ""}${reached ? " ✅" : ""}`;
 

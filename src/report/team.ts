@@ -3,8 +3,10 @@ import Table from "cli-table3";
 import type { Scorecard } from "../engine/scorecard.js";
 import type { QuestionConsensus } from "../engine/merge.js";
 import { escapeMarkdown as md } from "./escape.js";
-import { formatScore, stripControl as s, truncate, wrap } from "./terminal.js";
+
 import { fill, messages } from "../i18n/messages.js";
+import { formatScore } from "./numbers.js";
+import { stripControl as s, truncate, wrap } from "../text/terminal.js";
 
 export interface TeamReport {
   team: Scorecard;
@@ -29,6 +31,25 @@ export function disagreements(r: TeamReport, n = 5): Array<QuestionConsensus & {
     .sort((a, b) => a.agreement! - b.agreement! || b.answered - a.answered || a.id.localeCompare(b.id))
     .slice(0, n)
     .map((q) => ({ ...q, text: text.get(q.id) ?? q.id }));
+}
+
+/** The team view as data: who answered, the team's scorecard, each respondent's scores, and each question's consensus. */
+export function teamJson(r: TeamReport) {
+  return {
+    respondents: r.respondents.map((p) => p.name),
+    team: r.team,
+    perRespondent: r.respondents.map((p) => ({ name: p.name, overall: p.card.overall, dimensions: p.card.dimensions.map((d) => ({ id: d.id, score: d.score, stage: d.stage })) })),
+    questions: r.questions,
+  };
+}
+
+/** The team view as a page: the team's report with a polygon per respondent and the questions to discuss first. */
+export async function renderTeamHtml(r: TeamReport): Promise<string> {
+  const { renderHtml } = await import("./html.js");
+  return renderHtml(r.team, {
+    series: r.respondents.map((p) => ({ label: p.name, scores: Object.fromEntries(p.card.dimensions.map((d) => [d.id, d.score])) })),
+    disagreements: disagreements(r),
+  });
 }
 
 const pct = (a: number | null) => (a === null ? "—" : `${Math.round(a * 100)} %`);

@@ -1,9 +1,11 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Scorecard, DimensionScore } from "../engine/scorecard.js";
-import { bar, formatScore, stripControl, truncate, wrap } from "./terminal.js";
-import { benchmarkPhrase, coverageSentence, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
+
+import { benchmarkPhrase, coverageSentence, stageTone, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
 import { fill } from "../i18n/messages.js";
+import { bar, formatScore } from "./numbers.js";
+import { stripControl, truncate, wrap } from "../text/terminal.js";
 
 export interface TextOptions {
   /** chalk colour level: 0 for plain text. */
@@ -44,7 +46,7 @@ export function renderText(card: Scorecard, options: TextOptions = {}): string {
   });
   for (const d of card.dimensions) {
     const b = bar(d.score, barWidth);
-    const colour = stageColour(c, card, d);
+    const colour = stageColour(c, d);
     table.push([
       truncate(s(d.title), nameWidth - 2),
       formatScore(d.score),
@@ -99,12 +101,8 @@ function hang(text: string, width: number, indent: number): string[] {
   return [first, ...wrap(more.join(" "), width, " ".repeat(indent))];
 }
 
-function stageColour(c: ChalkInstance, card: Scorecard, d: DimensionScore): (s: string) => string {
-  const idx = card.stages.findIndex((x) => x.id === d.stage.id);
-  const target = card.stages.findIndex((x) => x.id === card.target.stage.id);
-  if (idx >= target) return c.green;
-  if (idx === target - 1) return c.yellow;
-  return c.red;
+function stageColour(c: ChalkInstance, d: DimensionScore): (s: string) => string {
+  return { ok: c.green, warn: c.yellow, bad: c.red }[stageTone(d.stagesShort)];
 }
 
 function renderExplain(card: Scorecard, c: ChalkInstance, width: number): string {

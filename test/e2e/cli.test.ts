@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { parse, parseDocument } from "yaml";
-import { jsonSchemaFor, SCHEMA_KINDS } from "../../src/commands/schema.js";
+import { jsonSchemaFor, SCHEMA_KINDS } from "../../src/model/json-schema.js";
 import { bundledQuestionnairePath, bundledRubricPath } from "../../src/load/bundled.js";
 import { loadQuestionnaire, loadRubricFile } from "../../src/load/load.js";
 import { leastMature, mostMature, type AnswerMap } from "../helpers/answers.js";

@@ -5,7 +5,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import type { Asker } from "../../src/interview/asker.js";
 import { runWorkshop } from "../../src/commands/run.js";
-import type { Io } from "../../src/cli/io.js";
+import { type Io } from "../../src/commands/io.js";
 
 /** Answers every question with its first choice, types the given names, and steers the workshop menu. */
 function autoAsker(names: string[], menu: string[]): Asker & { asked: string[] } {
@@ -36,7 +36,7 @@ function autoAsker(names: string[], menu: string[]): Asker & { asked: string[] }
 }
 
 function captureIo(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: "", stderr: "", colorLevel: 0 as const, errColorLevel: 0 as const, columns: 80, quiet: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = { stdout: "", stderr: "", colorLevel: 0 as const, columns: 80, quiet: false, out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
   return io;
 }
 

@@ -3,7 +3,8 @@ import { describe, expect } from "vitest";
 import { stringify } from "yaml";
 import { scoreAnswers } from "../../src/engine/score.js";
 import type { Scorecard } from "../../src/engine/scorecard.js";
-import { checkAnswers } from "../../src/load/check-answers.js";
+import { readSheet } from "../../src/engine/sheet.js";
+import { yamlRubric } from "../../src/engine/yaml-rubric.js";
 import { bundledQuestionnairePath, bundledRubricPath } from "../../src/load/bundled.js";
 import { loadQuestionnaire, loadRubricFile, parseFile } from "../../src/load/load.js";
 import type { Answer, Answers } from "../../src/model/answers.js";
@@ -68,7 +69,8 @@ describe("scoring any valid answers", () => {
     const parsed = parseFile("answers", "gen.yaml", stringify(answers));
     expect(parsed.problems).toEqual([]);
     expect(parsed.value).toEqual(answers);
-    expect(checkAnswers(parsed.value!, questionnaire, rubric)).toEqual([]);
+    const r = yamlRubric(rubric);
+    expect(readSheet(questionnaire, parsed.value!, { notApplicable: new Set(r.notApplicable), rubricId: r.id }).issues).toEqual([]);
   });
 });
 

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { InvalidInputError, type Problem } from "../../src/errors.js";
 import { bundledQuestionnairePath, bundledRubricPath } from "../../src/load/bundled.js";
 import {
-  assertAnswersFit,
   loadAnswersFile,
   loadQuestionnaire,
   loadRubricFile,
@@ -15,6 +14,7 @@ import {
 import { MAX_FILE_BYTES } from "../../src/load/source.js";
 import type { Answers } from "../../src/model/answers.js";
 import { positionOf } from "../helpers/cli.js";
+import { Audit } from "../../src/audit/pipeline.js";
 
 const questionnaire = loadQuestionnaire(bundledQuestionnairePath("media-house")).value;
 const rubric = loadRubricFile(bundledRubricPath("media-house")).value;
@@ -29,6 +29,17 @@ function write(name: string, content: string | Buffer): string {
   const file = join(dir, name);
   writeFileSync(file, content);
   return file;
+}
+
+/** The problems a check rejects with, or fails the test when it does not reject with an InvalidInputError. */
+async function problemsOfAsync(fn: () => Promise<unknown>): Promise<Problem[]> {
+  try {
+    await fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(InvalidInputError);
+    return (err as InvalidInputError).problems;
+  }
+  throw new Error("expected the check to reject the file");
 }
 
 /** The problems a loader throws, or fails the test when it does not throw an InvalidInputError. */
@@ -239,82 +250,85 @@ describe("schema problems are located", () => {
 
 describe("answers checked against the bundled questionnaire", () => {
   const file = "answers.yaml";
-  function fit(body: string): Problem[] {
+  // The pipeline every command uses, with the bundled questionnaire and rubric given as files.
+  const audit = new Audit({ questionnaire: bundledQuestionnairePath("media-house"), rubric: bundledRubricPath("media-house"), today: "2026-01-01" });
+  const warningsOf = async (loaded: Loaded<Answers>) => (await audit.check(loaded)).warnings;
+  function fit(body: string): Promise<Problem[]> {
     const text = `${HEAD}answers:\n${body}`;
     const parsed = parseFile("answers", file, text);
     expect(parsed.problems).toEqual([]);
     const loaded: Loaded<Answers> = { value: parsed.value!, source: parsed.source!, warnings: [] };
-    return problemsOf(() => assertAnswersFit(loaded, questionnaire, rubric));
+    return problemsOfAsync(() => audit.check(loaded));
   }
   const at = (body: string, needle: string) => positionOf(`${HEAD}answers:\n${body}`, needle);
 
-  it("an unknown question id is reported at the key", () => {
+  it("an unknown question id is reported at the key", async () => {
     const body = "  channels.social-media: regular\n  channels.print-shares: 20\n";
-    const [p, ...rest] = fit(body);
+    const [p, ...rest] = await fit(body);
     expect(rest).toEqual([]);
     expect(p).toMatchObject({ file, ...at(body, "channels.print-shares") });
     expect(p!.message).toMatch(/unknown question id 'channels.print-shares'/);
   });
 
-  it("a value that is not an option lists the options, at the value", () => {
+  it("a value that is not an option lists the options, at the value", async () => {
     const body = "  channels.social-media: daily\n";
-    const [p] = fit(body);
+    const [p] = await fit(body);
     expect(p).toMatchObject(at(body, "daily"));
     expect(p!.message).toMatch(/'daily' is not an option/);
     expect(p!.message).toMatch(/not-used, occasional, regular, conversation/);
   });
 
-  it("an out-of-range number gives the range", () => {
+  it("an out-of-range number gives the range", async () => {
     const body = "  channels.print-share: 140\n";
-    const [p] = fit(body);
+    const [p] = await fit(body);
     expect(p).toMatchObject(at(body, "140"));
     expect(p!.message).toMatch(/out of range/);
     expect(p!.message).toMatch(/0 to 100/);
   });
 
-  it("an out-of-range scale inside { value, note } points at the value", () => {
+  it("an out-of-range scale inside { value, note } points at the value", async () => {
     const body = "  data.analytics:\n    note: we look every day\n    value: 9\n";
-    const [p] = fit(body);
+    const [p] = await fit(body);
     expect(p).toMatchObject(at(body, "9\n"));
     expect(p!.message).toMatch(/1 to 5/);
   });
 
-  it("a multi answer that is not a list asks for a list", () => {
+  it("a multi answer that is not a list asks for a list", async () => {
     const body = "  data.kpis: repeat-rate\n";
-    const [p] = fit(body);
+    const [p] = await fit(body);
     expect(p).toMatchObject(at(body, "repeat-rate"));
     expect(p!.message).toMatch(/list/);
   });
 
-  it('"unknown" where the question does not allow it', () => {
+  it('"unknown" where the question does not allow it', async () => {
     const body = "  relationship.dialogue: unknown\n";
-    const [p] = fit(body);
+    const [p] = await fit(body);
     expect(p).toMatchObject(at(body, "unknown"));
     expect(p!.message).toMatch(/does not allow/);
   });
 
-  it('"n/a" where the rubric does not allow it', () => {
+  it('"n/a" where the rubric does not allow it', async () => {
     const body = "  data.benchmarking: n/a\n";
-    const [p] = fit(body);
+    const [p] = await fit(body);
     expect(p).toMatchObject(at(body, "n/a"));
     expect(p!.message).toMatch(/n\/a/);
   });
 
-  it("free text may say n/a or unknown", () => {
+  it("free text may say n/a or unknown", async () => {
     for (const text of ["n/a", "unknown"]) {
       const parsed = parseFile("answers", file, `${HEAD}answers:\n  organisation.notes: ${text}\n`);
-      expect(assertAnswersFit({ value: parsed.value!, source: parsed.source!, warnings: [] }, questionnaire, rubric)).toEqual([]);
+      expect(await warningsOf({ value: parsed.value!, source: parsed.source!, warnings: [] })).toEqual([]);
     }
   });
 
-  it("answers for another questionnaire or revision are refused at questionnaire:", () => {
+  it("answers for another questionnaire or revision are refused at questionnaire:", async () => {
     const other = parseFile("answers", file, "kind: answers\nversion: 1\nquestionnaire: media-house@7\n");
-    const [p] = problemsOf(() => assertAnswersFit({ value: other.value!, source: other.source!, warnings: [] }, questionnaire, rubric));
+    const [p] = await problemsOfAsync(() => audit.check({ value: other.value!, source: other.source!, warnings: [] }));
     expect(p).toMatchObject({ line: 3, col: 16 });
     expect(p!.message).toMatch(/revision 7/);
   });
 
-  it("all problems of a file are reported at once, each at its own line", () => {
+  it("all problems of a file are reported at once, each at its own line", async () => {
     const body = [
       "  channels.print-shares: 20",
       "  channels.social-media: daily",
@@ -324,12 +338,12 @@ describe("answers checked against the bundled questionnaire", () => {
       "  data.clv: rough-idea",
       "",
     ].join("\n");
-    const problems = fit(body);
+    const problems = await fit(body);
     expect(problems.map((p) => p.line)).toEqual([5, 6, 7, 8, 9]);
     expect(problems.every((p) => p.severity === "error" && p.file === file)).toBe(true);
   });
 
-  it("valid values of every type, notes, unknown and n/a pass", () => {
+  it("valid values of every type, notes, unknown and n/a pass", async () => {
     const body = [
       "  channels.print-share: { value: 35, note: local paper and flyers }",
       "  channels.online-presence: [website, social]",
@@ -342,7 +356,7 @@ describe("answers checked against the bundled questionnaire", () => {
     ].join("\n");
     const parsed = parseFile("answers", file, `${HEAD}answers:\n${body}`);
     expect(parsed.problems).toEqual([]);
-    expect(assertAnswersFit({ value: parsed.value!, source: parsed.source!, warnings: [] }, questionnaire, rubric)).toEqual([]);
+    expect(await warningsOf({ value: parsed.value!, source: parsed.source!, warnings: [] })).toEqual([]);
   });
 });
 

@@ -32,12 +32,3 @@ export function wrap(text: string, width: number, indent = ""): string[] {
 export function truncate(s: string, max: number): string {
   return s.length <= max ? s : s.slice(0, Math.max(0, max - 1)) + "…";
 }
-
-export function bar(score: number | null, width: number): { filled: string; empty: string } {
-  const n = score === null ? 0 : Math.round((Math.max(0, Math.min(100, score)) / 100) * width);
-  return { filled: "█".repeat(n), empty: "░".repeat(width - n) };
-}
-
-export function formatScore(score: number | null): string {
-  return score === null ? "—" : String(Math.round(score));
-}

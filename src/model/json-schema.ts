@@ -1,9 +1,9 @@
 import * as z from "zod";
-import { answersSchema } from "../model/answers.js";
-import { questionnaireSchema } from "../model/questionnaire.js";
-import { rubricSchema } from "../model/rubric.js";
-import { scorecardSchema } from "../model/scorecard.js";
-import { benchmarkSchema } from "../model/benchmark.js";
+import { answersSchema } from "./answers.js";
+import { questionnaireSchema } from "./questionnaire.js";
+import { rubricSchema } from "./rubric.js";
+import { scorecardSchema } from "./scorecard.js";
+import { benchmarkSchema } from "./benchmark.js";
 
 export const SCHEMA_KINDS = ["questionnaire", "answers", "rubric", "benchmark", "scorecard"] as const;
 export type SchemaKind = (typeof SCHEMA_KINDS)[number];

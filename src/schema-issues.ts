@@ -1,19 +1,7 @@
 import type { z } from "zod";
-import { say, type Phrase } from "../errors.js";
-import { cliMessages, type CliKey } from "../i18n/cli-messages.js";
-
-export type Path = ReadonlyArray<PropertyKey>;
-
-/** An issue found by pure validation, before it is placed in a file. */
-export interface PathIssue {
-  path: Path;
-  /** In English; `phrase` gives it in other languages. */
-  message: string;
-  phrase?: Phrase;
-  severity?: "error" | "warning";
-  /** Point at the key rather than the value (e.g. an unknown key). */
-  atKey?: boolean;
-}
+import { say, type PathIssue } from "./errors.js";
+import { cliMessages, type CliKey } from "./i18n/cli-messages.js";
+import type { Phrase } from "./i18n/phrase.js";
 
 /** Turns zod issues into path issues with messages a file author understands. */
 export function zodIssues(error: { issues: z.core.$ZodIssue[] }): PathIssue[] {
@@ -64,10 +52,9 @@ function typeOfValue(v: unknown): Phrase {
   return { key: typeWords[t] ?? "typeValue" };
 }
 
-/** A message of the model's own (a format or a refinement), found by its English words. */
+/** The schemas' own messages (a format or a refinement) are message keys, worded here. */
 function ownPhrase(message: string): Phrase | undefined {
-  const key = (Object.keys(cliMessages) as CliKey[]).find((k) => cliMessages[k] === message);
-  return key ? { key } : undefined;
+  return Object.prototype.hasOwnProperty.call(cliMessages, message) ? { key: message as CliKey } : undefined;
 }
 
 function describeIssue(issue: z.core.$ZodIssue, field: string | Phrase): Phrase {

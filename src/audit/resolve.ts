@@ -1,0 +1,122 @@
+import { existsSync } from "node:fs";
+import { InvalidInputError, UsageError, say, type Problem } from "../errors.js";
+import { wordsFor } from "../i18n/messages.js";
+import { BUNDLED_QUESTIONNAIRES, bundledQuestionnairePath, bundledRubricPath, looksLikeName } from "../load/bundled.js";
+import { parseQuestionnaireRef } from "../load/questionnaire-ref.js";
+import { assertRubricFits, loadQuestionnaire, loadRubricFile, type Loaded } from "../load/load.js";
+import { placeIssues, type YamlSource } from "../load/yaml.js";
+import { readBundledCache } from "../load/bundled-cache.js";
+import type { Questionnaire } from "../model/questionnaire.js";
+import type { Rubric } from "../model/rubric.js";
+import { BUNDLED_RUBRICS, defaultRubricFor } from "../engine/registry.js";
+import type { ScoringRubric } from "../engine/rubric.js";
+import { yamlRubric } from "../engine/yaml-rubric.js";
+
+/** A --rubric ending so names a JavaScript module. */
+export const PLUGIN_EXTENSIONS = /\.(m?js|cjs)$/i;
+
+/** A rubric as found: a YAML file (kept, for its positions and checks) or a plugin module. */
+export type ResolvedRubric = { kind: "yaml"; loaded: Loaded<Rubric> } | { kind: "plugin"; file: string; rubric: ScoringRubric };
+
+export interface ResolveOptions {
+  questionnaire?: string;
+  rubric?: string;
+  lang?: string;
+}
+
+/** Loads questionnaires and rubrics once per name or file, however many answer files use them. */
+export class Resolver {
+  private questionnaires = new Map<string, Loaded<Questionnaire>>();
+  private rubrics = new Map<string, ResolvedRubric>();
+  private fitted = new WeakMap<Questionnaire, Set<string>>();
+  readonly warnings: Problem[] = [];
+
+  constructor(
+    readonly opts: ResolveOptions,
+    private readonly notice: (text: string) => void = () => {},
+  ) {}
+
+  /** The questionnaire given with --questionnaire, else the one an answers file names, else the default. */
+  questionnaire(idFromFile?: string): Loaded<Questionnaire> {
+    const arg = this.opts.questionnaire ?? (idFromFile ? parseQuestionnaireRef(idFromFile).id : "media-house");
+    const cached = this.questionnaires.get(arg);
+    if (cached) return cached;
+    let file = arg;
+    if (looksLikeName(arg)) {
+      file = bundledQuestionnairePath(arg);
+      const bundled = readBundledCache<Questionnaire>(file);
+      if (bundled) {
+        this.questionnaires.set(arg, bundled);
+        return bundled;
+      }
+      if (!existsSync(file)) {
+        throw new UsageError(
+          { key: this.opts.questionnaire ? "errNoBundledQuestionnaire" : "errAnswersNotBundled", params: { name: arg } },
+          { key: "hintQuestionnaireFile" },
+        );
+      }
+    }
+    const loaded = loadQuestionnaire(file);
+    this.warnings.push(...loaded.warnings);
+    this.questionnaires.set(arg, loaded);
+    return loaded;
+  }
+
+  /** A bundled rubric by name, a YAML file, or a JavaScript module (loaded only when named, and said so), checked against the questionnaire. */
+  async rubric(q: Questionnaire): Promise<ResolvedRubric> {
+    const arg = this.opts.rubric ?? defaultRubricFor(q.id);
+    if (!arg) throw new UsageError({ key: "errNoRubricFor", params: { id: q.id } }, { key: "hintRubricFile" });
+    let resolved = this.rubrics.get(arg);
+    if (!resolved) {
+      if (PLUGIN_EXTENSIONS.test(arg)) {
+        const { loadRubricPlugin } = await import("../engine/plugin.js");
+        this.notice(`${wordsFor(this.opts.lang)({ key: "noteRunningPlugin", params: { file: arg } })}\n`);
+        resolved = { kind: "plugin", file: arg, rubric: await loadRubricPlugin(arg) };
+      } else {
+        let file = arg;
+        if (looksLikeName(arg)) {
+          if (!BUNDLED_RUBRICS.some((r) => r.id === arg)) {
+            throw new UsageError({ key: "errNoBundledRubric", params: { name: arg } }, { key: "hintBundledRubrics", params: { names: BUNDLED_RUBRICS.map((r) => r.id).join(", ") } });
+          }
+          file = bundledRubricPath(arg);
+        }
+        const loaded = (looksLikeName(arg) && readBundledCache<Rubric>(file)) || loadRubricFile(file);
+        this.warnings.push(...loaded.warnings);
+        resolved = { kind: "yaml", loaded };
+      }
+      this.rubrics.set(arg, resolved);
+    }
+    let fitted = this.fitted.get(q);
+    if (!fitted) this.fitted.set(q, (fitted = new Set()));
+    if (!fitted.has(arg)) {
+      if (resolved.kind === "yaml") this.warnings.push(...assertRubricFits(resolved.loaded, q));
+      else if (resolved.rubric.questionnaire.split("@")[0] !== q.id) {
+        throw new UsageError({ key: "errModuleOtherQuestionnaire", params: { file: resolved.file, id: resolved.rubric.questionnaire, expected: q.id } });
+      }
+      fitted.add(arg);
+    }
+    return resolved;
+  }
+}
+
+/** The rubric interface of a resolved rubric, its texts in a language. */
+export function scoringRubric(r: ResolvedRubric, lang: string): ScoringRubric {
+  return r.kind === "yaml" ? yamlRubric(r.loaded.value, lang) : r.rubric;
+}
+
+/** A stage named on the command line (--target, --require-stage) must be one of the rubric's. */
+export function assertStage(r: ResolvedRubric, flag: string, stage: string | undefined): void {
+  const ids = (r.kind === "yaml" ? r.loaded.value.stages : r.rubric.stages).map((s) => s.id);
+  const id = r.kind === "yaml" ? r.loaded.value.id : r.rubric.id;
+  if (stage !== undefined && !ids.includes(stage)) {
+    throw new UsageError({ key: "errFlagNotStage", params: { flag, stage, rubric: id } }, { key: "hintStages", params: { stages: ids.join(", ") } });
+  }
+}
+
+/** A file naming a questionnaire that is neither bundled nor given is that file's problem, at its questionnaire: line. */
+export function assertKnownQuestionnaire(given: string | undefined, ref: string, source: YamlSource, what: string): void {
+  if (given) return;
+  const id = parseQuestionnaireRef(ref).id;
+  if ((BUNDLED_QUESTIONNAIRES as readonly string[]).includes(id)) return;
+  throw new InvalidInputError(placeIssues(source, [{ path: ["questionnaire"], ...say("errNotBundledFile", { kind: what, id }) }]));
+}

@@ -1,0 +1,44 @@
+import type { GateResult, StageRef } from "./scorecard.js";
+import type { ScoringRubric } from "./rubric.js";
+
+/** The rubric's stages as the scorecard needs them: by index, and the band a score falls in. */
+export class StageLadder {
+  constructor(private readonly rubric: ScoringRubric) {}
+
+  get top(): number {
+    return this.rubric.stages.length - 1;
+  }
+
+  indexOf(id: string): number {
+    return this.rubric.stages.findIndex((s) => s.id === id);
+  }
+
+  ref(i: number): StageRef {
+    const s = this.rubric.stages[Math.max(0, Math.min(i, this.top))]!;
+    return { id: s.id, name: s.name };
+  }
+
+  /** The band a score falls in; no score is the first stage. */
+  bandOf(score: number | null): number {
+    if (score === null) return 0;
+    let idx = 0;
+    this.rubric.stages.forEach((s, i) => {
+      if (score >= s.min) idx = i;
+    });
+    return idx;
+  }
+
+  /** The highest stage the gates allow where they speak of the questions `inScope` accepts, and the gates that cap it. */
+  capOf(gates: readonly GateResult[], inScope: (questionId: string) => boolean, counts: (g: GateResult) => boolean = (g) => g.status !== "passed"): { cap: number; by: string[] } {
+    let cap = this.top;
+    const by: string[] = [];
+    for (const g of gates) {
+      if (!counts(g) || !g.questions.some(inScope)) continue;
+      const idx = this.indexOf(g.blocks);
+      if (idx <= 0) continue;
+      by.push(g.id);
+      cap = Math.min(cap, idx - 1);
+    }
+    return { cap, by };
+  }
+}
