@@ -1,6 +1,7 @@
-import { readdirSync, realpathSync, renameSync, statSync, writeFileSync, unlinkSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { readdirSync, realpathSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
+import { saveFile } from "../save/write-file.js";
 
 /** Expands folders to the YAML files directly inside them, sorted; files pass through. */
 export function expandInputs(inputs: string[]): string[] {
@@ -26,20 +27,9 @@ export function expandInputs(inputs: string[]): string[] {
   return out;
 }
 
-/** Writes a file atomically: a temporary file beside it, then a rename, so a reader never sees half of it. */
+/** Saves a whole file through the one writer: atomic, keeping mode, owner and symlinks, never replacing a device. */
 export function writeFileAtomic(file: string, text: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    writeFileSync(tmp, text, { encoding: "utf8", flag: "wx" });
-    renameSync(tmp, file);
-  } catch (err) {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing to clean up
-    }
-    throw new UsageError({ key: "errCannotWrite", params: { file, detail: (err as NodeJS.ErrnoException).code ?? (err as Error).message } });
-  }
+  saveFile(file, text);
 }
 
 /** Refuses an --output that would overwrite one of the inputs (following symlinks). Names are files given to any option. */
