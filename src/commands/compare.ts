@@ -6,7 +6,7 @@ import { Audit } from "../audit/pipeline.js";
 import { loadScorecardLike } from "../audit/reference.js";
 import { assertOutputNotInput } from "../audit/inputs.js";
 import { formatsFor, rendererOf, type Format } from "../report/formats.js";
-import { writeFileAtomic } from "./files.js";
+import { saveFile } from "../save/write-file.js";
 import type { Io } from "./io.js";
 
 export interface CompareOptions {
@@ -41,6 +41,6 @@ export async function runCompare(opts: CompareOptions, io: Io): Promise<void> {
     subject === "comparison"
       ? await rendererOf(opts.format, "comparison")!(compareScorecards(cards[0]!.card, cards[1]!.card, [cards[0]!.label, cards[1]!.label]), look, lang)
       : await rendererOf(opts.format, "trend")!(trendOf(cards), look, lang);
-  if (opts.output) writeFileAtomic(opts.output, text);
+  if (opts.output) saveFile(opts.output, text);
   else io.out(text);
 }

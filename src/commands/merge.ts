@@ -7,7 +7,7 @@ import { Audit, type CheckedAnswers } from "../audit/pipeline.js";
 import { assertOutputNotInput, expandInputs } from "../audit/inputs.js";
 import { formatsFor, rendererOf, type Format } from "../report/formats.js";
 import type { TeamReport } from "../report/team.js";
-import { writeFileAtomic } from "./files.js";
+import { saveFile } from "../save/write-file.js";
 import type { Io } from "./io.js";
 
 export interface MergeOptions {
@@ -63,7 +63,7 @@ export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
   for (const p of people) respondents.push({ name: p.name, card: await audit.score(p.checked) });
   const report: TeamReport = { team, respondents, questions: view.questions };
   const text = await render(report, { colorLevel: opts.output ? 0 : io.colorLevel, width: opts.output ? 80 : io.columns });
-  if (opts.save) writeFileAtomic(opts.save, `# The team's answers, merged by maturity-audit from ${people.length} respondents.\n${stringify(view.answers, { lineWidth: 0 })}`);
-  if (opts.output) writeFileAtomic(opts.output, text);
+  if (opts.save) saveFile(opts.save, `# The team's answers, merged by maturity-audit from ${people.length} respondents.\n${stringify(view.answers, { lineWidth: 0 })}`);
+  if (opts.output) saveFile(opts.output, text);
   else io.out(text);
 }

@@ -9,7 +9,7 @@ import { rendererOf, type Format } from "../report/formats.js";
 import { Audit } from "../audit/pipeline.js";
 import { QuitError, type Asker } from "../interview/asker.js";
 import { interview } from "../interview/interview.js";
-import { writeFileAtomic } from "./files.js";
+import { saveFile } from "../save/write-file.js";
 import { type Io } from "./io.js";
 
 export interface RunOptions {
@@ -140,7 +140,7 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
   let latest = base;
   const save = (a: Answers) => {
     latest = a;
-    writeFileAtomic(file!, serializeAnswers(a));
+    saveFile(file!, serializeAnswers(a));
   };
   if (!start) save(base);
 

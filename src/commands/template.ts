@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { UsageError } from "../errors.js";
 import { Resolver } from "../audit/resolve.js";
 import { renderTemplate } from "../report/template.js";
-import { writeFileAtomic } from "./files.js";
+import { saveFile } from "../save/write-file.js";
 import type { Io } from "./io.js";
 
 export interface TemplateOptions {
@@ -18,6 +18,6 @@ export function runTemplate(opts: TemplateOptions, io: Io): void {
   if (opts.output) {
     // A filled-in answers file is work; never replace one with a blank template.
     if (existsSync(opts.output)) throw new UsageError({ key: "errFileExists", params: { file: opts.output } }, { key: "hintOtherName" });
-    writeFileAtomic(opts.output, text);
+    saveFile(opts.output, text);
   } else io.out(text);
 }
