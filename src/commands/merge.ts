@@ -5,7 +5,7 @@ import { wordsFor } from "../i18n/messages.js";
 import type { Io } from "../cli/io.js";
 import { assertAnswersFit, loadAnswersFile, type Loaded } from "../load/load.js";
 import type { Answers } from "../model/answers.js";
-import { mergeAnswers } from "../engine/merge.js";
+import { labelTeamAnswers, mergeAnswers } from "../engine/merge.js";
 import type { Scorecard } from "../engine/scorecard.js";
 import { Resolver, assertStage, scoreResolved } from "./resolve.js";
 import { assertOutputNotInput, expandInputs, writeFileAtomic } from "./files.js";
@@ -59,7 +59,7 @@ export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
   const lang = opts.lang ?? people[0]!.answers.lang ?? "en";
   const view = mergeAnswers(q.value, people.map((p) => ({ respondent: p.name, answers: p.answers })), lang);
   const scoreOpts = { lang, target: opts.target, asOf: opts.today };
-  const team = await scoreResolved(q.value, rubric, view.answers, scoreOpts);
+  const team = labelTeamAnswers(await scoreResolved(q.value, rubric, view.answers, scoreOpts), view);
   const respondents: Array<{ name: string; card: Scorecard }> = [];
   for (const p of people) respondents.push({ name: p.name, card: await scoreResolved(q.value, rubric, p.answers, scoreOpts) });
   const report: TeamReport = { team, respondents, questions: view.questions };

@@ -85,6 +85,8 @@ export const en = {
   teamAgrees: "The team agrees on every question.",
   agreement: "agreement {pct}",
   teamSteps: "The team's next steps",
+  noneOfThese: "none of these",
+  noOptionByMajority: "none of the options by a majority",
 
   // compare
   progressFromTo: "Progress from {before} to {after}",

@@ -77,6 +77,8 @@ export const da: Partial<Messages> = {
   teamAgrees: "Teamet er enigt om alle spørgsmål.",
   agreement: "enighed {pct}",
   teamSteps: "Teamets næste skridt",
+  noneOfThese: "ingen af disse",
+  noOptionByMajority: "ingen af svarmulighederne fik flertal",
 
   // compare
   progressFromTo: "Udvikling fra {before} til {after}",

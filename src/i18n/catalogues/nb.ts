@@ -77,6 +77,8 @@ export const nb: Partial<Messages> = {
   teamAgrees: "Teamet er enig om alle spørsmålene.",
   agreement: "enighet {pct}",
   teamSteps: "Teamets neste steg",
+  noneOfThese: "ingen av disse",
+  noOptionByMajority: "ingen av alternativene fikk flertall",
 
   // compare
   progressFromTo: "Utvikling fra {before} til {after}",

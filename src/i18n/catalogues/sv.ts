@@ -77,6 +77,8 @@ export const sv: Partial<Messages> = {
   teamAgrees: "Teamet är överens om alla frågor.",
   agreement: "enighet {pct}",
   teamSteps: "Åtgärder för teamet",
+  noneOfThese: "inget av dessa",
+  noOptionByMajority: "inget alternativ fick majoritet",
 
   // compare
   progressFromTo: "Utveckling från {before} till {after}",
