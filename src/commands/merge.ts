@@ -2,7 +2,7 @@ import { basename } from "node:path";
 import { stringify } from "yaml";
 import { InvalidInputError, UsageError, formatProblem, type Problem } from "../errors.js";
 import { wordsFor } from "../i18n/messages.js";
-import { mergeAnswers } from "../engine/merge.js";
+import { labelTeamAnswers, mergeAnswers } from "../engine/merge.js";
 import { Audit, type CheckedAnswers } from "../audit/pipeline.js";
 import { assertOutputNotInput, expandInputs } from "../audit/inputs.js";
 import { formatsFor, rendererOf, type Format } from "../report/formats.js";
@@ -58,7 +58,7 @@ export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
   });
   const lang = opts.lang ?? people[0]!.checked.answers.lang ?? "en";
   const view = mergeAnswers(q, people.map((p) => ({ respondent: p.name, answers: p.checked.answers })), lang);
-  const team = await audit.score(await audit.checkValue(view.answers));
+  const team = labelTeamAnswers(await audit.score(await audit.checkValue(view.answers)), view);
   const respondents = [];
   for (const p of people) respondents.push({ name: p.name, card: await audit.score(p.checked) });
   const report: TeamReport = { team, respondents, questions: view.questions };

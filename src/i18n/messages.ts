@@ -85,6 +85,18 @@ export const en = {
   teamAgrees: "The team agrees on every question.",
   agreement: "agreement {pct}",
   teamSteps: "The team's next steps",
+  noneOfThese: "none of these",
+  noOptionByMajority: "none of the options by a majority",
+  respondentsCount: "{n} respondents",
+  teamScoresInJson: "Each respondent's scores are in --format json.",
+  colN: "n",
+  colLowest: "Lowest",
+  colQ1: "Q1",
+  colMedian: "Median",
+  colQ3: "Q3",
+  colHighest: "Highest",
+  quartileNote: "Q1 and Q3 are the lower and upper quartiles: the middle half of the respondents score between them. Spread: highest minus lowest.",
+  otherAnswers: "…and {n} other answers",
 
   // compare
   progressFromTo: "Progress from {before} to {after}",

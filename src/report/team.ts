@@ -1,12 +1,12 @@
-import { Chalk } from "chalk";
+import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
+import { quantileSorted } from "d3-array";
 import type { Scorecard } from "../engine/scorecard.js";
-import type { QuestionConsensus } from "../engine/merge.js";
+import { TEAM_NAMES_SHOWN, type QuestionConsensus } from "../engine/merge.js";
 import { escapeMarkdown as md } from "./escape.js";
-
-import { fill, messages } from "../i18n/messages.js";
 import { formatScore } from "./numbers.js";
-import { stripControl as s, truncate, wrap } from "../text/terminal.js";
+import { stripControl, truncate, wrap } from "../text/terminal.js";
+import { fill, messages, type Messages } from "../i18n/messages.js";
 
 export interface TeamReport {
   team: Scorecard;
@@ -14,13 +14,62 @@ export interface TeamReport {
   questions: QuestionConsensus[];
 }
 
-/** Per dimension: the team score, each respondent's, and the spread between the highest and the lowest. */
-export function teamRows(r: TeamReport) {
-  return r.team.dimensions.map((d) => {
-    const scores = r.respondents.map((p) => p.card.dimensions.find((x) => x.id === d.id)?.score ?? null);
-    const known = scores.filter((x): x is number => x !== null);
-    return { id: d.id, title: d.title, team: d.score, stage: d.stage.id, scores, spread: known.length > 1 ? Math.round(Math.max(...known) - Math.min(...known)) : null };
-  });
+/** How the respondents' scores spread: n and the five-number summary. */
+export interface ScoreSummary {
+  n: number;
+  lowest: number;
+  lowerQuartile: number;
+  median: number;
+  upperQuartile: number;
+  highest: number;
+}
+
+/** Quartiles interpolate between neighbouring scores, as spreadsheets' QUARTILE.INC does. */
+export function summariseScores(scores: Array<number | null>): ScoreSummary | null {
+  const known = scores.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  if (!known.length) return null;
+  return {
+    n: known.length,
+    lowest: known[0]!,
+    lowerQuartile: quantileSorted(known, 0.25)!,
+    median: quantileSorted(known, 0.5)!,
+    upperQuartile: quantileSorted(known, 0.75)!,
+    highest: known.at(-1)!,
+  };
+}
+
+export interface TeamRow {
+  id: string;
+  title: string;
+  team: number | null;
+  stage: string;
+  scores: Array<number | null>;
+  summary: ScoreSummary | null;
+  /** Highest minus lowest score; null with fewer than two scores. */
+  spread: number | null;
+}
+
+const rowOf = (id: string, title: string, team: number | null, stage: string, scores: Array<number | null>): TeamRow => {
+  const summary = summariseScores(scores);
+  return { id, title, team, stage, scores, summary, spread: summary && summary.n > 1 ? Math.round(summary.highest - summary.lowest) : null };
+};
+
+/** Per dimension: the team score, each respondent's, their summary, and the spread between the highest and the lowest. */
+export function teamRows(r: TeamReport): TeamRow[] {
+  return r.team.dimensions.map((d) =>
+    rowOf(
+      d.id,
+      d.title,
+      d.score,
+      d.stage.id,
+      r.respondents.map((p) => p.card.dimensions.find((x) => x.id === d.id)?.score ?? null),
+    ),
+  );
+}
+
+/** The same for the overall score. */
+export function teamOverallRow(r: TeamReport, label: string): TeamRow {
+  return rowOf("overall", label, r.team.overall.score, r.team.overall.stage.id, r.respondents.map((p) => p.card.overall.score));
 }
 
 /** The questions the team disagrees on most: the first things to discuss in the workshop. */
@@ -52,68 +101,182 @@ export async function renderTeamHtml(r: TeamReport): Promise<string> {
   });
 }
 
+/** Whether a team is shown person by person; a larger one is shown as a distribution of scores. */
+export const showsEachPerson = (r: TeamReport) => r.respondents.length <= TEAM_NAMES_SHOWN;
+
+/** For a large team, the answers listed under a question; the rest are counted in one line. */
+const ANSWERS_SHOWN = 5;
+
+/** Text from an answers file, safe for a terminal and on one line: a tab or line break would upset the columns. */
+const s = (x: string) => stripControl(x).replace(/\s+/g, " ").trim();
+
 const pct = (a: number | null) => (a === null ? "—" : `${Math.round(a * 100)} %`);
+const summaryCells = (x: ScoreSummary | null) =>
+  x ? [String(x.n), ...[x.lowest, x.lowerQuartile, x.median, x.upperQuartile, x.highest].map(formatScore)] : ["0", "—", "—", "—", "—", "—"];
+
+/** Borderless, so that the columns of a person or a quartile cost their content and one space. */
+const plain = { top: "", "top-mid": "", "top-left": "", "top-right": "", bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "", left: "", "left-mid": "", mid: "", "mid-mid": "", right: "", "right-mid": "", middle: " " };
+
+interface Layout {
+  head: string[];
+  widths: number[];
+  cells: (row: TeamRow) => string[];
+  /** The lines about the respondents, above the table. */
+  intro: string[];
+  /** Lines under the table before the scoring rule. */
+  notes: string[];
+}
+
+/** Columns of one person each, if they fit; names that do not fit give way to numbers, listed in the intro. */
+function personLayout(r: TeamReport, t: Messages, width: number, titleW: number): Layout | null {
+  const names = r.respondents.map((p) => s(p.name));
+  const fixed = [Math.max(3, t.colTeam.length), Math.max(3, t.colSpread.length)] as const;
+  const room = (each: number) => width - fixed[0] - fixed[1] - names.length * each - (names.length + 2);
+  const longest = Math.min(10, Math.max(3, ...names.map((n) => n.length)));
+  // Names as they are, or cut to no fewer than five characters while they still tell people apart.
+  const byName = (title: number) => {
+    for (let each = longest; each >= Math.min(longest, 5); each--) {
+      const labels = names.map((n) => truncate(n, each));
+      if (room(each) >= title && new Set(labels).size === labels.length) return { each, labels, intro: names.join(", ") };
+    }
+    return null;
+  };
+  const byNumber = () => {
+    const each = Math.max(3, String(names.length).length);
+    return { each, labels: names.map((_, i) => String(i + 1)), intro: names.map((n, i) => `${i + 1} ${n}`).join(", ") };
+  };
+  // The dimension's title keeps room for 20 characters first, then for 12.
+  const chosen = byName(Math.min(titleW, 20)) ?? byName(Math.min(titleW, 12)) ?? byNumber();
+  const { each, labels } = chosen;
+  if (room(each) < Math.min(titleW, 12)) return null;
+  const intro = [fill(t.respondentsList, { n: names.length, names: chosen.intro })];
+  return {
+    head: [t.colDimension, t.colTeam, ...labels, t.colSpread],
+    widths: [Math.min(titleW, room(each)), fixed[0], ...labels.map(() => each), fixed[1]],
+    cells: (row) => [formatScore(row.team), ...row.scores.map(formatScore), row.spread === null ? "—" : String(row.spread)],
+    intro,
+    notes: [],
+  };
+}
+
+function summaryLayout(r: TeamReport, t: Messages, width: number, titleW: number): Layout {
+  const head = [t.colTeam, t.colN, t.colLowest, t.colQ1, t.colMedian, t.colQ3, t.colHighest, t.colSpread];
+  const widths = head.map((h) => Math.max(3, h.length));
+  widths[1] = Math.max(widths[1]!, String(r.respondents.length).length);
+  const rest = widths.reduce((a, b) => a + b, 0) + widths.length;
+  return {
+    head: [t.colDimension, ...head],
+    widths: [Math.max(6, Math.min(titleW, width - rest)), ...widths],
+    cells: (row) => [formatScore(row.team), ...summaryCells(row.summary), row.spread === null ? "—" : String(row.spread)],
+    intro: [`${fill(t.respondentsCount, { n: r.respondents.length })}.`, t.teamScoresInJson],
+    notes: [t.quartileNote],
+  };
+}
+
+// A percentage stays on one line: its space is held by a private-use character while the text is wrapped.
+const HELD = "\uE000";
+const fold = (text: string, width: number, indent = "") => wrap(text.replace(/(\d) %/g, `$1${HELD}%`), width, indent).map((l) => l.replaceAll(HELD, " "));
+
+/** Lines of a numbered item: the continuation lines indented under the text, all within the width. */
+const hang = (text: string, width: number, indent: string) => fold(text, width, indent).map((l, i) => (i ? l : l.slice(indent.length)));
 
 export function renderTeamText(r: TeamReport, options: { colorLevel?: 0 | 1 | 2 | 3; width?: number } = {}): string {
   const c = new Chalk({ level: options.colorLevel ?? 0 });
   const width = Math.max(60, Math.min(options.width ?? 80, 160));
   const t = messages(r.team.lang);
   const out: string[] = [];
-  out.push(c.bold(`${t.teamView} · ${s(r.team.overall.stage.name)} · ${formatScore(r.team.overall.score)}/100 · ${t.target} ${r.team.target.stage.id}`));
-  out.push(...wrap(fill(t.respondentsList, { n: r.respondents.length, names: r.respondents.map((p) => s(p.name)).join(", ") }), width).map((l) => c.dim(l)), "");
-  const names = r.respondents.map((p) => truncate(s(p.name), 8));
-  const each = Math.max(6, Math.min(10, Math.floor((width - 40) / Math.max(1, names.length))));
-  const nameW = Math.max(14, width - 6 - 8 - 8 - names.length * each - (names.length + 4));
-  const table = new Table({
-    head: [t.colDimension, t.colTeam, ...names, t.colSpread],
-    colWidths: [nameW, 6, ...names.map(() => each), 8],
-    colAligns: ["left", "right", ...names.map(() => "right" as const), "right"],
-    style: { head: [], border: [], "padding-left": 1, "padding-right": 1 },
-    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-  });
-  for (const row of teamRows(r)) {
-    table.push([truncate(s(row.title), nameW - 2), c.bold(formatScore(row.team)), ...row.scores.map(formatScore), row.spread === null ? "—" : row.spread >= 25 ? c.red(String(row.spread)) : String(row.spread)]);
-  }
-  table.push([c.bold(t.overall), c.bold(formatScore(r.team.overall.score)), ...r.respondents.map((p) => formatScore(p.card.overall.score)), ""]);
-  out.push(table.toString());
+  out.push(...wrap(`${t.teamView} · ${s(r.team.overall.stage.name)} · ${formatScore(r.team.overall.score)}/100 · ${t.target} ${r.team.target.stage.id}`, width).map((l) => c.bold(l)));
+
+  const rows = [...teamRows(r), teamOverallRow(r, t.overall)];
+  const titleW = Math.max(t.colDimension.length, ...rows.map((row) => s(row.title).length));
+  const layout = (showsEachPerson(r) && personLayout(r, t, width, titleW)) || summaryLayout(r, t, width, titleW);
+  for (const line of layout.intro) out.push(...wrap(line, width).map((l) => c.dim(l)));
+  out.push("");
+  out.push(...renderTable(c, layout, rows));
+  for (const note of layout.notes) out.push(...wrap(note, width).map((l) => c.dim(l)));
   out.push(...wrap(t.teamRule, width).map((l) => c.dim(l)));
 
   const top = disagreements(r);
   out.push("", c.bold(t.discussFirst));
   if (!top.length) out.push(`  ${t.teamAgrees}`);
   top.forEach((q, i) => {
-    out.push(...wrap(`${i + 1}. ${s(q.text)} (${fill(t.agreement, { pct: pct(q.agreement) })})`, width).map((l, j) => (j ? "   " + l : l)).map((l) => truncate(l, width)));
-    for (const d of q.distribution) out.push(...wrap(`${d.count} × ${s(d.display)}: ${d.respondents.map(s).join(", ")}`, width, "     ").map((l) => c.dim(l)));
+    out.push(...hang(`${i + 1}. ${s(q.text)} (${fill(t.agreement, { pct: pct(q.agreement) })})`, width, "   "));
+    for (const line of answerLines(r, q, t, s)) out.push(...fold(line, width, "     ").map((l) => c.dim(l)));
   });
 
   const steps = r.team.nextSteps.slice(0, 3);
   if (steps.length) {
     out.push("", c.bold(t.teamSteps));
-    steps.forEach((st, i) => out.push(...wrap(`${i + 1}. ${s(st.title)} (→ ${st.stage.id})`, width).map((l, j) => (j ? "   " + l : l))));
+    steps.forEach((st, i) => out.push(...hang(`${i + 1}. ${s(st.title)} (→ ${st.stage.id})`, width, "   ")));
   }
   return out.join("\n") + "\n";
 }
 
+function renderTable(c: ChalkInstance, layout: Layout, rows: TeamRow[]): string[] {
+  const table = new Table({
+    head: layout.head.map((h, i) => truncate(s(h), layout.widths[i]!)),
+    colWidths: layout.widths,
+    colAligns: layout.widths.map((_, i) => (i ? "right" : "left")),
+    chars: plain,
+    style: { head: [], border: [], "padding-left": 0, "padding-right": 0 },
+  });
+  table.push(layout.widths.map((w) => c.dim("─".repeat(w))));
+  rows.forEach((row, i) => {
+    const [team, ...rest] = layout.cells(row);
+    const spread = rest.pop()!;
+    const title = truncate(s(row.title), layout.widths[0]!);
+    // The last row is the overall score: bold, and its spread never in alarm red.
+    const last = i === rows.length - 1;
+    table.push([last ? c.bold(title) : title, c.bold(team!), ...rest, !last && row.spread !== null && row.spread >= 25 ? c.red(spread) : spread]);
+  });
+  // cli-table3 pads every line to the full width; the trailing blanks are noise in a terminal or a file.
+  return table.toString().split("\n").map((l) => l.trimEnd());
+}
+
+/** The answers given to a question: with names in a small team; most common first and counted in a large one. */
+function answerLines(r: TeamReport, q: QuestionConsensus, words: Messages, clean: (x: string) => string): string[] {
+  if (showsEachPerson(r)) return q.distribution.map((d) => `${d.count} × ${clean(d.display)}: ${d.respondents.map(clean).join(", ")}`);
+  // A single answer left over is shown rather than counted.
+  const shown = q.distribution.length > ANSWERS_SHOWN + 1 ? ANSWERS_SHOWN : q.distribution.length;
+  const lines = q.distribution.slice(0, shown).map((d) => `${d.count} × ${clean(d.display)} (${pct(d.count / (q.answered || 1))})`);
+  if (shown < q.distribution.length) lines.push(fill(words.otherAnswers, { n: q.distribution.length - shown }));
+  return lines;
+}
+
 export function renderTeamMarkdown(r: TeamReport): string {
   const t = messages(r.team.lang);
-  const out = [
-    `## ${t.teamView}: ${md(r.team.overall.stage.name)}: ${formatScore(r.team.overall.score)}/100 (${t.target} ${md(r.team.target.stage.id)})`,
-    "",
-    md(fill(t.respondentsList, { n: r.respondents.length, names: r.respondents.map((p) => p.name).join(", ") })),
-    "",
-    `| ${t.colDimension} | ${t.colTeam} | ${r.respondents.map((p) => md(p.name)).join(" | ")} | ${t.colSpread} |`,
-    `|---|---:|${r.respondents.map(() => "---:").join("|")}|---:|`,
-    ...teamRows(r).map((row) => `| ${md(row.title)} | **${formatScore(row.team)}** | ${row.scores.map(formatScore).join(" | ")} | ${row.spread ?? "—"} |`),
-    `| **${t.overall}** | **${formatScore(r.team.overall.score)}** | ${r.respondents.map((p) => formatScore(p.card.overall.score)).join(" | ")} | |`,
-    "",
-    `### ${t.discussFirst}`,
-    "",
-  ];
+  const rows = teamRows(r);
+  const overall = teamOverallRow(r, t.overall);
+  const each = showsEachPerson(r);
+  const out = [`## ${t.teamView}: ${md(r.team.overall.stage.name)}: ${formatScore(r.team.overall.score)}/100 (${t.target} ${md(r.team.target.stage.id)})`, ""];
+  if (each) {
+    out.push(
+      md(fill(t.respondentsList, { n: r.respondents.length, names: r.respondents.map((p) => p.name).join(", ") })),
+      "",
+      `| ${t.colDimension} | ${t.colTeam} | ${r.respondents.map((p) => md(p.name)).join(" | ")} | ${t.colSpread} |`,
+      `|---|---:|${r.respondents.map(() => "---:").join("|")}|---:|`,
+      ...rows.map((row) => `| ${md(row.title)} | **${formatScore(row.team)}** | ${row.scores.map(formatScore).join(" | ")} | ${row.spread ?? "—"} |`),
+      `| **${t.overall}** | **${formatScore(overall.team)}** | ${overall.scores.map(formatScore).join(" | ")} | ${overall.spread ?? "—"} |`,
+    );
+  } else {
+    const head = [t.colDimension, t.colTeam, t.colN, t.colLowest, t.colQ1, t.colMedian, t.colQ3, t.colHighest, t.colSpread];
+    out.push(
+      md(`${fill(t.respondentsCount, { n: r.respondents.length })}. ${t.teamScoresInJson}`),
+      "",
+      `| ${head.map(md).join(" | ")} |`,
+      `|---|${head.slice(1).map(() => "---:").join("|")}|`,
+      ...rows.map((row) => `| ${md(row.title)} | **${formatScore(row.team)}** | ${summaryCells(row.summary).join(" | ")} | ${row.spread ?? "—"} |`),
+      `| **${t.overall}** | **${formatScore(overall.team)}** | ${summaryCells(overall.summary).join(" | ")} | ${overall.spread ?? "—"} |`,
+      "",
+      md(t.quartileNote),
+    );
+  }
+  out.push("", `### ${t.discussFirst}`, "");
   const top = disagreements(r);
   if (!top.length) out.push(t.teamAgrees);
   top.forEach((q, i) => {
     out.push(`${i + 1}. **${md(q.text)}** (${fill(t.agreement, { pct: pct(q.agreement) })})`);
-    for (const d of q.distribution) out.push(`   - ${d.count} × ${md(d.display)}: ${d.respondents.map(md).join(", ")}`);
+    for (const line of answerLines(r, q, t, md)) out.push(`   - ${line}`);
   });
   return out.join("\n") + "\n";
 }

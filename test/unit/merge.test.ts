@@ -1,6 +1,9 @@
 // mergeAnswers on hand-made answers to a tiny questionnaire: the rules of its doc comment, one by one.
 import { describe, expect, it } from "vitest";
-import { mergeAnswers } from "../../src/engine/merge.js";
+import { labelTeamAnswers, mergeAnswers } from "../../src/engine/merge.js";
+import { scoreAnswers } from "../../src/engine/score.js";
+import { bundledQuestionnairePath, bundledRubricPath } from "../../src/load/bundled.js";
+import { loadQuestionnaire, loadRubricFile } from "../../src/load/load.js";
 import type { Answers } from "../../src/model/answers.js";
 import type { Questionnaire } from "../../src/model/questionnaire.js";
 
@@ -141,5 +144,70 @@ describe("mergeAnswers", () => {
     });
     expect(view.answers.answers).toEqual({ single: "c", scale: 4, bool: true });
     expect(view.questions.map((x) => x.id)).toEqual(["single", "scale", "number", "bool", "multi", "unk", "text"]);
+  });
+
+  it("labels a large team by its size and keeps every name in the list of respondents", () => {
+    const names = Array.from({ length: 13 }, (_, i) => `Person ${i + 1}`);
+    const view = mergeAnswers(q, names.map((n) => file(n, { scale: 3 })));
+    expect(view.answers.respondent).toBe("Team (13)");
+    expect(view.answers.respondents).toEqual(names);
+    expect(mergeAnswers(q, names.slice(0, 12).map((n) => file(n, { scale: 3 }))).answers.respondent).toMatch(/^Team \(12\): Person 1, .*Person 12$/);
+  });
+
+  it("counts the same picks of a multiple choice as one answer, whatever their order", () => {
+    const { c } = mergeOne("multi", [["y", "x"], ["x", "y"], ["z"]]);
+    expect(c.distribution.map((d) => [d.value, d.count])).toEqual([["[x, y]", 2], ["[z]", 1]]);
+    expect(c.agreement).toBe(mergeOne("multi", [["x", "y"], ["x", "y"], ["z"]]).c.agreement);
+  });
+
+  it("takes the median of a number without bounds from more respondents than a function call takes arguments", () => {
+    const unbounded = { ...q, sections: [{ id: "s", title: "S", questions: [{ id: "n", type: "number", text: "N" }] }] } as unknown as Questionnaire;
+    const [ten, thirty] = [file("R", { n: 10 }).answers, file("R", { n: 30 }).answers];
+    const files = Array.from({ length: 200_000 }, (_, i) => ({ respondent: `R${i}`, answers: i % 2 ? ten : thirty }));
+    const c = mergeAnswers(unbounded, files).questions[0]!;
+    expect(c.consensus).toBe(10);
+    expect(c.answered).toBe(200_000);
+  });
+});
+
+describe("a multiple choice where no option wins a majority", () => {
+  // Four respondents who all answered: each option has at most two votes of four.
+  const split = [["x"], ["y"], ["z"], ["x", "y"]];
+
+  it('is the team\'s answer "none of the options by a majority", in every language', () => {
+    const { view, c } = mergeOne("multi", split);
+    expect(c.answered).toBe(4);
+    expect(c.consensus).toEqual([]);
+    expect(c.display).toBe("none of the options by a majority");
+    expect(view.answers.answers.multi).toEqual([]);
+    const sv = mergeAnswers(q, split.map((v, i) => file(`R${i + 1}`, { multi: v })), "sv").questions.find((x) => x.id === "multi")!;
+    expect(sv.display).toBe("inget alternativ fick majoritet");
+  });
+
+  it('is "none of these" when everyone ticked none, and each respondent\'s empty list reads so too', () => {
+    const { c } = mergeOne("multi", [[], [], [], []]);
+    expect(c.display).toBe("none of these");
+    expect(mergeOne("multi", [["x"], []]).c.distribution.map((d) => d.display)).toEqual(["x", "none of these"]);
+  });
+
+  it("shows on the team's scorecard as that sentence, not as the dash of a missing answer", () => {
+    const questionnaire = loadQuestionnaire(bundledQuestionnairePath("media-house")).value;
+    const rubric = loadRubricFile(bundledRubricPath("media-house")).value;
+    const kpis = questionnaire.sections.flatMap((s) => s.questions).find((x) => x.id === "data.kpis")!;
+    if (kpis.type !== "multi") throw new Error("data.kpis is a multiple choice");
+    const [a, b, c] = kpis.options.map((o) => o.value);
+    const files = [[a], [b], [c], [a, b]].map((v, i) => ({
+      respondent: `R${i + 1}`,
+      answers: { kind: "answers", version: 1, questionnaire: questionnaire.id, answers: { "data.kpis": v } } as Answers,
+    }));
+    const view = mergeAnswers(questionnaire, files);
+    const card = labelTeamAnswers(scoreAnswers(questionnaire, rubric, view.answers), view);
+    const shown = card.dimensions.flatMap((d) => d.questions).find((x) => x.id === "data.kpis")!;
+    expect(shown.status).toBe("answered");
+    expect(shown.display).toBe("none of the options by a majority");
+    for (const step of card.nextSteps) for (const why of step.because) if (why.question === "data.kpis") expect(why.display).toBe(shown.display);
+    // The other questions keep the wording scoring gave them.
+    const plain = scoreAnswers(questionnaire, rubric, view.answers).dimensions.flatMap((d) => d.questions);
+    expect(card.dimensions.flatMap((d) => d.questions).filter((x) => x.id !== "data.kpis")).toEqual(plain.filter((x) => x.id !== "data.kpis"));
   });
 });

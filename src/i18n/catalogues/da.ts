@@ -77,6 +77,18 @@ export const da: Partial<Messages> = {
   teamAgrees: "Teamet er enigt om alle spørgsmål.",
   agreement: "enighed {pct}",
   teamSteps: "Teamets næste skridt",
+  noneOfThese: "ingen af disse",
+  noOptionByMajority: "ingen af svarmulighederne fik flertal",
+  respondentsCount: "{n} respondenter",
+  teamScoresInJson: "Hver respondents point står i --format json.",
+  colN: "n",
+  colLowest: "Laveste",
+  colQ1: "Q1",
+  colMedian: "Median",
+  colQ3: "Q3",
+  colHighest: "Højeste",
+  quartileNote: "Q1 og Q3 er nedre og øvre kvartil: den midterste halvdel af respondenterne har point mellem dem. Spænd: højeste minus laveste.",
+  otherAnswers: "…og {n} andre svar",
 
   // compare
   progressFromTo: "Udvikling fra {before} til {after}",

@@ -77,6 +77,18 @@ export const nb: Partial<Messages> = {
   teamAgrees: "Teamet er enig om alle spørsmålene.",
   agreement: "enighet {pct}",
   teamSteps: "Teamets neste steg",
+  noneOfThese: "ingen av disse",
+  noOptionByMajority: "ingen av alternativene fikk flertall",
+  respondentsCount: "{n} respondenter",
+  teamScoresInJson: "Poengene til hver respondent står i --format json.",
+  colN: "n",
+  colLowest: "Lavest",
+  colQ1: "Q1",
+  colMedian: "Median",
+  colQ3: "Q3",
+  colHighest: "Høyest",
+  quartileNote: "Q1 og Q3 er nedre og øvre kvartil: den midterste halvdelen av respondentene har poeng mellom dem. Sprik: høyeste minus laveste.",
+  otherAnswers: "…og {n} andre svar",
 
   // compare
   progressFromTo: "Utvikling fra {before} til {after}",

@@ -77,6 +77,18 @@ export const sv: Partial<Messages> = {
   teamAgrees: "Teamet är överens om alla frågor.",
   agreement: "enighet {pct}",
   teamSteps: "Åtgärder för teamet",
+  noneOfThese: "inget av dessa",
+  noOptionByMajority: "inget alternativ fick majoritet",
+  respondentsCount: "{n} svarande",
+  teamScoresInJson: "Varje svarandes poäng finns i --format json.",
+  colN: "n",
+  colLowest: "Lägst",
+  colQ1: "Q1",
+  colMedian: "Median",
+  colQ3: "Q3",
+  colHighest: "Högst",
+  quartileNote: "Q1 och Q3 är nedre och övre kvartilen: den mittersta hälften av de svarande har poäng mellan dem. Spann: högsta minus lägsta.",
+  otherAnswers: "…och {n} andra svar",
 
   // compare
   progressFromTo: "Utveckling från {before} till {after}",
