@@ -28,6 +28,8 @@ const stageInfoSchema = z.strictObject({
   min: z.number().min(0).max(100),
   summary: z.string().optional(),
   leadersYear: z.int().optional(),
+  /** How many years a business at this stage lags the leaders, and on what basis. */
+  lag: z.strictObject({ years: z.union([z.int().min(0), z.tuple([z.int().min(0), z.int().min(0)])]).optional(), source: z.string() }).optional(),
 });
 
 /** What a rubric returns; the engine derives stages, caps, coverage, ordering and the scorecard from it. */
@@ -37,7 +39,15 @@ export const rubricEvaluationSchema = z.strictObject({
       id: z.string().min(1),
       weight: z.number().min(0).default(1),
       /** Points (0-100) and weight of each scored question; the dimension score is their weighted mean unless `score` is given. */
-      questions: z.array(z.strictObject({ id: z.string().min(1), points: z.number().min(0).max(100).nullable(), weight: z.number().min(0) })),
+      questions: z.array(
+        z.strictObject({
+          id: z.string().min(1),
+          points: z.number().min(0).max(100).nullable(),
+          weight: z.number().min(0),
+          /** The points the answer needs at each stage, by stage id: a weaker answer is a step in the plan. */
+          expects: z.record(z.string(), z.number().min(0).max(100)).optional(),
+        }),
+      ),
       score: z.number().min(0).max(100).nullable().optional(),
     }),
   ),
@@ -62,6 +72,8 @@ export const rubricEvaluationSchema = z.strictObject({
         detail: z.string().optional(),
         /** The questions whose answers hold the score down, most important first. */
         questions: z.array(z.string()).min(1),
+        /** What the step takes: 1 a few days, 2 a few weeks, 3 months or a change of organisation. */
+        effort: z.int().min(1).max(3).optional(),
       }),
     )
     .default([]),
@@ -82,6 +94,12 @@ export interface ScoringRubric {
   /** Question ids that may be answered 'n/a'. */
   notApplicable?: string[];
   evaluate(input: RubricInput): RubricEvaluation | Promise<RubricEvaluation>;
+  /**
+   * Optional, for how firm the verdict is: the points another value of a question would get, and the gates'
+   * status had the known answers been otherwise. Without them the report does not say how near the next stage is.
+   */
+  pointsOf?(questionId: string, value: AnswerValue): number | null;
+  gateStatus?(known: ReadonlyMap<string, AnswerValue>, input: RubricInput): Array<{ id: string; status: "blocking" | "unverified" | "passed" }>;
 }
 
 /** The shape a plugin module must export (as default or as `rubric`). */

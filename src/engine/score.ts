@@ -10,8 +10,12 @@ import { StageLadder } from "./stages.js";
 import { lagFor } from "./lag.js";
 import { emptyCoverage, overallScore, questionScorer, round1, scoreDimension } from "./dimensions.js";
 import { orderSteps } from "./steps.js";
+import { confidenceOf, isOpen, scoreRange } from "./confidence.js";
+import { borderlineOf } from "./sensitivity.js";
+import { improvementsOf, planRoadmap } from "./plan.js";
+import { findingsOf } from "./findings.js";
 import { checkEvaluation, type Evaluation } from "./evaluation.js";
-import { SCORECARD_SCHEMA_VERSION, type Coverage, type DimensionScore, type Scorecard } from "./scorecard.js";
+import { SCORECARD_SCHEMA_VERSION, type Coverage, type DimensionScore, type NextStepResult, type Roadmap, type Scorecard } from "./scorecard.js";
 
 export interface ScoreOptions {
   /** Language of the texts in the scorecard. */
@@ -37,16 +41,20 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
   const gates = evaluation.gates.map((g) => ({ ...g }));
 
   const sectionById = new Map(questionnaire.sections.map((s) => [s.id, s]));
+  const onlyBlocking = (g: { status: string }) => g.status === "blocking";
   const dimensions: DimensionScore[] = evaluation.dimensions.flatMap((d) => {
     const section = sectionById.get(d.id);
     if (!section) return [];
     const qs = section.questions.map((q) => scoreOf(sheet.get(q.id)!));
-    const { score, coverage } = scoreDimension(qs, new Set(d.questions.map((x) => x.id)), d.score);
+    const scoredIds = new Set(d.questions.map((x) => x.id));
+    const { score, coverage } = scoreDimension(qs, scoredIds, d.score);
     const band = ladder.bandOf(score);
     const ids = new Set(section.questions.map((q) => q.id));
-    const { cap, by } = ladder.capOf(gates, (id) => ids.has(id));
+    // Only a gate that is known to hold caps the stage; one that cannot be decided leaves it unconfirmed.
+    const { cap, by } = ladder.capOf(gates, (id) => ids.has(id), onlyBlocking);
     const idx = Math.min(band, cap);
-    const lag = lagFor(rubric, idx, asOfYear);
+    const confidence = confidenceOf(ladder, gates, (id) => ids.has(id), scoreRange(qs, scoredIds, d.score), qs.filter((x) => scoredIds.has(x.id) && isOpen(x)));
+    const lag = lagFor(rubric, idx, confidence, asOfYear);
     return [
       {
         id: d.id,
@@ -56,6 +64,7 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
         stage: ladder.ref(idx),
         scoreStage: ladder.ref(band),
         gap: round1(Math.max(0, targetScore - (score ?? 0))),
+        confidence,
         reached: idx >= targetIdx,
         stagesShort: Math.max(0, targetIdx - idx),
         blockedBy: band > cap ? by : [],
@@ -68,12 +77,30 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
 
   const overall = overallScore(dimensions);
   const overallBand = ladder.bandOf(overall);
-  const overallCap = ladder.capOf(gates, () => true);
+  const overallCap = ladder.capOf(gates, () => true, onlyBlocking);
   const overallIdx = Math.min(overallBand, overallCap.cap);
-  const overallLag = lagFor(rubric, overallIdx, asOfYear);
+  const ranges = dimensions.map((d) => {
+    const r = scoreRange(d.questions, new Set(evaluation.dimensions.find((x) => x.id === d.id)!.questions.map((x) => x.id)), evaluation.dimensions.find((x) => x.id === d.id)!.score);
+    return { weight: d.weight, worst: r.worst, best: r.best };
+  });
+  const overallConfidence = confidenceOf(
+    ladder,
+    gates,
+    () => true,
+    { worst: overallScore(ranges.map((r) => ({ weight: r.weight, score: r.worst }))), best: overallScore(ranges.map((r) => ({ weight: r.weight, score: r.best }))) },
+    dimensions.flatMap((d) => d.questions.filter((x) => isOpen(x) && evaluation.dimensions.find((e) => e.id === d.id)!.questions.some((e) => e.id === x.id))),
+  );
+  const overallLag = lagFor(rubric, overallIdx, overallConfidence, asOfYear);
+  const borderline = borderlineOf(rubric, input, ladder, dimensions, gates, overallIdx);
 
   const coverage = emptyCoverage();
   for (const d of dimensions) for (const k of Object.keys(coverage) as Array<keyof Coverage>) coverage[k] += d.coverage[k];
+
+  const plan = { rubric, input, evaluation, ladder, dimensions, gates, overallScore: overall, stageIdx: overallIdx, targetIdx };
+  const improvements = improvementsOf(plan);
+  const { steps, roadmap } = improvements.length
+    ? planRoadmap(plan, improvements)
+    : fallbackRoadmap(orderSteps(evaluation, ladder, dimensions, gates, (id) => (sheet.has(id) ? scoreOf(sheet.get(id)!) : undefined)), ladder, targetIdx);
 
   return {
     schemaVersion: SCORECARD_SCHEMA_VERSION,
@@ -90,6 +117,8 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
       scoreStage: ladder.ref(overallBand),
       blockedBy: overallBand > overallCap.cap ? overallCap.by : [],
       gap: round1(Math.max(0, targetScore - (overall ?? 0))),
+      confidence: overallConfidence,
+      ...(borderline ? { borderline } : {}),
       stagesShort: Math.max(0, targetIdx - overallIdx),
       ...(overallLag ? { lag: overallLag } : {}),
     },
@@ -98,9 +127,17 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
     unknownScoredAs: rubric.unknown ?? "zero",
     dimensions,
     gates,
-    nextSteps: orderSteps(evaluation, ladder, dimensions, gates, (id) => (sheet.has(id) ? scoreOf(sheet.get(id)!) : undefined)),
+    findings: findingsOf(dimensions),
+    nextSteps: steps,
+    roadmap,
     coverage,
   };
+}
+
+/** The roadmap of a rubric that states no expectations: its steps, phased by the stage each leads to. */
+function fallbackRoadmap(steps: NextStepResult[], ladder: StageLadder, targetIdx: number): { steps: NextStepResult[]; roadmap: Roadmap } {
+  const phases = [...new Set(steps.map((s) => s.phase.id))].map((id) => ({ stage: ladder.ref(ladder.indexOf(id)), steps: steps.filter((s) => s.phase.id === id).map((s) => s.id) }));
+  return { steps, roadmap: { target: ladder.ref(targetIdx), minimal: [], phases } };
 }
 
 function isScoringRubric(r: Rubric | ScoringRubric): r is ScoringRubric {

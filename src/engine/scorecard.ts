@@ -1,6 +1,9 @@
 import type { z } from "zod";
 import {
+  borderlineSchema,
+  confidenceSchema,
   coverageSchema,
+  roadmapSchema,
   dimensionScoreSchema,
   gateResultSchema,
   lagEstimateSchema,
@@ -21,3 +24,6 @@ export type DimensionScore = z.infer<typeof dimensionScoreSchema>;
 export type GateResult = z.infer<typeof gateResultSchema>;
 export type NextStepResult = z.infer<typeof nextStepResultSchema>;
 export type Scorecard = z.infer<typeof scorecardSchema>;
+export type Confidence = z.infer<typeof confidenceSchema>;
+export type Borderline = z.infer<typeof borderlineSchema>;
+export type Roadmap = z.infer<typeof roadmapSchema>;

@@ -4,8 +4,9 @@ import type { DimensionScore, GateResult, NextStepResult, QuestionScore } from "
 import { round1 } from "./dimensions.js";
 
 /**
- * The next steps, in the order to take them: toward stages a dimension has not reached (or that open a gate),
- * nearest stage first, then the steps that open a gate, then the points at stake.
+ * The next steps of a rubric that states no expectations per answer (a plugin, an older YAML rubric), in the
+ * order to take them: toward stages a dimension has not reached (or that open a gate), nearest stage first,
+ * then the steps that open a gate, then the points at stake.
  */
 export function orderSteps(
   evaluation: Evaluation,
@@ -39,7 +40,10 @@ export function orderSteps(
       title: step.title,
       ...(step.detail ? { detail: step.detail } : {}),
       gain: round1(gain),
+      effort: step.effort ?? 2,
       unlocksGate,
+      phase: ladder.ref(Math.max(sIdx, dimIdx + 1)),
+      inMinimalPlan: false,
       because: holding.map((x) => ({ question: x.id, text: x.text, display: x.display, points: x.points })),
       order: Math.max(sIdx, dimIdx + 1),
     });

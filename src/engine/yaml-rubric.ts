@@ -62,6 +62,14 @@ export function isYamlRubric(r: ScoringRubric): boolean {
 function makeYamlRubric(rubric: Rubric, lang: string): ScoringRubric {
   const rules = new Map<string, QuestionRule>();
   for (const d of rubric.dimensions) for (const [id, rule] of Object.entries(d.questions)) rules.set(id, rule);
+  const questions = new Map<string, Question>();
+  const gateQuestions = rubric.gates.map((g) => ("all" in g.when ? g.when.all : "any" in g.when ? g.when.any : [g.when]).map((t) => t.question));
+  // A gate whose every question is not applicable does not apply; one that cannot be decided is unverified.
+  const gateStatus = (g: Rubric["gates"][number], known: ReadonlyMap<string, AnswerValue>, input: RubricInput): "blocking" | "unverified" | "passed" => {
+    const holds = evaluateCondition(g.when, known);
+    const allNa = gateQuestions[rubric.gates.indexOf(g)]!.every((id) => input.sheet.get(id)?.status === "not-applicable");
+    return holds === true ? "blocking" : holds === undefined && !allNa ? "unverified" : "passed";
+  };
   return {
     id: rubric.id,
     title: resolveText(rubric.title, lang),
@@ -72,11 +80,14 @@ function makeYamlRubric(rubric: Rubric, lang: string): ScoringRubric {
       min: s.min,
       ...(s.summary ? { summary: resolveText(s.summary, lang) } : {}),
       ...(s.leadersYear !== undefined ? { leadersYear: s.leadersYear } : {}),
+      ...(s.lag ? { lag: { ...(s.lag.years !== undefined ? { years: s.lag.years } : {}), source: resolveText(s.lag.source, lang) } } : {}),
     })),
     defaultTarget: rubric.defaultTarget,
     unknown: rubric.unknown,
     notApplicable: [...rules].filter(([, r]) => r.notApplicable).map(([id]) => id),
     evaluate(input: RubricInput): RubricEvaluation {
+      // The questions, for pointsOf afterwards: the rubric is made once, the questionnaire comes with each input.
+      if (!questions.size) for (const sec of input.questionnaire.sections) for (const q of sec.questions) questions.set(q.id, q);
       const pointsOf = (id: string): number | null => {
         const e = input.sheet.get(id);
         const rule = rules.get(id);
@@ -88,15 +99,9 @@ function makeYamlRubric(rubric: Rubric, lang: string): ScoringRubric {
       const dimensions = rubric.dimensions.map((d) => ({
         id: d.id,
         weight: d.weight,
-        questions: Object.entries(d.questions).map(([id, rule]) => ({ id, points: pointsOf(id), weight: rule.weight })),
+        questions: Object.entries(d.questions).map(([id, rule]) => ({ id, points: pointsOf(id), weight: rule.weight, ...(rule.expects ? { expects: rule.expects } : {}) })),
       }));
-      const gates = rubric.gates.map((g) => {
-        const holds = evaluateCondition(g.when, input.known);
-        const questions = ("all" in g.when ? g.when.all : "any" in g.when ? g.when.any : [g.when]).map((t) => t.question);
-        const allNa = questions.every((id) => input.sheet.get(id)?.status === "not-applicable");
-        const status = holds === true ? "blocking" : holds === undefined && !allNa ? "unverified" : "passed";
-        return { id: g.id, blocks: g.blocks, reason: resolveText(g.reason, lang), status, questions } as const;
-      });
+      const gates = rubric.gates.map((g, i) => ({ id: g.id, blocks: g.blocks, reason: resolveText(g.reason, lang), status: gateStatus(g, input.known, input), questions: gateQuestions[i]! }));
       const nextSteps = rubric.nextSteps.flatMap((s) => {
         const holding = s.questions.filter((id) => {
           const e = input.sheet.get(id);
@@ -112,10 +117,19 @@ function makeYamlRubric(rubric: Rubric, lang: string): ScoringRubric {
             title: resolveText(s.title, lang),
             ...(s.detail ? { detail: resolveText(s.detail, lang) } : {}),
             questions: holding,
+            effort: s.effort,
           },
         ];
       });
       return { dimensions, gates, nextSteps };
+    },
+    pointsOf(id, value) {
+      const rule = rules.get(id);
+      const q = questions.get(id);
+      return rule && q ? pointsFor(q, rule, value) : null;
+    },
+    gateStatus(known, input) {
+      return rubric.gates.map((g) => ({ id: g.id, status: gateStatus(g, known, input) }));
     },
   };
 }

@@ -30,8 +30,34 @@ export const coverageSchema = z.strictObject({
 });
 
 export const lagEstimateSchema = z
-  .strictObject({ years: z.number(), stage: z.string(), leadersYear: z.int(), asOfYear: z.int() })
-  .meta({ description: "The rubric's own estimate: years since leaders reached the next stage." });
+  .strictObject({
+    stage: z.string().meta({ description: "The stage the estimate speaks of." }),
+    years: z.union([z.number(), z.tuple([z.number(), z.number()])]).optional().meta({ description: "Years behind the leaders: one number or a range." }),
+    source: z.string().optional().meta({ description: "The basis of the estimate, as the rubric gives it." }),
+    leadersYear: z.int().optional().meta({ description: "For a rubric that dates its stages: the year leaders reached the next stage." }),
+    asOfYear: z.int().optional(),
+  })
+  .meta({ description: "The rubric's own estimate of the lag in years, with its basis." });
+
+export const confidenceSchema = z
+  .strictObject({
+    status: z.enum(["confirmed", "unconfirmed"]),
+    lowest: stageRefSchema.meta({ description: "The stage if every open answer turned out the weakest." }),
+    highest: stageRefSchema.meta({ description: "The stage if every open answer turned out the strongest." }),
+    settle: z.array(z.string()).meta({ description: "Open answers (don't know, not given) that would settle the stage, most telling first." }),
+  })
+  .meta({ description: "Whether the stage is confirmed by the answers, or depends on answers still open." });
+
+const answerRefSchema = z.strictObject({ question: z.string(), dimension: z.string(), text: z.string(), display: z.string(), points: z.number().nullable() });
+
+const moveSchema = z.strictObject({ question: z.string(), text: z.string(), from: z.string(), to: z.string() });
+
+export const borderlineSchema = z
+  .strictObject({
+    up: z.strictObject({ stage: stageRefSchema, moves: z.array(moveSchema) }).optional().meta({ description: "One neighbouring answer would reach this stage." }),
+    down: z.strictObject({ stage: stageRefSchema, moves: z.array(moveSchema) }).optional().meta({ description: "One neighbouring answer would drop to this stage." }),
+  })
+  .meta({ description: "How near the stage is to the next or the previous one, in single answers." });
 
 export const dimensionScoreSchema = z.strictObject({
   id: z.string(),
@@ -41,6 +67,7 @@ export const dimensionScoreSchema = z.strictObject({
   stage: stageRefSchema,
   scoreStage: stageRefSchema.meta({ description: "The stage the score alone reaches, before gates." }),
   gap: z.number().min(0),
+  confidence: confidenceSchema,
   reached: z.boolean().meta({ description: "Whether this dimension's stage is the target stage or above." }),
   stagesShort: z.int().min(0).meta({ description: "How many stages this dimension is below the target: 0 when reached." }),
   blockedBy: z.array(z.string()),
@@ -64,9 +91,21 @@ export const nextStepResultSchema = z.strictObject({
   title: z.string(),
   detail: z.string().optional(),
   gain: z.number().meta({ description: "Overall points at stake in the answers this step would improve." }),
+  effort: z.int().min(1).max(3).meta({ description: "1 a few days, 2 a few weeks, 3 months or a change of organisation." }),
   unlocksGate: z.boolean(),
+  phase: stageRefSchema.meta({ description: "The roadmap phase: the stage this step is needed for." }),
+  inMinimalPlan: z.boolean().meta({ description: "Part of the smallest set of improvements that reaches the target." }),
   because: z.array(z.strictObject({ question: z.string(), text: z.string(), display: z.string(), points: z.number().nullable() })),
 });
+
+export const roadmapSchema = z
+  .strictObject({
+    target: stageRefSchema,
+    reachable: z.boolean().optional().meta({ description: "Whether improving the weak answers is enough to reach the target; absent when the rubric states no expectations." }),
+    minimal: z.array(z.string()).meta({ description: "The question ids of the smallest set of improvements that reaches the target; empty when reached, or when the rubric states no expectations." }),
+    phases: z.array(z.strictObject({ stage: stageRefSchema, steps: z.array(z.string()).meta({ description: "Step ids, in the order to take them." }) })),
+  })
+  .meta({ description: "Every step, phased by the stage it is needed for." });
 
 export const scorecardSchema = z
   .strictObject({
@@ -85,17 +124,30 @@ export const scorecardSchema = z
       scoreStage: stageRefSchema,
       blockedBy: z.array(z.string()),
       gap: z.number().min(0),
+      confidence: confidenceSchema,
+      borderline: borderlineSchema.optional(),
       stagesShort: z.int().min(0).meta({ description: "How many stages the overall stage is below the target: 0 when reached." }),
       lag: lagEstimateSchema.optional(),
     }),
     target: z.strictObject({ stage: stageRefSchema, score: z.number(), reached: z.boolean() }),
     stages: z.array(
-      z.strictObject({ id: z.string(), name: z.string(), min: z.number(), summary: z.string().optional(), leadersYear: z.int().optional() }),
+      z.strictObject({
+        id: z.string(),
+        name: z.string(),
+        min: z.number(),
+        summary: z.string().optional().meta({ description: "What a business at this stage does: a definition, not a finding." }),
+        leadersYear: z.int().optional(),
+        lag: z.strictObject({ years: z.union([z.number(), z.tuple([z.number(), z.number()])]).optional(), source: z.string() }).optional(),
+      }),
     ),
     unknownScoredAs: z.enum(["zero", "exclude"]),
     dimensions: z.array(dimensionScoreSchema),
     gates: z.array(gateResultSchema),
-    nextSteps: z.array(nextStepResultSchema),
+    findings: z
+      .strictObject({ strongest: z.array(answerRefSchema), weakest: z.array(answerRefSchema) })
+      .meta({ description: "This business's strongest and weakest answers, from which the summary is written." }),
+    nextSteps: z.array(nextStepResultSchema).meta({ description: "Every step of the roadmap, in the order to take them." }),
+    roadmap: roadmapSchema,
     coverage: coverageSchema,
     benchmark: z
       .strictObject({

@@ -60,16 +60,65 @@ export function whoLine(card: Scorecard): string {
   return [card.organisation, respondent, card.date].filter(Boolean).join(" · ");
 }
 
+/** The stage as the headline names it, marked when the answers do not confirm it. */
+export function stageLabel(card: Scorecard): string {
+  const t = wordsFor(card);
+  return card.overall.confidence.status === "unconfirmed" ? `${card.overall.stage.name} (${t.unconfirmedTag})` : card.overall.stage.name;
+}
+
+/** The text of a question of the scorecard, by id. */
+export function questionText(card: Scorecard, id: string): string {
+  for (const d of card.dimensions) for (const q of d.questions) if (q.id === id) return q.text;
+  return id;
+}
+
+const quoted = (card: Scorecard, ids: readonly string[]) => ids.map((id) => `"${questionText(card, id)}"`).join("; ");
+
+/** The summary of this business, drawn from its own answers: the strongest and weakest, then the distance to the target. */
 export function headline(card: Scorecard): string {
   const t = wordsFor(card);
-  const stage = card.stages.find((x) => x.id === card.overall.stage.id);
   const parts: string[] = [];
-  if (stage?.summary) parts.push(stage.summary);
+  const dimension = (id: string) => card.dimensions.find((d) => d.id === id)?.title ?? id;
+  const clip = (x: string) => (x.length > 70 ? `${x.slice(0, 69).trimEnd()}…` : x);
+  // A chosen option says what the practice is; a number, a scale point or a yes needs its question beside it.
+  const typeOf = (id: string) => card.dimensions.flatMap((d) => d.questions).find((q) => q.id === id)?.type;
+  const quote = (r: Scorecard["findings"]["strongest"][number]) =>
+    typeOf(r.question) === "single" || typeOf(r.question) === "multi"
+      ? fill(t.answerQuote, { dimension: dimension(r.dimension), display: clip(r.display) })
+      : fill(t.answerQuoteQuestion, { text: clip(r.text), display: r.display });
+  const list = (refs: Scorecard["findings"]["strongest"]) => refs.map(quote).join("; ");
+  if (card.findings.strongest.length) parts.push(fill(t.strongestAnswers, { list: list(card.findings.strongest) }));
+  if (card.findings.weakest.length) parts.push(fill(t.weakestAnswers, { list: list(card.findings.weakest) }));
   if (card.overall.score === null) parts.push(t.noScoreYet);
   else if (card.target.reached) parts.push(fill(t.targetReached, { stage: card.target.stage.id }));
   else if (card.overall.blockedBy.length && card.overall.gap === 0) parts.push(fill(t.heldByGate, { scoreStage: card.overall.scoreStage.id, stage: card.overall.stage.id }));
   else parts.push(fill(t.pointsShort, { points: Math.round(card.overall.gap), stage: card.target.stage.id }));
   return parts.join(" ");
+}
+
+/** What the stage shown means, as a definition: it is the model's, not a claim about this business. */
+export function definitionSentence(card: Scorecard): string | undefined {
+  const stage = card.stages.find((x) => x.id === card.overall.stage.id);
+  return stage?.summary ? fill(wordsFor(card).definition, { name: stage.name, summary: stage.summary }) : undefined;
+}
+
+/** For a stage the answers do not confirm: the range it could take, and the answers that would settle it. */
+export function confidenceSentence(card: Scorecard, c: Scorecard["overall"]["confidence"] = card.overall.confidence): string | undefined {
+  if (c.status === "confirmed") return undefined;
+  return fill(wordsFor(card).confidenceLine, { lowest: c.lowest.id, highest: c.highest.id, questions: quoted(card, c.settle) });
+}
+
+/** How near the next stage, or the one below, is in single answers. */
+export function borderlineSentences(card: Scorecard, limit = 2): string[] {
+  const t = wordsFor(card);
+  const b = card.overall.borderline;
+  if (!b) return [];
+  const moves = (list: NonNullable<typeof b.up>["moves"]) =>
+    list.slice(0, limit).map((m) => fill(t.moveLine, m)).join("; ") + (list.length > limit ? ` ${fill(t.moreReasons, { n: list.length - limit })}` : "");
+  const out: string[] = [];
+  if (b.up) out.push(fill(t.borderlineUp, { stage: b.up.stage.id, moves: moves(b.up.moves) }));
+  if (b.down) out.push(fill(t.borderlineDown, { stage: b.down.stage.id, moves: moves(b.down.moves) }));
+  return out;
 }
 
 export function coverageSentence(card: Scorecard): string {
@@ -83,15 +132,24 @@ export function coverageSentence(card: Scorecard): string {
   return parts.join("; ") + ".";
 }
 
+/** The lag in years, with its basis; none where the rubric gives no basis. */
 export function lagSentence(card: Scorecard): string | undefined {
   const lag = card.overall.lag;
-  if (!lag) return undefined;
-  return fill(wordsFor(card).lag, { stage: lag.stage, year: lag.leadersYear, years: lag.years, asOf: lag.asOfYear });
+  if (!lag || lag.years === undefined) return undefined;
+  const t = wordsFor(card);
+  const years = Array.isArray(lag.years) ? `${lag.years[0]}–${lag.years[1]}` : String(lag.years);
+  if (lag.source) return fill(t.lagSourced, { stage: lag.stage, years, source: lag.source });
+  return fill(t.lagDated, { stage: lag.stage, year: lag.leadersYear ?? "?", years, asOf: lag.asOfYear ?? "?" });
 }
 
+/** A gate that holds states its reason; one that cannot be decided says which answers are open, and claims nothing. */
 export function gateSentence(card: Scorecard, g: Scorecard["gates"][number]): string {
   const t = wordsFor(card);
-  return fill(t.gateLine, { stage: g.blocks, reason: g.reason }) + (g.status === "unverified" ? ` ${t.gateUnverified}` : "");
+  if (g.status === "unverified") {
+    const open = g.questions.filter((id) => card.dimensions.some((d) => d.questions.some((q) => q.id === id && (q.status === "unknown" || q.status === "missing"))));
+    return fill(t.gateOpen, { stage: g.blocks, questions: quoted(card, open.length ? open : g.questions) });
+  }
+  return fill(t.gateLine, { stage: g.blocks, reason: g.reason });
 }
 
 export function whySentence(card: Scorecard, step: Scorecard["nextSteps"][number], limit = 2, clip: (s: string, n: number) => string = (s) => s): string {

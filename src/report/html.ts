@@ -1,5 +1,5 @@
 import type { Scorecard } from "../engine/scorecard.js";
-import { coverageSentence, dimensionRows, stageTone, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
+import { borderlineSentences, confidenceSentence, coverageSentence, definitionSentence, dimensionRows, stageLabel, stageTone, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
 import { fill } from "../i18n/messages.js";
 import { escapeHtml as h } from "./escape.js";
 import { renderRadar, type RadarSeries } from "./radar.js";
@@ -35,7 +35,7 @@ table { border-collapse: collapse; width: 100%; } th, td { text-align: left; pad
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .bar { background: #eceff2; height: 10px; width: 140px; border-radius: 5px; overflow: hidden; } .bar > span { display: block; height: 100%; background: var(--accent); }
 .ok { color: var(--ok); } .warn { color: var(--warn); } .bad { color: var(--bad); }
-ol.steps li { margin-bottom: 12px; } .why { color: var(--muted); font-size: 13px; }
+ol.steps li { margin-bottom: 12px; } .doubt { border-left: 4px solid var(--warn); padding: 4px 10px; background: #fff8e6; } .why { color: var(--muted); font-size: 13px; }
 .legend span { display: inline-block; margin-right: 14px; font-size: 13px; } .legend i { display: inline-block; width: 18px; height: 3px; vertical-align: middle; margin-right: 5px; }
 details { margin-top: 8px; } summary { cursor: pointer; color: var(--accent); }
 footer { margin-top: 32px; font-size: 12px; color: var(--muted); }
@@ -85,8 +85,7 @@ export function renderHtml(card: Scorecard, options: HtmlOptions = {}): string {
     .join("\n");
 
   const blocking = card.gates.filter((g) => g.status !== "passed");
-  const steps = card.nextSteps.slice(0, options.steps ?? 5);
-  const legend = series.map((s) => `<span><i style="background:${s.colour}"></i>${h(s.label)}</span>`).join("");
+    const legend = series.map((s) => `<span><i style="background:${s.colour}"></i>${h(s.label)}</span>`).join("");
   const explain = card.dimensions
     .map(
       (d) =>
@@ -108,18 +107,20 @@ export function renderHtml(card: Scorecard, options: HtmlOptions = {}): string {
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${h(card.questionnaire.title)}: ${h(card.overall.stage.name)}</title>
+<title>${h(card.questionnaire.title)}: ${h(stageLabel(card))}</title>
 <style>${CSS}</style>
 </head>
 <body>
 <main>
 <header>
-<h1>${h(card.overall.stage.name)} · ${formatScore(card.overall.score)}/100</h1>
+<h1>${h(stageLabel(card))} · ${formatScore(card.overall.score)}/100</h1>
 <div class="meta">${who ? `${who} · ` : ""}${h(card.questionnaire.title)} · ${h(t.rubric)}: ${h(card.rubric.title)} · ${h(t.target)} ${h(card.target.stage.id)}</div>
 </header>
 <section class="top">
 <div>
 <p class="lead">${h(headline(card))}</p>
+${[confidenceSentence(card), ...borderlineSentences(card, 3)].filter(Boolean).map((l) => `<p class="doubt">${h(l!)}</p>`).join("\n")}
+${definitionSentence(card) ? `<p class="muted definition">${h(definitionSentence(card)!)}</p>` : ""}
 <div class="ladder" aria-label="${h(t.stageLadder)}">${ladder}${marker}</div>
 <table class="gaps"><thead><tr><th>${h(t.colDimension)}</th><th class="num">${h(t.colScore)}</th><th>${h(t.colStage)}</th><th class="num">${h(fill(t.colGapTo, { stage: card.target.stage.id }))}</th>${options.benchmark ? `<th class="num">${h(options.benchmark.label)}</th>` : ""}<th></th></tr></thead>
 <tbody>
@@ -149,8 +150,8 @@ ${
       }`
     : ""
 }
-<h2>${h(t.nextStepsHeading)}</h2>
-${steps.length ? `<ol class="steps">${steps.map((s) => `<li><strong>${h(s.title)}</strong> <span class="muted">(${h(card.dimensions.find((d) => d.id === s.dimension)?.title ?? s.dimension)} → ${h(s.stage.id)})</span>${s.detail ? `<br>${h(s.detail)}` : ""}<br><span class="why">${h(whySentence(card, s, 3))}</span></li>`).join("")}</ol>` : `<p>${h(t.nothingHolds)}</p>`}
+<h2>${h(fill(t.roadmapHeading, { target: card.roadmap.target.id }))}</h2>
+${roadmapHtml(card)}
 <h2>${h(t.explainHeading)}</h2>
 <details><summary>${h(t.explainSummary)}</summary>
 ${explain}
@@ -162,10 +163,31 @@ ${explain}
 `;
 }
 
+/** Every step, phased by the stage it is needed for; the smallest plan that reaches the target starred. */
+function roadmapHtml(card: Scorecard): string {
+  const t = wordsFor(card);
+  if (!card.nextSteps.length) return `<p>${h(t.nothingHolds)}</p>`;
+  const byId = new Map(card.nextSteps.map((x) => [x.id, x]));
+  const targetIdx = card.stages.findIndex((x) => x.id === card.roadmap.target.id);
+  const phases = card.roadmap.phases.map((phase) => {
+    const beyond = card.stages.findIndex((x) => x.id === phase.stage.id) > targetIdx;
+    const items = phase.steps.map((id) => {
+      const s = byId.get(id)!;
+      const dim = card.dimensions.find((d) => d.id === s.dimension)?.title ?? s.dimension;
+      const effort = fill(t.effortLabel, { effort: t[`effort${s.effort as 1 | 2 | 3}`] });
+      return `<li${s.inMinimalPlan ? ' class="minimal"' : ""}><strong>${s.inMinimalPlan ? "★ " : ""}${h(s.title)}</strong> <span class="muted">(${h(dim)} → ${h(s.stage.id)}; ${h(effort)})</span>${s.detail ? `<br>${h(s.detail)}` : ""}<br><span class="why">${h(whySentence(card, s, 3))}</span></li>`;
+    });
+    return `<h3>${h(fill(beyond ? t.roadmapPhaseBeyond : t.roadmapPhase, { stage: phase.stage.name }))}</h3><ol class="steps">${items.join("")}</ol>`;
+  });
+  const note = card.roadmap.reachable === false ? fill(t.roadmapUnreachable, { target: card.roadmap.target.id }) : card.roadmap.minimal.length ? fill(t.roadmapMinimal, { target: card.roadmap.target.id, n: card.roadmap.minimal.length }) : "";
+  return phases.join("\n") + (note ? `<p class="muted">${h(note)}</p>` : "");
+}
+
 /** The report of one audit, with its benchmark drawn where it has one. */
 export function renderCardHtml(card: Scorecard): string {
   const b = card.benchmark;
-  return renderHtml(card, b ? { benchmark: { label: b.title, scores: Object.fromEntries(b.dimensions.map((d) => [d.id, d.benchmark])) } } : {});
+  const label = b && (b.illustrative ? `${b.title} ${wordsFor(card).illustrative}` : b.title);
+  return renderHtml(card, b ? { benchmark: { label: label!, scores: Object.fromEntries(b.dimensions.map((d) => [d.id, d.benchmark])) } } : {});
 }
 
 function distance(score: number | null, bench: number): string {

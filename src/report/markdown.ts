@@ -1,5 +1,5 @@
 import type { Scorecard } from "../engine/scorecard.js";
-import { coverageSentence, dimensionRows, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
+import { borderlineSentences, confidenceSentence, coverageSentence, definitionSentence, dimensionRows, stageLabel, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
 import { fill } from "../i18n/messages.js";
 import { escapeMarkdown as md, escapeMarkdownCode as mdCode } from "./escape.js";
 import { formatScore } from "./numbers.js";
@@ -10,10 +10,13 @@ const stageBadge = (stage: string, reached: boolean, blocked: boolean) => `\`${m
 export function renderMarkdown(card: Scorecard, options: { steps?: number; explain?: boolean } = {}): string {
   const t = wordsFor(card);
   const out: string[] = [];
-  out.push(`## ${md(card.overall.stage.name)}: ${formatScore(card.overall.score)}/100 (${t.target} ${md(card.target.stage.id)})`, "");
+  out.push(`## ${md(stageLabel(card))}: ${formatScore(card.overall.score)}/100 (${t.target} ${md(card.target.stage.id)})`, "");
   const who = md(whoLine(card));
   out.push(`${who ? `${who} · ` : ""}${md(card.questionnaire.title)} · ${t.rubric}: ${md(card.rubric.title)}`, "");
   out.push(md(headline(card)), "");
+  for (const line of [confidenceSentence(card), ...borderlineSentences(card, 3)]) if (line) out.push(`> ${md(line)}`, "");
+  const definition = definitionSentence(card);
+  if (definition) out.push(`_${md(definition)}_`, "");
   out.push(`| ${t.colDimension} | ${t.colScore} | ${t.colStage} | ${fill(t.colGapTo, { stage: md(card.target.stage.id) })} |`, "|---|---:|---|---:|");
   for (const r of dimensionRows(card)) {
     const title = r.id === "overall" ? `**${md(r.title)}**` : md(r.title);
@@ -37,13 +40,24 @@ export function renderMarkdown(card: Scorecard, options: { steps?: number; expla
     }
     out.push("");
   }
-  out.push(`### ${t.nextStepsHeading}`, "");
-  const steps = card.nextSteps.slice(0, options.steps ?? 5);
-  if (!steps.length) out.push(md(t.nothingHolds));
-  steps.forEach((s, i) => {
-    const dim = card.dimensions.find((d) => d.id === s.dimension)?.title ?? s.dimension;
-    out.push(`${i + 1}. **${md(s.title)}** (${md(dim)} → ${md(s.stage.id)})${s.detail ? `  \n   ${md(s.detail)}` : ""}  \n   _${md(whySentence(card, s))}_`);
-  });
+  out.push(`### ${md(fill(t.roadmapHeading, { target: card.roadmap.target.id }))}`, "");
+  if (!card.nextSteps.length) out.push(md(t.nothingHolds));
+  const byId = new Map(card.nextSteps.map((x) => [x.id, x]));
+  const targetIdx = card.stages.findIndex((x) => x.id === card.roadmap.target.id);
+  let n = 0;
+  for (const phase of card.roadmap.phases) {
+    const beyond = card.stages.findIndex((x) => x.id === phase.stage.id) > targetIdx;
+    out.push(`**${md(fill(beyond ? t.roadmapPhaseBeyond : t.roadmapPhase, { stage: phase.stage.name }))}**`, "");
+    for (const id of phase.steps) {
+      const s = byId.get(id)!;
+      const dim = card.dimensions.find((d) => d.id === s.dimension)?.title ?? s.dimension;
+      const effort = fill(t.effortLabel, { effort: t[`effort${s.effort as 1 | 2 | 3}`] });
+      out.push(`${++n}. ${s.inMinimalPlan ? "★ " : ""}**${md(s.title)}** (${md(dim)} → ${md(s.stage.id)}; ${md(effort)})${s.detail ? `  \n   ${md(s.detail)}` : ""}  \n   _${md(whySentence(card, s))}_`);
+    }
+    out.push("");
+  }
+  if (card.roadmap.reachable === false) out.push(`_${md(fill(t.roadmapUnreachable, { target: card.roadmap.target.id }))}_`, "");
+  else if (card.roadmap.minimal.length) out.push(`_${md(fill(t.roadmapMinimal, { target: card.roadmap.target.id, n: card.roadmap.minimal.length }))}_`, "");
   out.push("", `_${md(coverageSentence(card))}${lagSentence(card) ? ` ${md(lagSentence(card)!)}` : ""}_`, "");
   out.push(`<details><summary>${md(t.explainHeading)}</summary>`, "");
   for (const d of card.dimensions) {

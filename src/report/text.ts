@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Scorecard, DimensionScore } from "../engine/scorecard.js";
 
-import { benchmarkPhrase, coverageSentence, stageTone, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
+import { benchmarkPhrase, borderlineSentences, confidenceSentence, coverageSentence, definitionSentence, stageLabel, stageTone, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
 import { fill } from "../i18n/messages.js";
 import { bar, formatScore } from "./numbers.js";
 import { stripControl, truncate, wrap } from "../text/terminal.js";
@@ -14,6 +14,8 @@ export interface TextOptions {
   explain?: boolean;
   /** How many next steps to list. */
   steps?: number;
+  /** List every step of the roadmap, phased, instead of the first few. */
+  roadmap?: boolean;
 }
 
 const plainTable = { head: [] as string[], border: [] as string[] };
@@ -26,12 +28,15 @@ export function renderText(card: Scorecard, options: TextOptions = {}): string {
   const t = wordsFor(card);
   const out: string[] = [];
   const score = formatScore(card.overall.score);
-  out.push(c.bold(`${s(card.overall.stage.name)} · ${score}/100 · ${t.target} ${card.target.stage.id}`));
+  out.push(c.bold(`${s(stageLabel(card))} · ${score}/100 · ${t.target} ${card.target.stage.id}`));
   const who = s(whoLine(card));
   if (who) out.push(c.dim(truncate(who, width)));
   out.push(c.dim(truncate(`${s(card.questionnaire.title)} · ${t.rubric}: ${s(card.rubric.title)}`, width)));
   out.push("");
   out.push(...wrap(s(headline(card)), width));
+  for (const line of [confidenceSentence(card), ...borderlineSentences(card)]) if (line) out.push(...wrap(s(line), width).map((l) => c.yellow(l)));
+  const definition = definitionSentence(card);
+  if (definition) out.push(...wrap(s(definition), width).map((l) => c.dim(l)));
   out.push("");
 
   // Borders take 6 columns; the dimension name gets what the fixed columns leave.
@@ -70,16 +75,14 @@ export function renderText(card: Scorecard, options: TextOptions = {}): string {
     }
   }
 
-  const steps = card.nextSteps.slice(0, options.steps ?? 5);
-  out.push("", c.bold(t.nextStepsHeading));
-  if (!steps.length) out.push(...wrap(t.nothingHolds, width, "  "));
-  steps.forEach((step, i) => {
-    const dim = card.dimensions.find((d) => d.id === step.dimension);
-    out.push(...hang(`${i + 1}. ${s(step.title)} (${dim ? s(dim.title) : step.dimension} → ${step.stage.id})`, width, 3));
-    if (step.detail) out.push(...wrap(s(step.detail), width, "   "));
-    out.push(...wrap(s(whySentence(card, step, 2, truncate)), width, "   ").map((l) => c.dim(l)));
-  });
-  if (card.nextSteps.length > steps.length) out.push(c.dim(`   ${fill(t.moreSteps, { n: card.nextSteps.length - steps.length })}`));
+  if (options.roadmap) out.push("", ...roadmapLines(card, c, width));
+  else {
+    const steps = card.nextSteps.slice(0, options.steps ?? 5);
+    out.push("", c.bold(t.nextStepsHeading));
+    if (!steps.length) out.push(...wrap(t.nothingHolds, width, "  "));
+    steps.forEach((step, i) => out.push(...stepLines(card, step, `${i + 1}.`, c, width)));
+    if (card.nextSteps.length > steps.length) out.push(...wrap(fill(t.moreInRoadmap, { n: card.nextSteps.length - steps.length }), width, "   ").map((l) => c.dim(l)));
+  }
 
   if (card.benchmark) out.push("", ...benchmarkLines(card, c, width));
   out.push("", ...wrap(coverageSentence(card), width).map((l) => c.dim(l)));
@@ -88,6 +91,40 @@ export function renderText(card: Scorecard, options: TextOptions = {}): string {
 
   if (options.explain) out.push("", renderExplain(card, c, width));
   return out.join("\n") + "\n";
+}
+
+/** One step: its title and where it leads, what it takes, why. */
+function stepLines(card: Scorecard, step: Scorecard["nextSteps"][number], number: string, c: ChalkInstance, width: number): string[] {
+  const t = wordsFor(card);
+  const s = stripControl;
+  const dim = card.dimensions.find((d) => d.id === step.dimension);
+  const effort = fill(t.effortLabel, { effort: t[`effort${step.effort as 1 | 2 | 3}`] });
+  const star = step.inMinimalPlan ? "★ " : "";
+  const out = hang(`${number} ${star}${s(step.title)} (${dim ? s(dim.title) : step.dimension} → ${step.stage.id}; ${effort})`, width, number.length + 1);
+  const indent = " ".repeat(number.length + 1);
+  if (step.detail) out.push(...wrap(s(step.detail), width, indent));
+  out.push(...wrap(s(whySentence(card, step, 2, truncate)), width, indent).map((l) => c.dim(l)));
+  return out;
+}
+
+/** Every step, phased by the stage it is needed for, with the smallest plan that reaches the target starred. */
+function roadmapLines(card: Scorecard, c: ChalkInstance, width: number): string[] {
+  const t = wordsFor(card);
+  const r = card.roadmap;
+  const out = [c.bold(fill(t.roadmapHeading, { target: r.target.id }))];
+  if (!r.phases.length) return [...out, ...wrap(t.roadmapEmpty, width, "  ")];
+  const targetIdx = card.stages.findIndex((x) => x.id === r.target.id);
+  const byId = new Map(card.nextSteps.map((x) => [x.id, x]));
+  let n = 0;
+  for (const phase of r.phases) {
+    const beyond = card.stages.findIndex((x) => x.id === phase.stage.id) > targetIdx;
+    out.push("", c.bold(fill(beyond ? t.roadmapPhaseBeyond : t.roadmapPhase, { stage: stripControl(phase.stage.name) })));
+    for (const id of phase.steps) out.push(...stepLines(card, byId.get(id)!, `${++n}.`, c, width));
+  }
+  out.push("");
+  if (r.reachable === false) out.push(...wrap(fill(t.roadmapUnreachable, { target: r.target.id }), width).map((l) => c.dim(l)));
+  else if (r.minimal.length) out.push(...wrap(fill(t.roadmapMinimal, { target: r.target.id, n: r.minimal.length }), width).map((l) => c.dim(l)));
+  return out;
 }
 
 function hasBlocked(card: Scorecard): boolean {
