@@ -238,15 +238,25 @@ describe("target and lag", () => {
     for (const d of three.dimensions) expect(d.gap).toBeCloseTo(Math.max(0, 80 - (d.score ?? 0)), 1);
   });
 
+  // The bundled rubric dates no stage, so a copy of it is given a leaders' year here.
+  const dated: Rubric = { ...rubric, stages: rubric.stages.map((s) => (s.id === "1.0" ? { ...s, leadersYear: 2008 } : s)) };
+  const scoreDated = (answers: AnswerMap, extra: Partial<Answers> = {}, options = {}) =>
+    scoreAnswers(questionnaire, dated, answersFile(questionnaire, answers, extra), options);
+
   it("the lag estimate counts from the answers' date to the next stage's leaders' year", () => {
-    const card = score(leastMature(questionnaire, rubric), { date: "2020-05-01" }, { asOf: "2031-01-01" });
+    const card = scoreDated(leastMature(questionnaire, rubric), { date: "2020-05-01" }, { asOf: "2031-01-01" });
     expect(card.overall.lag).toEqual({ years: 12, stage: "1.0", leadersYear: 2008, asOfYear: 2020 });
   });
 
   it("undated answers count to asOf; a business at the last stage has no lag", () => {
-    expect(score(leastMature(questionnaire, rubric), {}, { asOf: "2031-01-01" }).overall.lag).toMatchObject({ years: 23, asOfYear: 2031 });
-    expect(score(leastMature(questionnaire, rubric)).overall.lag).toBeUndefined();
-    expect(score(mostMature(questionnaire, rubric), { date: "2026-01-01" }).overall.lag).toBeUndefined();
+    expect(scoreDated(leastMature(questionnaire, rubric), {}, { asOf: "2031-01-01" }).overall.lag).toMatchObject({ years: 23, asOfYear: 2031 });
+    expect(scoreDated(leastMature(questionnaire, rubric)).overall.lag).toBeUndefined();
+    expect(scoreDated(mostMature(questionnaire, rubric), { date: "2026-01-01" }).overall.lag).toBeUndefined();
+  });
+
+  it("the bundled rubric gives no year-counted lag: it dates no stage", () => {
+    expect(rubric.stages.map((s) => s.leadersYear)).toEqual(rubric.stages.map(() => undefined));
+    expect(score(leastMature(questionnaire, rubric), { date: "2020-05-01" }).overall.lag).toBeUndefined();
   });
 });
 
