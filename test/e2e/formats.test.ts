@@ -293,13 +293,13 @@ describe.concurrent("--format junit", SLOW, () => {
 
     const checks = cases.slice(mixed.dimensions.length);
     expect(checks.map((c) => c["@_name"])).toEqual(["threshold: overall score >= 50", "threshold: stage >= 2.0", "threshold: data >= 50"]);
-    // 40.5 < 50, stage 1.0 < 2.0, data 29.4 < 50: all three fail.
+    // 40.5 < 50, stage before-1.0 < 2.0, data 29.4 < 50: all three fail.
     for (const c of checks) expect(c.failure, c["@_name"]).toBeDefined();
     expect(checks[0]!.failure!["@_message"]).toContain(String(round1(mixed.overall.score!)));
   });
 
   it("thresholds that are met are testcases without a failure", async () => {
-    const r = await cli(["score", MIXED, "--format", "junit", "--fail-under", "30", "--require-stage", "1.0", "--min", "channels=50"]);
+    const r = await cli(["score", MIXED, "--format", "junit", "--fail-under", "30", "--require-stage", "before-1.0", "--min", "channels=50"]);
     expect(r.code).toBe(0);
     const cases = parseJunit(r.stdout).testsuites.testsuite[0]!.testcase;
     expect(cases).toHaveLength(mixed.dimensions.length + 3);

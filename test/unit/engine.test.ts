@@ -137,9 +137,11 @@ describe("scoring the bundled questionnaire and rubric", () => {
     }
   });
 
-  it("the mixed regional shop lands at 1.0, with a gate on PR goals and the clv 'unknown' in coverage", () => {
+  it("the mixed regional shop has 1.0 points but stays before 1.0, held by the gate on PR goals; the clv 'unknown' is in coverage", () => {
     const card = scoreAnswers(questionnaire, rubric, mixed);
-    expect(card.overall.stage.id).toBe("1.0");
+    expect(card.overall.scoreStage.id).toBe("1.0");
+    expect(card.overall.stage.id).toBe("before-1.0");
+    expect(card.overall.blockedBy).toContain("pr-without-sales-goals");
     expect(card.overall.score).toBeGreaterThan(30);
     expect(card.overall.score).toBeLessThan(55);
     expect(card.coverage).toMatchObject({ unknown: 1, notApplicable: 0, hidden: 0 });
@@ -228,25 +230,35 @@ describe("target and lag", () => {
   it("a target changes the target score, the gap and whether it is reached", () => {
     const def = scoreAnswers(questionnaire, rubric, mixed);
     const three = scoreAnswers(questionnaire, rubric, mixed, { target: "3.0" });
-    const one = scoreAnswers(questionnaire, rubric, mixed, { target: "1.0" });
+    const first = scoreAnswers(questionnaire, rubric, mixed, { target: "before-1.0" });
     expect(def.target).toMatchObject({ stage: { id: "2.0" }, score: 55, reached: false });
     expect(three.target).toMatchObject({ stage: { id: "3.0" }, score: 80, reached: false });
     expect(three.overall.gap).toBeCloseTo(80 - three.overall.score!, 1);
     expect(three.overall.gap).toBeGreaterThan(def.overall.gap);
-    expect(one.target.reached).toBe(true);
-    expect(one.overall.gap).toBe(0);
+    expect(first.target.reached).toBe(true);
+    expect(first.overall.gap).toBe(0);
     for (const d of three.dimensions) expect(d.gap).toBeCloseTo(Math.max(0, 80 - (d.score ?? 0)), 1);
   });
 
+  // The bundled rubric dates no stage, so a copy of it is given a leaders' year here.
+  const dated: Rubric = { ...rubric, stages: rubric.stages.map((s) => (s.id === "1.0" ? { ...s, leadersYear: 2008 } : s)) };
+  const scoreDated = (answers: AnswerMap, extra: Partial<Answers> = {}, options = {}) =>
+    scoreAnswers(questionnaire, dated, answersFile(questionnaire, answers, extra), options);
+
   it("the lag estimate counts from the answers' date to the next stage's leaders' year", () => {
-    const card = score(leastMature(questionnaire, rubric), { date: "2020-05-01" }, { asOf: "2031-01-01" });
+    const card = scoreDated(leastMature(questionnaire, rubric), { date: "2020-05-01" }, { asOf: "2031-01-01" });
     expect(card.overall.lag).toEqual({ years: 12, stage: "1.0", leadersYear: 2008, asOfYear: 2020 });
   });
 
   it("undated answers count to asOf; a business at the last stage has no lag", () => {
-    expect(score(leastMature(questionnaire, rubric), {}, { asOf: "2031-01-01" }).overall.lag).toMatchObject({ years: 23, asOfYear: 2031 });
-    expect(score(leastMature(questionnaire, rubric)).overall.lag).toBeUndefined();
-    expect(score(mostMature(questionnaire, rubric), { date: "2026-01-01" }).overall.lag).toBeUndefined();
+    expect(scoreDated(leastMature(questionnaire, rubric), {}, { asOf: "2031-01-01" }).overall.lag).toMatchObject({ years: 23, asOfYear: 2031 });
+    expect(scoreDated(leastMature(questionnaire, rubric)).overall.lag).toBeUndefined();
+    expect(scoreDated(mostMature(questionnaire, rubric), { date: "2026-01-01" }).overall.lag).toBeUndefined();
+  });
+
+  it("the bundled rubric gives no year-counted lag: it dates no stage", () => {
+    expect(rubric.stages.map((s) => s.leadersYear)).toEqual(rubric.stages.map(() => undefined));
+    expect(score(leastMature(questionnaire, rubric), { date: "2020-05-01" }).overall.lag).toBeUndefined();
   });
 });
 
