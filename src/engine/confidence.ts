@@ -32,14 +32,19 @@ export function confidenceOf(
   inScope: (questionId: string) => boolean,
   range: { worst: number | null; best: number | null },
   open: readonly QuestionScore[],
+  /** The highest stage an open answer still allows, where the rubric expects that practice from some stage on. */
+  expectedBelow: (questionId: string) => number | undefined = () => undefined,
 ): Confidence {
   const blocking = ladder.capOf(gates, inScope, (g) => g.status === "blocking").cap;
   const doubtful = ladder.capOf(gates, inScope, (g) => g.status !== "passed").cap;
-  const lowest = Math.min(ladder.bandOf(range.worst), doubtful);
   const highest = Math.min(ladder.bandOf(range.best), blocking);
+  // A practice the stage expects, left open, could be missing: the stage below it is all that is certain.
+  const fromExpected = open.filter((x) => (expectedBelow(x.id) ?? Infinity) < highest);
+  const lowest = Math.min(ladder.bandOf(range.worst), doubtful, ...fromExpected.map((x) => expectedBelow(x.id)!));
   if (lowest >= highest) return { status: "confirmed", lowest: ladder.ref(highest), highest: ladder.ref(highest), settle: [] };
   const openIds = new Set(open.map((x) => x.id));
   const fromGates = gates.filter((g) => g.status === "unverified" && g.questions.some(inScope)).flatMap((g) => g.questions.filter((id) => openIds.has(id)));
   const fromScore = ladder.bandOf(range.worst) !== ladder.bandOf(range.best) ? [...open].sort((a, b) => b.weight - a.weight).map((x) => x.id) : [];
-  return { status: "unconfirmed", lowest: ladder.ref(lowest), highest: ladder.ref(highest), settle: [...new Set([...fromGates, ...fromScore])].slice(0, 4) };
+  const settle = [...new Set([...fromGates, ...fromExpected.map((x) => x.id), ...fromScore])].slice(0, 4);
+  return { status: "unconfirmed", lowest: ladder.ref(Math.max(0, lowest)), highest: ladder.ref(highest), settle };
 }

@@ -24,6 +24,8 @@ export interface Improvement {
   gainToPhase: number;
   /** The answer with the fewest points that meets the target's expectation, where the rubric can say. */
   toValue?: AnswerValue;
+  /** Not given, or "don't know": a step to find out, never part of the smallest plan. */
+  open?: boolean;
 }
 
 export interface PlanInput {
@@ -72,10 +74,18 @@ export function improvementsOf(p: PlanInput): Improvement[] {
     const counted = d.questions.filter((x) => x.points !== null && x.weight > 0);
     const dimWeight = counted.reduce((s, x) => s + x.weight, 0);
     const worth = (x: QuestionScore, to: number) => round1((((to - x.points!) * x.weight) / dimWeight) * (d.weight / totalWeight));
-    for (const x of counted) {
+    for (const x of d.questions) {
       const expects = expectsOf.get(x.id);
+      if (!expects || x.weight <= 0) continue;
+      if (x.status === "unknown" || x.status === "missing") {
+        // An open answer on an expected practice: the roadmap asks to settle it before anything is built on it.
+        const firstExpected = needs(ladder, rubric.stages, expects).findIndex((n) => n > 0);
+        if (firstExpected < 0) continue;
+        out.push({ question: x.id, dimension: d.id, points: 0, firstWeak: firstExpected, phase: Math.min(ladder.top, Math.max(firstExpected, p.stageIdx + 1)), gainToTarget: 0, gainToPhase: 0, open: true });
+        continue;
+      }
       const e = input.sheet.get(x.id);
-      if (!expects || x.status !== "answered" || !e) continue;
+      if (x.status !== "answered" || x.points === null || !e) continue;
       const need = needs(ladder, rubric.stages, expects);
       const firstWeak = need.findIndex((n) => x.points! < n);
       if (firstWeak < 0) continue;
@@ -113,7 +123,7 @@ export function improvementsOf(p: PlanInput): Improvement[] {
 export function minimalPlan(p: PlanInput, improvements: readonly Improvement[]): string[] | undefined {
   if (p.stageIdx >= p.targetIdx) return [];
   const targetMin = p.rubric.stages[p.targetIdx]!.min;
-  const candidates = improvements.filter((i) => i.toTarget !== undefined);
+  const candidates = improvements.filter((i) => i.toTarget !== undefined && !i.open);
   const byId = new Map(candidates.map((i) => [i.question, i]));
   const blocking = p.gates.filter((g) => g.status === "blocking" && p.ladder.indexOf(g.blocks) <= p.targetIdx && p.ladder.indexOf(g.blocks) > 0);
   // Each blocking gate's ways to open: the fewest of its weak questions raised that make it pass.
@@ -214,6 +224,6 @@ export function planRoadmap(p: PlanInput, improvements: readonly Improvement[]):
   const phases = [...new Set(steps.map(phaseOf))].map((i) => ({ stage: p.ladder.ref(i), steps: steps.filter((s) => phaseOf(s) === i).map((s) => s.id) }));
   return {
     steps,
-    roadmap: { target: p.ladder.ref(p.targetIdx), reachable: minimal !== undefined, minimal: minimal ?? improvements.filter((i) => i.toTarget !== undefined).map((i) => i.question), phases },
+    roadmap: { target: p.ladder.ref(p.targetIdx), reachable: minimal !== undefined, minimal: minimal ?? improvements.filter((i) => i.toTarget !== undefined && !i.open).map((i) => i.question), phases },
   };
 }

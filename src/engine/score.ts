@@ -40,6 +40,7 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
   const scoreOf = questionScorer(input, evaluation);
   const gates = evaluation.gates.map((g) => ({ ...g }));
 
+  const expectedBelow = expectationCaps(rubric, evaluation);
   const sectionById = new Map(questionnaire.sections.map((s) => [s.id, s]));
   const onlyBlocking = (g: { status: string }) => g.status === "blocking";
   const dimensions: DimensionScore[] = evaluation.dimensions.flatMap((d) => {
@@ -53,7 +54,7 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
     // Only a gate that is known to hold caps the stage; one that cannot be decided leaves it unconfirmed.
     const { cap, by } = ladder.capOf(gates, (id) => ids.has(id), onlyBlocking);
     const idx = Math.min(band, cap);
-    const confidence = confidenceOf(ladder, gates, (id) => ids.has(id), scoreRange(qs, scoredIds, d.score), qs.filter((x) => scoredIds.has(x.id) && isOpen(x)));
+    const confidence = confidenceOf(ladder, gates, (id) => ids.has(id), scoreRange(qs, scoredIds, d.score), qs.filter((x) => scoredIds.has(x.id) && isOpen(x)), expectedBelow);
     const lag = lagFor(rubric, idx, confidence, asOfYear);
     return [
       {
@@ -89,6 +90,7 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
     () => true,
     { worst: overallScore(ranges.map((r) => ({ weight: r.weight, score: r.worst }))), best: overallScore(ranges.map((r) => ({ weight: r.weight, score: r.best }))) },
     dimensions.flatMap((d) => d.questions.filter((x) => isOpen(x) && evaluation.dimensions.find((e) => e.id === d.id)!.questions.some((e) => e.id === x.id))),
+    expectedBelow,
   );
   const overallLag = lagFor(rubric, overallIdx, overallConfidence, asOfYear);
   const borderline = borderlineOf(rubric, input, ladder, dimensions, gates, overallIdx);
@@ -132,6 +134,19 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
     roadmap,
     coverage,
   };
+}
+
+/** For each question the rubric expects something of: the highest stage that expects nothing of it. */
+function expectationCaps(rubric: ScoringRubric, evaluation: Evaluation): (questionId: string) => number | undefined {
+  const caps = new Map<string, number>();
+  for (const d of evaluation.dimensions) {
+    for (const x of d.questions) {
+      if (!x.expects) continue;
+      const first = rubric.stages.findIndex((s, i) => rubric.stages.slice(0, i + 1).some((t) => (x.expects![t.id] ?? 0) > 0));
+      if (first > 0) caps.set(x.id, first - 1);
+    }
+  }
+  return (id) => caps.get(id);
 }
 
 /** The roadmap of a rubric that states no expectations: its steps, phased by the stage each leads to. */

@@ -149,8 +149,20 @@ const roadmapShape = z.union([
   z.looseObject({ steps: z.array(stepShape) }).transform((r) => r.steps),
   z.looseObject({ phases: z.array(z.looseObject({ steps: z.array(stepShape) })) }).transform((r) => r.phases.flatMap((p) => p.steps)),
 ]);
-const confidenceOf = (card: Scorecard): unknown => (card.overall as Record<string, unknown>)["confidence"];
-const roadmapOf = (card: Scorecard): unknown => (card as Record<string, unknown>)["roadmap"];
+// The scorecard's verdict (overall.confidence and overall.borderline) in the shape these checks read.
+const confidenceOf = (card: Scorecard): unknown => {
+  const o = card.overall;
+  if (!o.confidence) return undefined;
+  const b = o.borderline;
+  return {
+    confirmed: o.confidence.status === "confirmed",
+    settle: o.confidence.settle,
+    borderline: !!(b?.up || b?.down),
+    movers: [...(b?.up?.moves ?? []), ...(b?.down?.moves ?? [])].map((m) => m.question),
+  };
+};
+// Every step of the roadmap, in order, is in nextSteps; the roadmap itself holds their ids by phase.
+const roadmapOf = (card: Scorecard): unknown => (card.roadmap ? card.nextSteps : undefined);
 const roadmapQuestions = (card: Scorecard): Set<string> =>
   new Set(roadmapShape.parse(roadmapOf(card)).flatMap((s) => [...(s.because ?? []).map((b) => b.question), ...(s.questions ?? [])]));
 
