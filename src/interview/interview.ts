@@ -10,6 +10,7 @@ import { NOT_APPLICABLE, UNKNOWN, answerProblem, readAnswer } from "../engine/an
 import { evaluateCondition } from "../engine/condition.js";
 import { displayAnswer } from "../engine/score.js";
 import type { AskChoice, Asker } from "./asker.js";
+import { displayOrder } from "./display-order.js";
 
 export interface InterviewOptions {
   lang?: string;
@@ -130,7 +131,9 @@ async function ask(asker: Asker, e: Entry, total: number, lang: string, naAllowe
 
   switch (q.type) {
     case "single":
-      return selectLoop(q.options.map((o) => ({ value: o.value, name: resolveText(o.label, lang), ...(o.help ? { description: resolveText(o.help, lang) } : {}) })));
+      return selectLoop(
+        displayOrder(q.id, q.options).map((o) => ({ value: o.value, name: resolveText(o.label, lang), ...(o.help ? { description: resolveText(o.help, lang) } : {}) })),
+      );
     case "scale": {
       const choices: AskChoice<Asked>[] = [];
       for (let v = q.min; v <= q.max; v++) {
