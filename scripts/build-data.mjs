@@ -1,5 +1,5 @@
 // After tsc: writes the JSON Schemas shipped in schemas/, and a validated JSON copy of each bundled
-// questionnaire and rubric for fast start-up. A bundled file with any problem fails the build.
+// questionnaire and rubric for fast start-up. A bundled file with any problem, a warning too, fails the build.
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +14,11 @@ for (const kind of SCHEMA_KINDS) {
   writeFileSync(join(root, "schemas", `${kind}.schema.json`), JSON.stringify(jsonSchemaFor(kind), null, 2) + "\n");
 }
 
+// A warning a user could live with is still a defect in a file the package ships.
+function refuseWarnings(problems) {
+  if (problems.length) throw Object.assign(new Error("warnings in a bundled file"), { problems });
+}
+
 function store(file, loaded) {
   const out = cachePath(file);
   mkdirSync(dirname(out), { recursive: true });
@@ -26,6 +31,7 @@ try {
   for (const f of readdirSync(join(root, "questions")).filter((f) => f.endsWith(".yaml"))) {
     const file = join(root, "questions", f);
     const q = loadQuestionnaire(file);
+    refuseWarnings(q.warnings);
     questionnaires.set(q.value.id, q.value);
     store(file, q);
   }
@@ -34,10 +40,10 @@ try {
     const r = loadRubricFile(file);
     const q = questionnaires.get(r.value.questionnaire.split("@")[0]);
     if (!q) throw new Error(`${file}: its questionnaire '${r.value.questionnaire}' is not bundled`);
-    assertRubricFits(r, q);
+    refuseWarnings([...r.warnings, ...assertRubricFits(r, q)]);
     store(file, r);
   }
 } catch (err) {
-  console.error(err.problems ? err.problems.map(formatProblem).join("\n") : err.message);
+  console.error(err.problems ? err.problems.map((p) => formatProblem(p)).join("\n") : err.message);
   process.exit(1);
 }

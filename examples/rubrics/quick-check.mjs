@@ -76,6 +76,8 @@ const rubric = {
     const dimensions = [];
     const nextSteps = [];
     for (const section of input.questionnaire.sections) {
+      // The context section describes the business (sector, size, region); it is no practice to score.
+      if (section.id === "context") continue;
       const questions = [];
       const behind = [];
       for (const question of section.questions) {

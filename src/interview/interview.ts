@@ -12,6 +12,7 @@ import { evaluateCondition } from "../engine/condition.js";
 import type { AskChoice, Asker } from "./asker.js";
 import { word } from "../i18n/phrase.js";
 import { displayAnswer } from "../engine/display.js";
+import { displayOrder } from "./display-order.js";
 
 export interface InterviewOptions {
   lang?: string;
@@ -132,7 +133,9 @@ async function ask(asker: Asker, e: Entry, total: number, lang: string, naAllowe
 
   switch (q.type) {
     case "single":
-      return selectLoop(q.options.map((o) => ({ value: o.value, name: resolveText(o.label, lang), ...(o.help ? { description: resolveText(o.help, lang) } : {}) })));
+      return selectLoop(
+        displayOrder(q.id, q.options).map((o) => ({ value: o.value, name: resolveText(o.label, lang), ...(o.help ? { description: resolveText(o.help, lang) } : {}) })),
+      );
     case "scale": {
       const choices: AskChoice<Asked>[] = [];
       for (let v = q.min; v <= q.max; v++) {

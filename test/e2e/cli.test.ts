@@ -186,7 +186,7 @@ describe.concurrent("score", () => {
   it("the text report has the headline, the dimensions, blockers, next steps and coverage", async () => {
     const r = await explained();
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Before 1\.0: traditional · 41\/100 · target 2\.0$/m);
+    expect(r.stdout).toMatch(/^Before 1\.0: traditional · 40\/100 · target 2\.0$/m);
     for (const t of ["Channel use", "Data-driven practice", "Customer-relationship ownership", "Communication and organisation"]) expect(r.stdout).toContain(t);
     expect(r.stdout).toMatch(/What blocks the next stage/);
     expect(r.stdout).toMatch(/Next steps\n1\. /);
@@ -199,9 +199,9 @@ describe.concurrent("score", () => {
     const r = await explained();
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/How each score came about/);
-    expect(r.stdout).toMatch(/Channel use: 55\/100/);
+    expect(r.stdout).toMatch(/Channel use: 56\/100/);
     const rows = r.stdout.split("\n").filter((l) => /^│ → /.test(l));
-    expect(rows.length).toBe(34);
+    expect(rows.length).toBe(35);
     // The note travels into the explanation.
     expect(r.stdout.replace(/[│\s]+/g, " ")).toMatch(/note: Dropped the weekly radio spot/);
     // channels.social-media: regular is worth 65 points at weight 1.
@@ -212,8 +212,8 @@ describe.concurrent("score", () => {
   it("a partial file scores what is there and says what is missing", async () => {
     const r = await runCli(["score", PARTIAL]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/Answered 9 of 32 scored questions; 1 "don't know"/);
-    expect(r.stdout).toMatch(/22 not\s+answered/);
+    expect(r.stdout).toMatch(/Answered 9 of 34 scored questions; 1 "don't know"/);
+    expect(r.stdout).toMatch(/24 not\s+answered/);
   });
 });
 
@@ -322,8 +322,8 @@ describe.concurrent("several files", () => {
     const cards = JSON.parse(r.stdout) as Array<{ file: string; schemaVersion: number; coverage: object; overall: { blockedBy: string[] } }>;
     expect(cards.map((c) => c.file)).toEqual(["a.yaml", "b.yaml", "c.yml"].map((f) => join(dir, f)));
     expect(cards.every((c) => c.schemaVersion === 1)).toBe(true);
-    // The café: cut-traditional is n/a; conversion rate and message content are not asked.
-    expect(cards[2]!.coverage).toMatchObject({ notApplicable: 1, hidden: 2 });
+    // The café: cut-traditional is n/a; message content is not asked.
+    expect(cards[2]!.coverage).toMatchObject({ notApplicable: 1, hidden: 1 });
     expect(cards[2]!.overall.blockedBy).toContain("reach-not-measured");
   });
 
@@ -353,7 +353,7 @@ describe.concurrent("--output", () => {
     const r = await runCli(["score", MIXED, "--output", out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
-    expect(readFileSync(out, "utf8")).toMatch(/^Before 1\.0: traditional · 41\/100/);
+    expect(readFileSync(out, "utf8")).toMatch(/^Before 1\.0: traditional · 40\/100/);
     expect(readdirSync(dir)).toEqual(["report.txt"]);
   });
 
@@ -434,7 +434,7 @@ describe.concurrent("schema and list", () => {
     expect(r.stdout).toMatch(/Questionnaires[\s\S]*media-house\s+Digital maturity audit/);
     expect(r.stdout).toMatch(/Rubrics[\s\S]*media-house\s+Media house stages/);
     const json = JSON.parse((await runCli(["list", "--format", "json"])).stdout);
-    expect(json.questionnaires.find((q: { id: string }) => q.id === "media-house")).toMatchObject({ questions: 35, sections: 4 });
+    expect(json.questionnaires.find((q: { id: string }) => q.id === "media-house")).toMatchObject({ questions: 39, sections: 5 });
     expect(json.rubrics.find((r: { id: string }) => r.id === "media-house")).toMatchObject({ questionnaire: "media-house" });
   });
 

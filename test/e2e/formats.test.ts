@@ -293,7 +293,7 @@ describe.concurrent("--format junit", SLOW, () => {
 
     const checks = cases.slice(mixed.dimensions.length);
     expect(checks.map((c) => c["@_name"])).toEqual(["threshold: overall score >= 50", "threshold: stage >= 2.0", "threshold: data >= 50"]);
-    // 40.5 < 50, stage before-1.0 < 2.0, data 29.4 < 50: all three fail.
+    // 40.1 < 50, stage before-1.0 < 2.0, data 30 < 50: all three fail.
     for (const c of checks) expect(c.failure, c["@_name"]).toBeDefined();
     expect(checks[0]!.failure!["@_message"]).toContain(String(round1(mixed.overall.score!)));
   });

@@ -7,6 +7,7 @@ import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Tmux, exitStatus, hasTmux } from "../helpers/tmux.js";
 import { BIN, REPO_ROOT, assertBuilt } from "../helpers/cli.js";
+import { displayOrder } from "../../src/interview/display-order.js";
 
 
 interface Question {
@@ -33,7 +34,7 @@ const positionsOn = (screen: string) => [...screen.matchAll(new RegExp(`· (\\d+
 function enterAnswer(q: Question): unknown {
   switch (q.type) {
     case "single":
-      return q.options![0]!.value;
+      return displayOrder(q.id, q.options!)[0]!.value; // the first option on screen
     case "scale":
       return q.min;
     case "multi":

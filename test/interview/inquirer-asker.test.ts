@@ -259,7 +259,9 @@ describe("createInquirerAsker", () => {
     let p = await h.prompt();
     expect(p.getScreen()).toContain("Section · 1/1");
     expect(p.getScreen()).toContain("? What does this mean?");
-    for (let i = 0; i < 3; i++) p.events.keypress("down"); // No, Yes, Skip, help
+    // This question shows its options last-first: Yes, No, then Skip and help.
+    expect(p.getScreen().indexOf("Yes")).toBeLessThan(p.getScreen().indexOf("No"));
+    for (let i = 0; i < 3; i++) p.events.keypress("down");
     p.events.keypress("enter");
 
     p = await h.prompt(); // the same question again, after the help
@@ -270,8 +272,8 @@ describe("createInquirerAsker", () => {
 
     p = await h.prompt();
     expect(p.getScreen()).toContain("Review your answers");
-    expect(p.getScreen()).toContain("1. Do you run A/B tests? → Yes");
+    expect(p.getScreen()).toContain("1. Do you run A/B tests? → No");
     p.events.keypress("enter");
-    await expect(done).resolves.toMatchObject({ answers: { "s.q": "yes" } });
+    await expect(done).resolves.toMatchObject({ answers: { "s.q": "no" } });
   });
 });

@@ -107,16 +107,32 @@ describe("scoring the bundled questionnaire and rubric", () => {
   });
 
   it("a question hidden by 'when' is 'hidden' and does not count, even when answered", () => {
-    const base = leastMature(questionnaire, rubric); // no website or shop: the conversion-rate question is not asked
-    const answered = score({ ...base, "data.conversion-rate": "optimised" });
-    const { ["data.conversion-rate"]: _x, ...without } = base;
-    expect(question(answered, "data.conversion-rate")).toMatchObject({ status: "hidden", points: null, contribution: 0 });
-    expect(dim(answered, "data").score).toBe(dim(score(without), "data").score);
+    // No platforms used: how dependent on them the business is is not asked, and earns nothing.
+    const base = leastMature(questionnaire, rubric);
+    const answered = score({ ...base, "channels.platform-dependence": 5 });
+    const { ["channels.platform-dependence"]: _x, ...without } = base;
+    expect(question(answered, "channels.platform-dependence")).toMatchObject({ status: "hidden", points: null, contribution: 0 });
+    expect(dim(answered, "channels").score).toBe(dim(score(without), "channels").score);
     expect(answered.coverage.hidden).toBeGreaterThanOrEqual(1);
 
-    const shown = score({ ...base, "channels.online-presence": ["website"], "data.conversion-rate": "optimised" });
-    expect(question(shown, "data.conversion-rate")).toMatchObject({ status: "answered", points: 100 });
-    expect(dim(shown, "data").score).toBeGreaterThan(dim(answered, "data").score!);
+    const shown = score({ ...base, "channels.social-media": "occasional", "channels.platform-dependence": 5 });
+    expect(question(shown, "channels.platform-dependence")).toMatchObject({ status: "answered", points: 100 });
+    expect(dim(shown, "channels").score).toBeGreaterThan(dim(answered, "channels").score!);
+  });
+
+  it("a business that hardly uses platforms does not score as if it owned its reach", () => {
+    const printOnly = {
+      "channels.print-share": 90,
+      "channels.budget-split": "little-online",
+      "channels.channel-choice": "habit",
+      "channels.online-presence": ["website"],
+      "channels.social-media": "not-used",
+      "channels.online-ads": "no-online-ads",
+      "channels.platform-dependence": 4,
+    };
+    const card = score(printOnly);
+    expect(question(card, "channels.platform-dependence").status).toBe("hidden");
+    expect(dim(card, "channels").score).toBeLessThan(5);
   });
 
   it("notes are kept on the question score, also for 'unknown'", () => {
@@ -216,9 +232,9 @@ describe("next steps", () => {
   });
 
   it("follow the answers: fixing what a step points at removes the step", () => {
-    expect(card.nextSteps.map((s) => s.id)).toContain("data-pick-key-numbers");
-    const fixed = scoreAnswers(questionnaire, rubric, { ...mixed, answers: { ...mixed.answers, "data.kpis": ["sales-per-channel", "cost-per-customer", "repeat-rate", "average-purchase", "satisfaction"] } });
-    expect(fixed.nextSteps.map((s) => s.id)).not.toContain("data-pick-key-numbers");
+    expect(card.nextSteps.map((s) => s.id)).toContain("data-set-response-target");
+    const fixed = scoreAnswers(questionnaire, rubric, { ...mixed, answers: { ...mixed.answers, "data.response-time": "measured-target", "data.benchmarking": true } });
+    expect(fixed.nextSteps.map((s) => s.id)).not.toContain("data-set-response-target");
   });
 
   it("there are none for the most mature answers", () => {

@@ -71,7 +71,7 @@ describe("bundled YAML texts", () => {
     return Object.entries(doc).flatMap(([k, v]) => (TEXT_KEYS.has(k) ? [[`${path}.${k}`, v] as [string, unknown]] : texts(v, `${path}.${k}`)));
   }
 
-  for (const file of ["questions/media-house.yaml", "scoring/media-house.yaml", "scoring/relationship-first.yaml"]) {
+  for (const file of ["questions/media-house.yaml", "questions/media-house-quick.yaml", "scoring/media-house.yaml", "scoring/relationship-first.yaml", "scoring/media-house-quick.yaml"]) {
     it(`${file} has every text in en, sv, nb and da`, () => {
       const found = texts(parse(readFileSync(join(REPO_ROOT, file), "utf8")));
       expect(found.length).toBeGreaterThan(20);
