@@ -116,7 +116,9 @@ describe.skipIf(!existsSync(CHROMIUM))("the HTML report in headless Chromium", {
       expect(series).toHaveLength(3);
       const [target, benchmark, audit] = series as [string, string, string];
       expect(target).toMatch(new RegExp(`^target ${card.target.stage.id.replace(".", "\\.")}$`, "i"));
-      expect(benchmark.toLowerCase()).toBe(`benchmark: ${card.benchmark!.title}`.toLowerCase());
+      // An illustrative profile says so wherever it is named, the radar's legend too.
+      expect(card.benchmark!.illustrative).toBe(true);
+      expect(benchmark.toLowerCase()).toBe(`benchmark: ${card.benchmark!.title} (an illustrative profile, not survey data)`.toLowerCase());
       expect(audit).toBe(card.respondent);
       const box = await radar.boundingBox();
       expect(box!.width).toBeGreaterThan(100);

@@ -203,7 +203,9 @@ describe("shop-checklist: a questionnaire and rubric of another domain", () => {
     const r = await runCli(["score", SHOP_A, "--questionnaire", SHOP_Q, "--rubric", SHOP_R]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Starter: the shop is open · \d+\/100 · target solid$/m);
+    // One answer is left open, and it could move the score into the next band: the stage says it is unconfirmed, and why.
+    expect(r.stdout).toMatch(/^Starter: the shop is open \(unconfirmed\) · \d+\/100 · target solid$/m);
+    expect(r.stdout.replace(/\s+/g, " ")).toMatch(/Not confirmed: between starter and solid until these are answered: "Roughly what share of last year/);
     expect(r.stdout).toContain("Garnhörnan");
     const card = await scorecard([SHOP_A, "--questionnaire", SHOP_Q, "--rubric", SHOP_R]);
     expect(card.rubric.id).toBe("shop-checklist");

@@ -186,11 +186,15 @@ describe("gates", () => {
     expect(dim(card, "channels")).toMatchObject({ stage: { id: "3.0" }, blockedBy: [] });
   });
 
-  it("an unanswered gate question is 'unverified' and still blocks", () => {
+  it("an unanswered gate question is 'unverified': it does not hold the stage down, it leaves it unconfirmed and names the question", () => {
     const { ["relationship.customer-data"]: _x, ...rest } = mostMature(questionnaire, rubric);
     const card = score(rest);
     expect(card.gates.find((g) => g.id === "no-owned-customer-data")!.status).toBe("unverified");
-    expect(card.overall.blockedBy).toContain("no-owned-customer-data");
+    expect(card.overall.blockedBy).not.toContain("no-owned-customer-data");
+    expect(card.overall.stage.id).toBe("3.0");
+    expect(card.overall.confidence).toMatchObject({ status: "unconfirmed", highest: { id: "3.0" } });
+    expect(stageIdx(card.overall.confidence.lowest.id)).toBeLessThan(stageIdx("2.0"));
+    expect(card.overall.confidence.settle).toContain("relationship.customer-data");
   });
 
   it("the next step that lifts the gate is proposed and marked as unlocking it", () => {
@@ -218,15 +222,17 @@ describe("next steps", () => {
     }
   });
 
-  it("are ordered nearest stage first; a step for a stage already reached is there only to open a gate", () => {
-    // The stage a step moves its dimension toward: its own, or the next one when that is already reached.
-    const toward = (s: Scorecard["nextSteps"][number]) => Math.max(stageIdx(s.stage.id), stageIdx(dim(card, s.dimension).stage.id) + 1);
-    const order = card.nextSteps.map(toward);
-    expect(order).toEqual([...order].sort((a, b) => a - b));
+  it("are phased by the stage they are needed for, nearest first; each answers a question below what its phase expects", () => {
+    const phaseOrder = card.nextSteps.map((s) => stageIdx(s.phase.id));
+    expect(phaseOrder).toEqual([...phaseOrder].sort((a, b) => a - b));
+    expect(card.roadmap.phases.map((p) => p.stage.id)).toEqual([...new Set(card.nextSteps.map((s) => s.phase.id))]);
+    const expects = new Map(rubric.dimensions.flatMap((d) => Object.entries(d.questions)).map(([id, r]) => [id, r.expects ?? {}]));
     for (const step of card.nextSteps) {
-      if (stageIdx(step.stage.id) <= stageIdx(dim(card, step.dimension).stage.id)) expect(step.unlocksGate, step.id).toBe(true);
+      // A phase at or below the stage reached is there because an answer misses what that stage already expects.
+      const need = Math.max(0, ...rubric.stages.slice(0, stageIdx(step.phase.id) + 1).flatMap((st) => step.because.map((b) => expects.get(b.question)?.[st.id] ?? 0)));
+      expect(Math.min(...step.because.map((b) => b.points ?? 0)), step.id).toBeLessThan(need);
     }
-    const least = score(leastMature(questionnaire, rubric)).nextSteps.map((s) => stageIdx(s.stage.id));
+    const least = score(leastMature(questionnaire, rubric)).nextSteps.map((s) => stageIdx(s.phase.id));
     expect(least[0]).toBe(stageIdx("1.0"));
     expect(least).toEqual([...least].sort((a, b) => a - b));
   });
@@ -256,8 +262,8 @@ describe("target and lag", () => {
     for (const d of three.dimensions) expect(d.gap).toBeCloseTo(Math.max(0, 80 - (d.score ?? 0)), 1);
   });
 
-  // The bundled rubric dates no stage, so a copy of it is given a leaders' year here.
-  const dated: Rubric = { ...rubric, stages: rubric.stages.map((s) => (s.id === "1.0" ? { ...s, leadersYear: 2008 } : s)) };
+  // The bundled rubric dates no stage (its lag is a sourced range), so a copy of it is given a leaders' year here instead.
+  const dated: Rubric = { ...rubric, stages: rubric.stages.map(({ lag: _lag, ...s }) => (s.id === "1.0" ? { ...s, leadersYear: 2008 } : s)) };
   const scoreDated = (answers: AnswerMap, extra: Partial<Answers> = {}, options = {}) =>
     scoreAnswers(questionnaire, dated, answersFile(questionnaire, answers, extra), options);
 
@@ -272,9 +278,13 @@ describe("target and lag", () => {
     expect(scoreDated(mostMature(questionnaire, rubric), { date: "2026-01-01" }).overall.lag).toBeUndefined();
   });
 
-  it("the bundled rubric gives no year-counted lag: it dates no stage", () => {
+  it("the bundled rubric gives no year-counted lag: it dates no stage, and its estimate names its source", () => {
     expect(rubric.stages.map((s) => s.leadersYear)).toEqual(rubric.stages.map(() => undefined));
-    expect(score(leastMature(questionnaire, rubric), { date: "2020-05-01" }).overall.lag).toBeUndefined();
+    const lag = score(leastMature(questionnaire, rubric), { date: "2020-05-01" }).overall.lag;
+    expect(lag).toMatchObject({ stage: "before-1.0", years: [10, 20] });
+    expect(lag!.source!.length).toBeGreaterThan(20);
+    expect(lag!.leadersYear).toBeUndefined();
+    expect(score(mostMature(questionnaire, rubric)).overall.lag).toBeUndefined();
   });
 });
 
