@@ -116,18 +116,20 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     .option("--resume", h("helpRunResume"))
     .option("--respondent <name>", h("helpRunRespondent"))
     .option("--workshop <folder>", h("helpRunWorkshop"))
+    .option("--quick", h("helpRunQuick"))
     .addOption(opt.format(formatsFor("card")))
     .addOption(opt.target())
     .option("--explain", h("helpRunExplain"))
     .addHelpText(
       "after",
-      examples("npx maturity-audit", 'maturity-audit run --respondent "Acme AB" --answers acme.yaml', "maturity-audit run --resume --answers acme.yaml", "maturity-audit run --lang sv --workshop ./acme"),
+      examples("npx maturity-audit", "npx maturity-audit run --quick", 'maturity-audit run --respondent "Acme AB" --answers acme.yaml', "maturity-audit run --resume --answers acme.yaml", "maturity-audit run --lang sv --workshop ./acme"),
     )
     .action(async (o, cmd: Command) => {
       const { runAudit, runWorkshop, assertInteractive } = await import("../commands/run.js");
       assertInteractive(host.env, host.stdinIsTTY);
       const { createInquirerAsker } = await import("../interview/inquirer-asker.js");
-      const options = { ...o, lang: langOf(o), today: today() };
+      if (o.quick && o.questionnaire) throw new UsageError({ key: "errQuickAndQuestionnaire" });
+      const options = { ...o, ...(o.quick ? { questionnaire: "media-house-quick" } : {}), lang: langOf(o), today: today() };
       if (o.workshop) await runWorkshop(options, ioFor(cmd), createInquirerAsker());
       else await runAudit(options, ioFor(cmd), createInquirerAsker());
     });
@@ -142,6 +144,7 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     .addOption(opt.format(formatsFor("card")))
     .addOption(opt.target())
     .option("--explain", h("helpScoreExplain"))
+    .option("--roadmap", h("helpScoreRoadmap"))
     .addOption(opt.output())
     .option("--fail-under <score>", h("helpScoreFailUnder"))
     .option("--require-stage <stage>", h("helpScoreRequireStage"))
@@ -163,6 +166,22 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     .action(async (files: string[], o, cmd: Command) => {
       const { runScore } = await import("../commands/score.js");
       await runScore({ ...normaliseScoreOptions(o), lang: langOf(o), files, today: today(), }, ioFor(cmd));
+    });
+
+  program
+    .command("roadmap")
+    .description(h("helpRoadmap"))
+    .argument("<answers>", h("helpRoadmapAnswers"))
+    .addOption(opt.questionnaire())
+    .addOption(opt.rubric())
+    .addOption(opt.lang())
+    .addOption(opt.format(formatsFor("card")))
+    .addOption(opt.target())
+    .addOption(opt.output())
+    .addHelpText("after", examples("maturity-audit roadmap acme.yaml", "maturity-audit roadmap acme.yaml --target 3.0 --format markdown --output plan.md"))
+    .action(async (file: string, o, cmd: Command) => {
+      const { runScore } = await import("../commands/score.js");
+      await runScore({ ...o, lang: langOf(o), files: [file], roadmap: true, today: today() }, ioFor(cmd));
     });
 
   program

@@ -18,6 +18,8 @@ export interface ScoreCommandOptions {
   format: Format;
   target?: string;
   explain?: boolean;
+  /** Every step of the roadmap in the text report. */
+  roadmap?: boolean;
   output?: string;
   failUnder?: number;
   requireStage?: string;
@@ -45,7 +47,7 @@ export async function runScore(opts: ScoreCommandOptions, io: Io): Promise<void>
   };
   // One file named on its own gives one scorecard; a folder or several files give a list, whatever they hold.
   const single = files.length === 1 && opts.files.length === 1 && files[0] === opts.files[0];
-  const look: Look = { colorLevel: opts.output ? 0 : io.colorLevel, width: opts.output ? 80 : io.columns, explain: opts.explain };
+  const look: Look = { colorLevel: opts.output ? 0 : io.colorLevel, width: opts.output ? 80 : io.columns, explain: opts.explain, roadmap: opts.roadmap };
   const renderCard = rendererOf(opts.format, "card")!;
   const batchOf = rendererOf(opts.format, "batch");
   if (!single && !batchOf) throw new UsageError({ key: "errFormatOneFile", params: { format: opts.format } }, { key: "hintFormatOneFile" });

@@ -66,14 +66,13 @@ export function improvementsOf(p: PlanInput): Improvement[] {
   const { rubric, input, evaluation, ladder, dimensions } = p;
   const expectsOf = new Map<string, Record<string, number>>();
   for (const d of evaluation.dimensions) for (const x of d.questions) if (x.expects) expectsOf.set(x.id, x.expects);
-  if (!expectsOf.size) return [];
   const scored = dimensions.filter((d) => d.score !== null && d.weight > 0);
   const totalWeight = scored.reduce((s, d) => s + d.weight, 0);
   const out: Improvement[] = [];
   for (const d of scored) {
     const counted = d.questions.filter((x) => x.points !== null && x.weight > 0);
     const dimWeight = counted.reduce((s, x) => s + x.weight, 0);
-    const worth = (x: QuestionScore, to: number) => round1((((to - x.points!) * x.weight) / dimWeight) * (d.weight / totalWeight));
+    const worth = (x: QuestionScore, to: number) => (((to - x.points!) * x.weight) / dimWeight) * (d.weight / totalWeight);
     for (const x of d.questions) {
       const expects = expectsOf.get(x.id);
       if (!expects || x.weight <= 0) continue;
@@ -123,6 +122,7 @@ export function improvementsOf(p: PlanInput): Improvement[] {
 export function minimalPlan(p: PlanInput, improvements: readonly Improvement[]): string[] | undefined {
   if (p.stageIdx >= p.targetIdx) return [];
   const targetMin = p.rubric.stages[p.targetIdx]!.min;
+  const reaches = overallReaches(p, improvements, targetMin);
   const candidates = improvements.filter((i) => i.toTarget !== undefined && !i.open);
   const byId = new Map(candidates.map((i) => [i.question, i]));
   const blocking = p.gates.filter((g) => g.status === "blocking" && p.ladder.indexOf(g.blocks) <= p.targetIdx && p.ladder.indexOf(g.blocks) > 0);
@@ -154,17 +154,34 @@ export function minimalPlan(p: PlanInput, improvements: readonly Improvement[]):
       return;
     }
     const set = [...chosen];
-    let score = (p.overallScore ?? 0) + set.reduce((s, id) => s + byId.get(id)!.gainToTarget, 0);
+    let score = set.reduce((s, id) => s + byId.get(id)!.gainToTarget, 0);
     for (const i of [...candidates].filter((c) => !chosen.has(c.question)).sort((a, b) => b.gainToTarget - a.gainToTarget || a.question.localeCompare(b.question))) {
-      if (round1(score) >= targetMin) break;
+      if (reaches(set)) break;
       set.push(i.question);
       score += i.gainToTarget;
     }
-    if (round1(score) < targetMin) return;
+    if (!reaches(set)) return;
     if (!best || set.length < best.length || (set.length === best.length && score > bestGain)) ((best = set), (bestGain = score));
   };
   choose(0, new Set());
   return best;
+}
+
+/** Whether raising a set of answers to what the target expects lifts the overall score into the target's band, rounded as the scorecard rounds. */
+function overallReaches(p: PlanInput, improvements: readonly Improvement[], targetMin: number): (set: readonly string[]) => boolean {
+  const byId = new Map(improvements.map((i) => [i.question, i]));
+  const dims = p.dimensions.filter((d) => d.score !== null && d.weight > 0);
+  const totalWeight = dims.reduce((s, d) => s + d.weight, 0);
+  return (set) => {
+    const raised = new Set(set);
+    const overall = dims.reduce((sum, d) => {
+      const counted = d.questions.filter((x) => x.points !== null && x.weight > 0);
+      const w = counted.reduce((s, x) => s + x.weight, 0);
+      const raw = counted.reduce((s, x) => s + (raised.has(x.id) ? byId.get(x.id)!.toTarget! : x.points!) * x.weight, 0) / w;
+      return sum + round1(raw) * d.weight;
+    }, 0);
+    return round1(overall / totalWeight) >= targetMin;
+  };
 }
 
 /**

@@ -8,7 +8,12 @@ export const BUNDLED_RUBRICS = [
   {
     id: "relationship-first",
     questionnaire: "media-house",
-    summary: "Owned relationships and data decide; channels count little. Stricter bands and gates for businesses past the basics.",
+    summary: "The same stages; owned relationships and data weigh most, channels little, with stricter gates on the way to 2.0 and 3.0.",
+  },
+  {
+    id: "media-house-quick",
+    questionnaire: "media-house-quick",
+    summary: "The quick audit's rubric: the full rubric's stages and gates on 14 questions.",
   },
 ] as const;
 

@@ -99,9 +99,9 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
   for (const d of dimensions) for (const k of Object.keys(coverage) as Array<keyof Coverage>) coverage[k] += d.coverage[k];
 
   const plan = { rubric, input, evaluation, ladder, dimensions, gates, overallScore: overall, stageIdx: overallIdx, targetIdx };
-  const improvements = improvementsOf(plan);
-  const { steps, roadmap } = improvements.length
-    ? planRoadmap(plan, improvements)
+  // A rubric that states what each stage expects of an answer gets a plan from those expectations.
+  const { steps, roadmap } = evaluation.dimensions.some((d) => d.questions.some((x) => x.expects))
+    ? planRoadmap(plan, improvementsOf(plan))
     : fallbackRoadmap(orderSteps(evaluation, ladder, dimensions, gates, (id) => (sheet.has(id) ? scoreOf(sheet.get(id)!) : undefined)), ladder, targetIdx);
 
   return {

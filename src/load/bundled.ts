@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 /** The package root, from dist/load/ or src/load/. */
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-export const BUNDLED_QUESTIONNAIRES = ["media-house"] as const;
+export const BUNDLED_QUESTIONNAIRES = ["media-house", "media-house-quick"] as const;
 
 export function bundledQuestionnairePath(name: string): string {
   return join(PACKAGE_ROOT, "questions", `${name}.yaml`);

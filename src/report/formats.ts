@@ -9,6 +9,8 @@ export interface Look {
   colorLevel: 0 | 1 | 2 | 3;
   width: number;
   explain?: boolean;
+  /** List every step of the roadmap (the text report shows the first few otherwise). */
+  roadmap?: boolean;
 }
 
 /** One scorecard, with the file it came from and the thresholds checked on it. */
