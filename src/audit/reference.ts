@@ -58,6 +58,10 @@ export async function loadBenchmark(arg: string, audit: Audit): Promise<Benchmar
       illustrative: b.illustrative,
       ...(b.overall !== undefined ? { overall: b.overall } : {}),
       scores: b.scores,
+      ...(b.source ? { source: resolveText(b.source, audit.opts.lang) } : {}),
+      ...(b.n !== undefined ? { n: b.n } : {}),
+      ...(b.dates ? { dates: b.dates } : {}),
+      ...(b.quartiles ? { quartiles: b.quartiles } : {}),
     };
   }
   return profileFromScorecard(await loadScorecardLike(file, audit), file);

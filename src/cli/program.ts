@@ -184,6 +184,30 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
       await runScore({ ...o, lang: langOf(o), files: [file], roadmap: true, today: today() }, ioFor(cmd));
     });
 
+  const benchmark = program.command("benchmark").description(h("helpBenchmark"));
+  benchmark
+    .command("build")
+    .description(h("helpBenchmarkBuild"))
+    .argument("<audits...>", h("helpBenchmarkAudits"))
+    .requiredOption("--id <id>", h("helpBenchmarkId"))
+    .option("--title <title>", h("helpBenchmarkTitle"))
+    .option("--where <question=value>", h("helpBenchmarkWhere"), collect, [])
+    .addOption(opt.questionnaire())
+    .addOption(opt.rubric())
+    .addOption(opt.lang())
+    .addOption(opt.output())
+    .addHelpText("after", examples("maturity-audit benchmark build audits/ --id my-clients-2026 --output my-clients.yaml", "maturity-audit benchmark build audits/ --id regional --where context.region=regional-town", "maturity-audit score acme.yaml --benchmark my-clients.yaml"))
+    .action(async (files: string[], o, cmd: Command) => {
+      const where: Record<string, string> = {};
+      for (const pair of o.where as string[]) {
+        const m = /^([A-Za-z0-9._-]+)=(.+)$/.exec(pair);
+        if (!m) throw new UsageError({ key: "errWherePair", params: { value: pair } });
+        where[m[1]!] = m[2]!;
+      }
+      const { runBenchmarkBuild } = await import("../commands/benchmark.js");
+      await runBenchmarkBuild({ ...o, where: Object.keys(where).length ? where : undefined, lang: langOf(o), files, today: today() }, ioFor(cmd));
+    });
+
   program
     .command("compare")
     .description(h("helpCompare"))

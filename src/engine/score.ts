@@ -3,7 +3,7 @@ import type { Questionnaire } from "../model/questionnaire.js";
 import type { Rubric } from "../model/rubric.js";
 import { resolveText } from "../i18n/text.js";
 import { PluginError, UsageError } from "../errors.js";
-import type { RubricInput, ScoringRubric } from "./rubric.js";
+import type { RubricInput, ScoringRubric, SheetEntry } from "./rubric.js";
 import { isYamlRubric, yamlRubric } from "./yaml-rubric.js";
 import { readSheet } from "./sheet.js";
 import { StageLadder } from "./stages.js";
@@ -15,7 +15,7 @@ import { borderlineOf } from "./sensitivity.js";
 import { improvementsOf, planRoadmap } from "./plan.js";
 import { findingsOf } from "./findings.js";
 import { checkEvaluation, type Evaluation } from "./evaluation.js";
-import { SCORECARD_SCHEMA_VERSION, type Coverage, type DimensionScore, type NextStepResult, type Roadmap, type Scorecard } from "./scorecard.js";
+import { SCORECARD_SCHEMA_VERSION, type Coverage, type DimensionScore, type NextStepResult, type QuestionScore, type Roadmap, type Scorecard } from "./scorecard.js";
 
 export interface ScoreOptions {
   /** Language of the texts in the scorecard. */
@@ -129,11 +129,26 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
     unknownScoredAs: rubric.unknown ?? "zero",
     dimensions,
     gates,
+    ...contextOf(input, evaluation, scoreOf),
     findings: findingsOf(dimensions),
     nextSteps: steps,
     roadmap,
     coverage,
   };
+}
+
+/** Answers to the questions of sections no dimension scores: the business's context. */
+function contextOf(input: RubricInput, evaluation: Evaluation, scoreOf: (e: SheetEntry) => QuestionScore): { context?: Scorecard["context"] } {
+  const scored = new Set(evaluation.dimensions.map((d) => d.id));
+  const context = input.questionnaire.sections
+    .filter((s) => !scored.has(s.id))
+    .flatMap((s) => s.questions.map((q) => input.sheet.get(q.id)!))
+    .filter((e) => e.status === "answered" && e.value !== undefined)
+    .map((e) => {
+      const x = scoreOf(e);
+      return { id: x.id, text: x.text, value: e.value!, display: x.display };
+    });
+  return context.length ? { context } : {};
 }
 
 /** For each question the rubric expects something of: the highest stage that expects nothing of it. */

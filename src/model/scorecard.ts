@@ -143,6 +143,10 @@ export const scorecardSchema = z
     unknownScoredAs: z.enum(["zero", "exclude"]),
     dimensions: z.array(dimensionScoreSchema),
     gates: z.array(gateResultSchema),
+    context: z
+      .array(z.strictObject({ id: z.string(), text: z.string(), value: answerValueSchema, display: z.string() }))
+      .optional()
+      .meta({ description: "Answers to unscored questions (sector, size, region): what a benchmark can be filtered by." }),
     findings: z
       .strictObject({ strongest: z.array(answerRefSchema), weakest: z.array(answerRefSchema) })
       .meta({ description: "This business's strongest and weakest answers, from which the summary is written." }),
@@ -155,8 +159,14 @@ export const scorecardSchema = z
         title: z.string(),
         illustrative: z.boolean(),
         overall: z.number().nullable(),
+        source: z.string().optional().meta({ description: "Where the profile comes from." }),
+        n: z.int().optional().meta({ description: "How many audits the profile summarises." }),
+        dates: z.strictObject({ from: z.string(), to: z.string() }).optional(),
         overallDistance: z.number().nullable().meta({ description: "This audit's overall score minus the benchmark's; negative is behind." }),
-        dimensions: z.array(z.strictObject({ id: z.string(), benchmark: z.number().nullable(), distance: z.number().nullable() })),
+        overallQuarter: z.int().min(1).max(4).optional().meta({ description: "Which quarter of the profile's audits the overall score falls in: 1 the lowest, 4 the highest." }),
+        dimensions: z.array(
+          z.strictObject({ id: z.string(), benchmark: z.number().nullable(), distance: z.number().nullable(), quarter: z.int().min(1).max(4).optional() }),
+        ),
       })
       .optional()
       .meta({ description: "The distance to a peer profile, where one was given." }),

@@ -166,3 +166,19 @@ export function benchmarkPhrase(t: Messages, distance: number | null, what: stri
   if (Math.round(distance) === 0) return fill(t.benchmarkLevel, { what });
   return fill(distance < 0 ? t.benchmarkBehind : t.benchmarkAhead, { points: Math.abs(Math.round(distance)), what });
 }
+
+/** Where a benchmark comes from, in one line: illustrative, or how many audits from when, and its source. */
+export function benchmarkOriginLine(card: Scorecard): string {
+  const t = wordsFor(card);
+  const b = card.benchmark!;
+  const parts: string[] = [];
+  if (b.illustrative) parts.push(t.illustrative);
+  if (b.n !== undefined) parts.push(fill(t.benchmarkOrigin, { n: b.n, from: b.dates?.from ?? "?", to: b.dates?.to ?? "?" }));
+  if (b.source) parts.push(fill(t.benchmarkSource, { source: b.source }));
+  return parts.join("; ");
+}
+
+/** The quarter of the profile's audits a score falls in, as words. */
+export function quarterPhrase(card: Scorecard, quarter: number | undefined): string | undefined {
+  return quarter ? wordsFor(card)[`quarter${quarter as 1 | 2 | 3 | 4}`] : undefined;
+}

@@ -1,5 +1,5 @@
 import type { Scorecard } from "../engine/scorecard.js";
-import { borderlineSentences, confidenceSentence, coverageSentence, definitionSentence, dimensionRows, stageLabel, stageTone, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
+import { benchmarkOriginLine, borderlineSentences, confidenceSentence, coverageSentence, definitionSentence, dimensionRows, stageLabel, stageTone, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
 import { fill } from "../i18n/messages.js";
 import { escapeHtml as h } from "./escape.js";
 import { renderRadar, type RadarSeries } from "./radar.js";
@@ -126,7 +126,7 @@ ${definitionSentence(card) ? `<p class="muted definition">${h(definitionSentence
 <tbody>
 ${rows}
 </tbody></table>
-<p class="muted">${h(coverageSentence(card))}${lagSentence(card) ? `<br>${h(lagSentence(card)!)}` : ""}</p>
+<p class="muted">${h(coverageSentence(card))}${lagSentence(card) ? `<br>${h(lagSentence(card)!)}` : ""}${card.benchmark && benchmarkOriginLine(card) ? `<br>${h(fill(t.comparedWith, { title: card.benchmark.title }))}: ${h(benchmarkOriginLine(card))}` : ""}</p>
 </div>
 <figure>
 ${renderRadar(axes, series)}

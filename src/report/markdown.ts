@@ -1,5 +1,5 @@
 import type { Scorecard } from "../engine/scorecard.js";
-import { borderlineSentences, confidenceSentence, coverageSentence, definitionSentence, dimensionRows, stageLabel, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
+import { benchmarkOriginLine, borderlineSentences, confidenceSentence, coverageSentence, definitionSentence, dimensionRows, stageLabel, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
 import { fill } from "../i18n/messages.js";
 import { escapeMarkdown as md, escapeMarkdownCode as mdCode } from "./escape.js";
 import { formatScore } from "./numbers.js";
@@ -31,7 +31,7 @@ export function renderMarkdown(card: Scorecard, options: { steps?: number; expla
   }
   if (card.benchmark) {
     const b = card.benchmark;
-    out.push(`### ${fill(t.comparedWith, { title: md(b.title) })}${b.illustrative ? ` _${md(t.illustrative)}_` : ""}`, "", `| | ${t.colThisAudit} | ${t.colBenchmark} | ${t.colDistance} |`, "|---|---:|---:|---:|");
+    out.push(`### ${fill(t.comparedWith, { title: md(b.title) })}`, "", ...(benchmarkOriginLine(card) ? [`_${md(benchmarkOriginLine(card))}_`, ""] : []), `| | ${t.colThisAudit} | ${t.colBenchmark} | ${t.colDistance} |`, "|---|---:|---:|---:|");
     const sign = (d: number | null) => (d === null ? "—" : d > 0 ? `+${Math.round(d)}` : `${Math.round(d)}`);
     out.push(`| **${t.overall}** | ${formatScore(card.overall.score)} | ${formatScore(b.overall)} | ${sign(b.overallDistance)} |`);
     for (const d of b.dimensions) {

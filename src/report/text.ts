@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Scorecard, DimensionScore } from "../engine/scorecard.js";
 
-import { benchmarkPhrase, borderlineSentences, confidenceSentence, coverageSentence, definitionSentence, stageLabel, stageTone, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
+import { benchmarkOriginLine, benchmarkPhrase, borderlineSentences, quarterPhrase, confidenceSentence, coverageSentence, definitionSentence, stageLabel, stageTone, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
 import { fill } from "../i18n/messages.js";
 import { bar, formatScore } from "./numbers.js";
 import { stripControl, truncate, wrap } from "../text/terminal.js";
@@ -174,12 +174,14 @@ function renderExplain(card: Scorecard, c: ChalkInstance, width: number): string
 function benchmarkLines(card: Scorecard, c: ChalkInstance, width: number): string[] {
   const b = card.benchmark!;
   const t = wordsFor(card);
-  const out = [c.bold(`${fill(t.comparedWith, { title: stripControl(b.title) })}${b.illustrative ? ` ${t.illustrative}` : ""}`)];
-  const phrase = (d: number | null, what: string) => benchmarkPhrase(t, d, what);
-  out.push(...wrap(`• ${phrase(b.overallDistance, t.theOverallScore)}`, width, ""));
+  const out = [c.bold(fill(t.comparedWith, { title: stripControl(b.title) }))];
+  const origin = benchmarkOriginLine(card);
+  if (origin) out.push(...wrap(stripControl(origin), width).map((l) => c.dim(l)));
+  const phrase = (d: number | null, what: string, quarter?: number) => [benchmarkPhrase(t, d, what), quarterPhrase(card, quarter)].filter(Boolean).join(", ");
+  out.push(...wrap(`• ${phrase(b.overallDistance, t.theOverallScore, b.overallQuarter)}`, width, ""));
   for (const d of b.dimensions) {
     const title = card.dimensions.find((x) => x.id === d.id)?.title ?? d.id;
-    out.push(...wrap(`• ${phrase(d.distance, stripControl(title).toLowerCase())}`, width, "").map((l, i) => (i ? "  " + l : l)));
+    out.push(...wrap(`• ${phrase(d.distance, stripControl(title).toLowerCase(), d.quarter)}`, width, "").map((l, i) => (i ? "  " + l : l)));
   }
   return out;
 }
