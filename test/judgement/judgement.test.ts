@@ -37,20 +37,6 @@ type Lang = (typeof LANGS)[number];
  * take the entry out when it does.
  */
 const KNOWN_WRONG_TODAY: readonly string[] = [
-  // Following conversion without ever testing a change meets every stage's expectation in both rubrics,
-  // so a 3.0 bookshop that has never tested gets no step for it.
-  "membership-shop.yaml / media-house / mustAddress",
-  "membership-shop.yaml / media-house / roadmap",
-  "membership-shop.yaml / relationship-first / mustAddress",
-  "membership-shop.yaml / relationship-first / roadmap",
-  "membership-shop-contacts-unknown.yaml / media-house / mustAddress",
-  "membership-shop-contacts-unknown.yaml / media-house / roadmap",
-  "membership-shop-contacts-unknown.yaml / relationship-first / mustAddress",
-  "membership-shop-contacts-unknown.yaml / relationship-first / roadmap",
-  "membership-shop-win-back-blank.yaml / media-house / mustAddress",
-  "membership-shop-win-back-blank.yaml / media-house / roadmap",
-  "membership-shop-win-back-blank.yaml / relationship-first / mustAddress",
-  "membership-shop-win-back-blank.yaml / relationship-first / roadmap",
   // Owning some contacts is the model's 2.0 step, but the bakery's score stays below either rubric's 2.0 band.
   "borderline-bakery.yaml / media-house / movedBy",
   "borderline-bakery.yaml / media-house / borderline",
