@@ -222,7 +222,7 @@ describe("shop-checklist: a questionnaire and rubric of another domain", () => {
 });
 
 describe("bundled rubrics", () => {
-  it("list shows both bundled rubrics", async () => {
+  it("list shows the bundled rubrics, the quick audit's too", async () => {
     const text = await runCli(["list"]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^ {2}media-house\s/m);
@@ -233,6 +233,7 @@ describe("bundled rubrics", () => {
     expect(ids).toEqual([
       ["media-house", "media-house"],
       ["relationship-first", "media-house"],
+      ["media-house-quick", "media-house-quick"],
     ]);
   });
 

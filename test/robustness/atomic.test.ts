@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { REPO_ROOT, runCli } from "../helpers/cli.js";
 
-const FILES_JS = join(REPO_ROOT, "dist", "commands", "files.js");
+const FILES_JS = join(REPO_ROOT, "dist", "save", "write-file.js");
 const MIXED = join(REPO_ROOT, "test", "fixtures", "mixed-regional-shop.yaml");
 
 let tmp: string;
@@ -36,10 +36,10 @@ function answersOfSize(respondent: string, size: number): string {
   return head + "Evidence collected in the workshop. ".repeat(Math.ceil(n / 36) + 1).slice(0, n) + tail;
 }
 
-describe("writeFileAtomic under SIGKILL", () => {
+describe("the writer under SIGKILL", () => {
   // The writer rewrites the target in a tight loop with alternating contents; "ready" once the first write is done.
   const WRITER = `
-    const { writeFileAtomic } = await import(process.env.FILES_URL);
+    const { saveFile: writeFileAtomic } = await import(process.env.FILES_URL);
     const { readFileSync } = await import("node:fs");
     const [target, a, b] = process.argv.slice(1);
     const texts = [readFileSync(a, "utf8"), readFileSync(b, "utf8")];
