@@ -40,11 +40,11 @@ export function renderText(card: Scorecard, options: TextOptions = {}): string {
   out.push("");
 
   // Borders take 6 columns; the dimension name gets what the fixed columns leave.
-  const barWidth = width >= 90 ? 20 : width >= 80 ? 14 : 10;
-  const nameWidth = Math.min(40, width - 6 - 7 - 12 - 6 - (barWidth + 2));
+  const barWidth = width >= 90 ? 20 : width >= 80 ? 13 : 10;
+  const nameWidth = Math.min(40, width - 6 - 7 - 13 - 6 - (barWidth + 2));
   const table = new Table({
     head: [t.colDimension, t.colScore, t.colStage, t.colGap, t.colProgress],
-    colWidths: [nameWidth, 7, 12, 6, barWidth + 2],
+    colWidths: [nameWidth, 7, 13, 6, barWidth + 2],
     colAligns: ["left", "right", "left", "right", "left"],
     style: { ...plainTable, "padding-left": 1, "padding-right": 1 },
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
