@@ -165,7 +165,7 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     )
     .action(async (files: string[], o, cmd: Command) => {
       const { runScore } = await import("../commands/score.js");
-      await runScore({ ...normaliseScoreOptions(o), lang: langOf(o), files, today: today(), }, ioFor(cmd));
+      await runScore({ ...normaliseScoreOptions(o), lang: langOf(o), files, today: today() }, ioFor(cmd));
     });
 
   program

@@ -6,22 +6,16 @@ import type { Scorecard } from "../engine/scorecard.js";
 import { Audit } from "../audit/pipeline.js";
 import { assertOutputNotInput, expandInputs } from "../audit/inputs.js";
 import { saveFile } from "../save/write-file.js";
-import type { Io } from "./io.js";
+import type { FileCommandOptions, Io } from "./io.js";
 
 /** Fewer audits than this and a profile could point at one business. */
 export const MIN_GROUP = 5;
 
-export interface BenchmarkBuildOptions {
-  files: string[];
-  questionnaire?: string;
-  rubric?: string;
-  lang?: string;
+export interface BenchmarkBuildOptions extends FileCommandOptions {
   id: string;
   title?: string;
   /** Only audits whose answers match: question id to value (e.g. context.region = regional). */
   where?: Record<string, string>;
-  output?: string;
-  today: string;
 }
 
 /** A benchmark profile from a consultant's own audits: medians and quartiles per dimension, how many, and when. */

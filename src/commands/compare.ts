@@ -7,16 +7,10 @@ import { loadScorecardLike } from "../audit/reference.js";
 import { assertOutputNotInput } from "../audit/inputs.js";
 import { formatsFor, rendererOf, type Format } from "../report/formats.js";
 import { saveFile } from "../save/write-file.js";
-import type { Io } from "./io.js";
+import type { FileCommandOptions, Io } from "./io.js";
 
-export interface CompareOptions {
-  files: string[];
-  questionnaire?: string;
-  rubric?: string;
-  lang?: string;
+export interface CompareOptions extends FileCommandOptions {
   format: Format;
-  output?: string;
-  today: string;
 }
 
 /** Progress between two audits, or a trend over more, of the same questionnaire. */

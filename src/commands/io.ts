@@ -7,3 +7,14 @@ export interface Io {
   columns: number;
   quiet: boolean;
 }
+
+/** What every command that reads answer files is given: the files, how to resolve and word them, where the output goes. */
+export interface FileCommandOptions {
+  files: string[];
+  questionnaire?: string;
+  rubric?: string;
+  lang?: string;
+  output?: string;
+  /** Today, YYYY-MM-DD, for the lag estimate of undated answers. */
+  today: string;
+}

@@ -8,19 +8,13 @@ import { assertOutputNotInput, expandInputs } from "../audit/inputs.js";
 import { formatsFor, rendererOf, type Format } from "../report/formats.js";
 import type { TeamReport } from "../report/team.js";
 import { saveFile } from "../save/write-file.js";
-import type { Io } from "./io.js";
+import type { FileCommandOptions, Io } from "./io.js";
 
-export interface MergeOptions {
-  files: string[];
-  questionnaire?: string;
-  rubric?: string;
-  lang?: string;
+export interface MergeOptions extends FileCommandOptions {
   format: Format;
   target?: string;
-  output?: string;
   /** Write the team's answers as an answers file that score and compare accept. */
   save?: string;
-  today: string;
 }
 
 /** One team view from several respondents' answers to the same questionnaire. */

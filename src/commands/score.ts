@@ -8,19 +8,14 @@ import { assertOutputNotInput, expandInputs } from "../audit/inputs.js";
 import { rendererOf, type Format, type Look } from "../report/formats.js";
 import type { BatchItem } from "../report/batch.js";
 import { openSink } from "./output.js";
-import type { Io } from "./io.js";
+import type { FileCommandOptions, Io } from "./io.js";
 
-export interface ScoreCommandOptions {
-  files: string[];
-  questionnaire?: string;
-  rubric?: string;
-  lang?: string;
+export interface ScoreCommandOptions extends FileCommandOptions {
   format: Format;
   target?: string;
   explain?: boolean;
   /** Every step of the roadmap in the text report. */
   roadmap?: boolean;
-  output?: string;
   failUnder?: number;
   requireStage?: string;
   /** Minimum score per dimension id. */
@@ -28,8 +23,6 @@ export interface ScoreCommandOptions {
   baseline?: string;
   tolerance?: number;
   benchmark?: string;
-  /** Today, YYYY-MM-DD, for the lag estimate of undated answers. */
-  today: string;
 }
 
 /** Scores answer files, folders of them or a list, into one report; thresholds not met end with exit code 1. */
