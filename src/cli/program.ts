@@ -1,4 +1,3 @@
-import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Help, Option } from "commander";
 import { AuditError, InvalidInputError, ThresholdError, UsageError, english, type Phrase, type Wording } from "../errors.js";
 import type { CliKey } from "../i18n/cli-messages.js";
@@ -7,9 +6,6 @@ import { stripControl } from "../report/terminal.js";
 import { LANGUAGES, languageFrom } from "../i18n/lang.js";
 
 const VERSION = "0.1.0";
-
-/** The CLI's launcher, which worker threads run too (from dist/cli/ and from the bundle in dist/bin/ alike). */
-const LAUNCHER = fileURLToPath(new URL("../../bin/maturity-audit.cjs", import.meta.url));
 
 /** Entry of a worker thread started by the launcher. */
 export async function serveWorker(): Promise<void> {
@@ -167,7 +163,7 @@ export function buildProgram(words: Wording = english): Command {
     )
     .action(async (files: string[], o, cmd: Command) => {
       const { runScore } = await import("../commands/score.js");
-      await runScore({ ...normaliseScoreOptions(o), lang: langOf(o), files, today: today(), workerScript: LAUNCHER }, ioFor(cmd));
+      await runScore({ ...normaliseScoreOptions(o), lang: langOf(o), files, today: today() }, ioFor(cmd));
     });
 
   program
