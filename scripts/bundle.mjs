@@ -1,10 +1,12 @@
-// Bundles the command line into one CommonJS file, dist/bin/cli.cjs, so that start-up reads one file instead of
-// resolving a hundred modules. Its V8 code cache is made by the launcher at run time, in the user's cache folder.
-// The library build in dist/ stays as tsc made it.
+// Bundles what the package runs, so that it installs no dependencies: the command line into one CommonJS file,
+// dist/bin/cli.cjs (start-up reads one file instead of resolving a hundred modules), and the library into one
+// ES module, dist/lib/index.js. Both sit two folders deep, as the modules tsc made, so that the paths to the
+// bundled data work out the same from either.
 import { rmSync } from "node:fs";
 import { build } from "esbuild";
 
 rmSync("dist/bin", { recursive: true, force: true });
+rmSync("dist/lib", { recursive: true, force: true });
 
 // commander requires node:child_process for executable subcommands, which this CLI has none of; loading it
 // (and the networking modules it pulls in) only when used saves start-up time.
@@ -19,31 +21,34 @@ const lazyChildProcess = {
   },
 };
 
+const common = { bundle: true, platform: "node", target: "node20", logLevel: "warning" };
+
 await build({
+  ...common,
   entryPoints: { cli: "dist/cli/program.js" },
   plugins: [lazyChildProcess],
   outdir: "dist/bin",
   outExtension: { ".js": ".cjs" },
-  bundle: true,
   format: "cjs",
-  platform: "node",
-  target: "node20",
   // Paths to the bundled data and the plugin worker are found from the module's own location.
   define: { "import.meta.url": "__import_meta_url" },
   banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
   // A third smaller to read at every start; identifiers stay, so that a --debug stack trace still names functions.
   minifyWhitespace: true,
   minifySyntax: true,
-  logLevel: "warning",
 });
 
-// Plugins run in a worker of their own, as an ES module.
+// The library stays readable: a developer may step into it. The CommonJS packages inside (yaml, cli-table3)
+// require Node's modules, which an ES module does through a require of its own.
 await build({
-  entryPoints: { "plugin-worker": "dist/engine/plugin-worker.js" },
-  outdir: "dist/bin",
-  bundle: true,
+  ...common,
+  entryPoints: { index: "dist/index.js" },
+  outdir: "dist/lib",
   format: "esm",
-  platform: "node",
-  target: "node20",
-  logLevel: "warning",
+  banner: { js: 'import { createRequire as __createRequire } from "node:module";\nconst require = __createRequire(import.meta.url);' },
 });
+
+// Plugins run in a worker of their own, as an ES module, beside each bundle that may start one.
+for (const outdir of ["dist/bin", "dist/lib"]) {
+  await build({ ...common, entryPoints: { "plugin-worker": "dist/engine/plugin-worker.js" }, outdir, format: "esm" });
+}
