@@ -1,9 +1,11 @@
 // Bundles what the package runs, so that it installs no dependencies: the command line into one CommonJS file,
 // dist/bin/cli.cjs (start-up reads one file instead of resolving a hundred modules), and the library into one
-// ES module, dist/lib/index.js. Both sit two folders deep, as the modules tsc made, so that the paths to the
-// bundled data work out the same from either.
+// ES module, dist/lib/index.js, with its declarations in one file beside it. Both sit two folders deep, as the
+// modules tsc made, so that the paths to the bundled data work out the same from either.
 import { rmSync } from "node:fs";
 import { build } from "esbuild";
+import { rollup } from "rollup";
+import { dts } from "rollup-plugin-dts";
 
 rmSync("dist/bin", { recursive: true, force: true });
 rmSync("dist/lib", { recursive: true, force: true });
@@ -52,3 +54,8 @@ await build({
 for (const outdir of ["dist/bin", "dist/lib"]) {
   await build({ ...common, entryPoints: { "plugin-worker": "dist/engine/plugin-worker.js" }, outdir, format: "esm" });
 }
+
+// One declaration file instead of tsc's seventy: npm unpacks every file of a package one by one, which made up
+// most of what a cold npx spent beyond a package of two files. zod's and yaml's types stay imports (see README).
+const declarations = await rollup({ input: "dist/index.d.ts", plugins: [dts()], external: [/^[^./]/] });
+await declarations.write({ file: "dist/lib/index.d.ts", format: "es" });

@@ -1,7 +1,7 @@
 // The package as npm publishes it: unpacked where nothing else is installed, it must run on its own, write
 // nothing inside itself, and give the same output and library results as the working copy.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -57,7 +57,8 @@ describe("the published package", () => {
     expect(packed).toContain("bin/maturity-audit.cjs");
     expect(packed).toContain("dist/bin/cli.cjs");
     expect(packed).toContain("dist/lib/index.js");
-    expect(packed).toContain("dist/index.d.ts");
+    // One declaration file: npm unpacks a package file by file, and tsc's seventy cost a cold npx most of a second.
+    expect(packed.filter((f) => f.endsWith(".d.ts"))).toEqual(["dist/lib/index.d.ts"]);
     expect(packed.filter((f) => f.startsWith("dist/") && /\.(c?js|map)$/.test(f) && !/^dist\/(bin|lib)\//.test(f))).toEqual([]);
     expect(packed.filter((f) => /\.(v8)?cache$/.test(f))).toEqual([]);
   });
@@ -105,5 +106,31 @@ describe("the published package", () => {
     expect(lib.stderr).toBe("");
     const cli = run(BIN, ["score", fixture, "--format", "json"]);
     expect(JSON.parse(lib.stdout)).toEqual(JSON.parse(cli.stdout));
+  });
+
+  it("for TypeScript, gives the real types once the project has zod and yaml", () => {
+    const app = join(root, "typed");
+    // A copy, not a link: TypeScript looks for zod and yaml from where the package really is.
+    cpSync(pkg, join(app, "node_modules", "maturity-audit"), { recursive: true });
+    for (const lib of ["zod", "yaml"]) symlinkSync(join(REPO_ROOT, "node_modules", lib), join(app, "node_modules", lib));
+    writeFileSync(
+      join(app, "tsconfig.json"),
+      JSON.stringify({ compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext", strict: true, skipLibCheck: true, noEmit: true, types: [] } }),
+    );
+    writeFileSync(
+      join(app, "audit.ts"),
+      [
+        'import { loadAnswers, loadQuestionnaire, loadRubric, questionnaireSchema, scoreAnswers, type Scorecard } from "maturity-audit";',
+        'const card: Scorecard = scoreAnswers(loadQuestionnaire("q.yaml").value, loadRubric("r.yaml").value, loadAnswers("a.yaml").value);',
+        "const score: number | null = card.overall.score;",
+        // Were the types `any`, this directive would have nothing to expect, which tsc reports.
+        "// @ts-expect-error: a score is no string",
+        "const wrong: string = card.overall.score;",
+        "console.log(score, wrong, questionnaireSchema.safeParse({}).success);",
+      ].join("\n"),
+    );
+    const tsc = spawnSync(process.execPath, [join(REPO_ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", app], { encoding: "utf8" });
+    expect(tsc.stdout + tsc.stderr).toBe("");
+    expect(tsc.status).toBe(0);
   });
 });
