@@ -1,76 +1,191 @@
-// The launcher runs the bundle with V8's code cache from the build; a cache that does not fit (another Node,
-// a damaged file) or no cache at all must change nothing but the speed.
+// The launcher keeps a V8 code cache in the user's cache folder. Whatever is found there (nothing, a damaged file,
+// one made from another bundle or with other flags) may cost compile time, never a changed or missing output.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import Module from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT } from "../helpers/cli.js";
+import { Script } from "node:vm";
+import { crc32 } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { BIN, REPO_ROOT } from "../helpers/cli.js";
+
+vi.setConfig({ testTimeout: 120_000 });
+
+/** Node 22.10 and later keep the cache themselves (module.enableCompileCache), in a format of their own. */
+const NODE_OWN_CACHE = typeof (Module as unknown as { flushCompileCache?: unknown }).flushCompileCache === "function";
+
+const COMMANDS = [["--version"], ["--help"], ["score", "test/fixtures/mixed-regional-shop.yaml"]];
+
+interface Outcome {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 let root: string;
+const fresh = (name: string) => mkdtempSync(join(root, `${name}-`));
 
-/** A copy of the installed package whose dist/bin holds the bundle and the given caches. */
-function packageWith(name: string, caches: Record<string, Buffer | string | undefined>): string {
-  const dir = join(root, name);
+function run(bin: string, args: string[], cacheHome: string, env: Record<string, string> = {}): Outcome {
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1", NODE_OPTIONS: "", XDG_CACHE_HOME: cacheHome, ...env },
+    timeout: 60_000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const runAll = (bin: string, cacheHome: string, env: Record<string, string> = {}) => COMMANDS.map((args) => run(bin, args, cacheHome, env));
+
+/** Every file under a folder, with its content. */
+function filesIn(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(join(entry.parentPath, entry.name), readFileSync(join(entry.parentPath, entry.name)));
+  }
+  return files;
+}
+
+/** A new cache folder holding what another one holds. */
+function copyOf(home: string): string {
+  const copy = fresh("copy");
+  cpSync(home, copy, { recursive: true });
+  return copy;
+}
+
+/** A copy of the installed package whose bundle has a same-length edit in the text of --help. */
+function editedPackage(): string {
+  const dir = join(root, "edited-package");
   mkdirSync(join(dir, "bin"), { recursive: true });
   mkdirSync(join(dir, "dist", "bin"), { recursive: true });
-  copyFileSync(join(REPO_ROOT, "bin", "maturity-audit.cjs"), join(dir, "bin", "maturity-audit.cjs"));
-  copyFileSync(join(REPO_ROOT, "dist", "bin", "cli.cjs"), join(dir, "dist", "bin", "cli.cjs"));
-  for (const [file, data] of Object.entries(caches)) if (data !== undefined) writeFileSync(join(dir, "dist", "bin", file), data);
+  copyFileSync(BIN, join(dir, "bin", "maturity-audit.cjs"));
+  const source = readFileSync(join(REPO_ROOT, "dist", "bin", "cli.cjs"), "utf8");
+  expect(source).toContain("Audit a business's");
+  writeFileSync(join(dir, "dist", "bin", "cli.cjs"), source.replace("Audit a business's", "Audit a BUSINESS's"));
+  copyFileSync(join(REPO_ROOT, "dist", "bin", "plugin-worker.js"), join(dir, "dist", "bin", "plugin-worker.js"));
   for (const shared of ["questions", "scoring", "benchmarks", "package.json"]) symlinkSync(join(REPO_ROOT, shared), join(dir, shared));
   symlinkSync(join(REPO_ROOT, "dist", "bundled"), join(dir, "dist", "bundled"));
   return join(dir, "bin", "maturity-audit.cjs");
 }
 
-const run = (bin: string, args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+let expected: Outcome[];
+/** The cache folder that the runs of `expected` filled. */
+let filled: string;
+let edited: string;
+let editedExpected: Outcome[];
+let editedFilled: string;
 
 beforeAll(() => {
   root = mkdtempSync(join(tmpdir(), "ma-cache-"));
+  filled = fresh("filled");
+  expected = runAll(BIN, filled);
+  edited = editedPackage();
+  editedFilled = fresh("edited");
+  editedExpected = runAll(edited, editedFilled);
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("the code cache", () => {
-  const expected = run(join(REPO_ROOT, "bin", "maturity-audit.cjs"), ["score", "test/fixtures/mixed-regional-shop.yaml"]);
-
-  it("is made by the build for commands and for --version/--help", () => {
-    expect(expected.status).toBe(0);
-    const size = (cache: string) => statSync(join(REPO_ROOT, "dist", "bin", cache)).size;
-    // The light cache holds what --version and --help compile, well under what a score compiles.
-    expect(size("cli.cjs.light.cache")).toBeGreaterThan(50_000);
-    expect(size("cli.cjs.cache")).toBeGreaterThan(2 * size("cli.cjs.light.cache"));
+  it("gives the normal output with no cache, then with the one the first run wrote to the user's cache folder", () => {
+    expect(expected.map((e) => e.status)).toEqual([0, 0, 0]);
+    expect(expected[0]!.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(expected[2]!.stdout).toContain("41/100");
+    expect(filesIn(filled).size).toBeGreaterThan(0);
+    expect([...filesIn(filled).keys()].every((f) => f.startsWith(join(filled, "maturity-audit")))).toBe(true);
+    expect(runAll(BIN, filled)).toEqual(expected);
   });
 
-  for (const [name, caches] of [
-    ["no cache", {}],
-    ["damaged caches", { "cli.cjs.cache": Buffer.alloc(4096, 7), "cli.cjs.light.cache": "not a cache" }],
-    ["empty caches", { "cli.cjs.cache": "", "cli.cjs.light.cache": "" }],
-  ] as const) {
-    it(`with ${name}, the CLI gives the same report and version`, () => {
-      const bin = packageWith(name.replace(/\s/g, "-"), caches);
-      const score = run(bin, ["score", "test/fixtures/mixed-regional-shop.yaml"]);
-      expect(score.stderr).toBe("");
-      expect(score.status).toBe(0);
-      expect(score.stdout).toBe(expected.stdout);
-      const version = run(bin, ["--version"]);
-      expect(version.status).toBe(0);
-      expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-      // Each run made this Node's own cache in place of the missing or refused one.
-      const dist = join(bin, "..", "..", "dist", "bin");
-      expect(statSync(join(dist, "cli.cjs.cache")).size).toBeGreaterThan(100_000);
-      expect(statSync(join(dist, "cli.cjs.light.cache")).size).toBeGreaterThan(50_000);
-      expect(run(bin, ["score", "test/fixtures/mixed-regional-shop.yaml"]).stdout).toBe(expected.stdout);
+  it("is kept in ~/.cache/maturity-audit when XDG_CACHE_HOME is unset or relative", () => {
+    const home = fresh("home");
+    for (const xdg of ["", "relative/cache"]) expect(run(BIN, COMMANDS[2]!, xdg, { HOME: home })).toEqual(expected[2]);
+    expect(filesIn(join(home, ".cache", "maturity-audit")).size).toBeGreaterThan(0);
+    expect(readdirSync(home)).toEqual([".cache"]);
+  });
+
+  it("without any cache folder to be had (XDG_CACHE_HOME is a file), the output is the same", () => {
+    const file = join(fresh("file"), "not-a-folder");
+    writeFileSync(file, "");
+    expect(runAll(BIN, file)).toEqual(expected);
+    expect(readFileSync(file, "utf8")).toBe("");
+  });
+
+  const damage: Array<[string, (data: Buffer) => Buffer]> = [
+    ["one byte flipped in the middle", (d) => ((d[d.length >> 1]! ^= 0x20), d)],
+    ["one byte flipped at the end", (d) => ((d[d.length - 1]! ^= 0x80), d)],
+    ["truncated to half", (d) => d.subarray(0, d.length >> 1)],
+    ["empty", () => Buffer.alloc(0)],
+  ];
+  for (const [name, spoil] of damage) {
+    it(`a cache file ${name} gives the normal output, and so does the next run`, () => {
+      const home = copyOf(filled);
+      for (const [file, data] of filesIn(home)) writeFileSync(file, spoil(Buffer.from(data)));
+      expect(runAll(BIN, home)).toEqual(expected);
+      // The damaged file was replaced by a good one, which the next run takes.
+      expect(run(BIN, COMMANDS[2]!, home)).toEqual(expected[2]);
     });
   }
 
-  it("when the cache cannot be written, the run still succeeds and leaves no temporary file behind", () => {
-    // A folder where the cache would go makes writing it fail, even for root (a read-only install does so for others).
-    const bin = packageWith("unwritable", {});
-    const dist = join(bin, "..", "..", "dist", "bin");
-    mkdirSync(join(dist, "cli.cjs.cache"));
-    const score = run(bin, ["score", "test/fixtures/mixed-regional-shop.yaml"]);
-    expect(score.stderr).toBe("");
-    expect(score.status).toBe(0);
-    expect(score.stdout).toBe(expected.stdout);
-    expect(readdirSync(dist).sort()).toEqual(["cli.cjs", "cli.cjs.cache"]);
+  it("a cache made from another bundle of the same length is not used for this one", () => {
+    expect(editedExpected[1]!.stdout).toContain("Audit a BUSINESS's");
+    expect(editedExpected[1]!.stdout.replace("BUSINESS", "business")).toBe(expected[1]!.stdout);
+    // One cache folder, used first by the original bundle, then by the edited one, and back.
+    const home = copyOf(filled);
+    expect(runAll(edited, home)).toEqual(editedExpected);
+    expect(runAll(BIN, home)).toEqual(expected);
+  });
+
+  it.skipIf(NODE_OWN_CACHE)("a cache of the original bundle put under the edited bundle's name is not used for it", () => {
+    const home = copyOf(editedFilled);
+    // Each command has a file of its own, named after the command: give each the original bundle's cache.
+    const commandOf = (file: string) => file.split("/").pop()!.split("-")[0];
+    const original = [...filesIn(filled)];
+    for (const file of filesIn(home).keys()) {
+      const stale = original.find(([f]) => commandOf(f) === commandOf(file));
+      expect(stale).toBeDefined();
+      writeFileSync(file, stale![1]);
+    }
+    expect(runAll(edited, home)).toEqual(editedExpected);
+  });
+
+  it.skipIf(NODE_OWN_CACHE)("a foreign cache behind a valid header (other flags, another script) is refused by V8 and replaced", () => {
+    const flaggedHome = fresh("flagged");
+    runAll(BIN, flaggedHome, { NODE_OPTIONS: "--max-old-space-size=64" });
+    const flagged = filesIn(flaggedHome);
+    const other = new Script("1 + 1").createCachedData();
+    for (const foreign of [[...flagged.values()][0]!.subarray(16), other]) {
+      const home = copyOf(filled);
+      for (const [file, data] of filesIn(home)) {
+        // "MACACHE1", then the key's CRC-32 taken from the good file, then a CRC-32 that fits the foreign data.
+        const header = Buffer.from(data.subarray(0, 16));
+        header.writeUInt32BE(crc32(foreign), 12);
+        writeFileSync(file, Buffer.concat([header, foreign]));
+      }
+      expect(runAll(BIN, home)).toEqual(expected);
+      for (const data of filesIn(home).values()) expect(data.subarray(16).equals(foreign)).toBe(false);
+    }
+  });
+
+  it("NODE_OPTIONS=--max-old-space-size=64 gives the normal output, and alternating runs leave each other's cache alone", () => {
+    const home = copyOf(filled);
+    const flags = { NODE_OPTIONS: "--max-old-space-size=64" };
+    expect(runAll(BIN, home, flags)).toEqual(expected);
+    const stamps = () => [...filesIn(home).keys()].map((f) => `${f} ${statSync(f).mtimeMs} ${statSync(f).ino}`).sort();
+    const before = stamps();
+    expect(before.length).toBeGreaterThan(filesIn(filled).size);
+    expect(runAll(BIN, home)).toEqual(expected);
+    expect(runAll(BIN, home, flags)).toEqual(expected);
+    expect(stamps()).toEqual(before);
+  });
+
+  it.skipIf(NODE_OWN_CACHE)("a FIFO or a folder where a cache file would be neither hangs the run nor is replaced", () => {
+    const home = copyOf(filled);
+    const files = [...filesIn(home).keys()];
+    for (const [i, file] of files.entries()) {
+      rmSync(file);
+      if (i % 2) mkdirSync(file);
+      else expect(spawnSync("mkfifo", [file]).status).toBe(0);
+    }
+    expect(runAll(BIN, home)).toEqual(expected);
+    for (const [i, file] of files.entries()) expect(i % 2 ? statSync(file).isDirectory() : statSync(file).isFIFO()).toBe(true);
   });
 });
