@@ -93,12 +93,12 @@ describe("the published package", () => {
     writeFileSync(
       join(app, "score.mjs"),
       [
-        'import { assertAnswersFit, bundledQuestionnairePath, bundledRubricPath, loadAnswers, loadQuestionnaire, loadRubric, scoreAnswers } from "maturity-audit";',
-        'const q = loadQuestionnaire(bundledQuestionnairePath("media-house")).value;',
-        'const rubric = loadRubric(bundledRubricPath("media-house")).value;',
-        "const answers = loadAnswers(process.argv[2]);",
-        "assertAnswersFit(answers, q, rubric);",
-        "process.stdout.write(JSON.stringify(scoreAnswers(q, rubric, answers.value)));",
+        'import { scoreFile } from "maturity-audit";',
+        "// The same pipeline as the command line: questionnaire and rubric found from the file, answers checked once.",
+        "const d = new Date();",
+        'const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;',
+        "const { scorecard } = await scoreFile(process.argv[2], { today });",
+        "process.stdout.write(JSON.stringify(scorecard));",
       ].join("\n"),
     );
     const fixture = join(REPO_ROOT, "test", "fixtures", "mixed-regional-shop.yaml");
