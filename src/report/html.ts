@@ -7,7 +7,7 @@ import { formatScore } from "./numbers.js";
 
 export interface HtmlOptions {
   /** A peer profile to draw and compare with: a score per dimension id. */
-  benchmark?: { label: string; scores: Record<string, number | null> };
+  benchmark?: { label: string; scores: Record<string, number | null>; /** A short name for the table's column; the label, with its origin, goes in the legend. */ title?: string };
   /** Extra polygons, e.g. each respondent of a team view. */
   series?: Array<{ label: string; scores: Record<string, number | null> }>;
   steps?: number;
@@ -122,7 +122,7 @@ export function renderHtml(card: Scorecard, options: HtmlOptions = {}): string {
 ${[confidenceSentence(card), ...borderlineSentences(card, 3)].filter(Boolean).map((l) => `<p class="doubt">${h(l!)}</p>`).join("\n")}
 ${definitionSentence(card) ? `<p class="muted definition">${h(definitionSentence(card)!)}</p>` : ""}
 <div class="ladder" aria-label="${h(t.stageLadder)}">${ladder}${marker}</div>
-<table class="gaps"><thead><tr><th>${h(t.colDimension)}</th><th class="num">${h(t.colScore)}</th><th>${h(t.colStage)}</th><th class="num">${h(fill(t.colGapTo, { stage: card.target.stage.id }))}</th>${options.benchmark ? `<th class="num">${h(options.benchmark.label)}</th>` : ""}<th></th></tr></thead>
+<table class="gaps"><thead><tr><th>${h(t.colDimension)}</th><th class="num">${h(t.colScore)}</th><th>${h(t.colStage)}</th><th class="num">${h(fill(t.colGapTo, { stage: card.target.stage.id }))}</th>${options.benchmark ? `<th class="num">${h(options.benchmark.title ?? options.benchmark.label)}</th>` : ""}<th></th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>
@@ -187,7 +187,7 @@ function roadmapHtml(card: Scorecard): string {
 export function renderCardHtml(card: Scorecard): string {
   const b = card.benchmark;
   const label = b && (b.illustrative ? `${b.title} ${wordsFor(card).illustrative}` : b.title);
-  return renderHtml(card, b ? { benchmark: { label: label!, scores: Object.fromEntries(b.dimensions.map((d) => [d.id, d.benchmark])) } } : {});
+  return renderHtml(card, b ? { benchmark: { label: label!, title: b.title, scores: Object.fromEntries(b.dimensions.map((d) => [d.id, d.benchmark])) } } : {});
 }
 
 function distance(score: number | null, bench: number): string {
