@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { jsonSchemaFor, SCHEMA_KINDS } from "../dist/commands/schema.js";
+import { jsonSchemaFor, SCHEMA_KINDS } from "../dist/model/json-schema.js";
 import { assertRubricFits, loadQuestionnaire, loadRubricFile } from "../dist/load/load.js";
 import { cachePath } from "../dist/load/bundled-cache.js";
 import { formatProblem } from "../dist/errors.js";
