@@ -29,7 +29,10 @@ export interface CorpusCase {
   bug?: string;
   /** Why the case cannot run here, if it cannot. */
   skipReason?: () => string | undefined;
-  /** Run the built binary as a process of its own: the case guards against a hang, and only a process can be killed out of one. */
+  /**
+   * Run the built binary as a process of its own: where the case guards against a hang (only a process can be
+   * killed out of one), or depends on what the process's own stdin is.
+   */
   spawn?: true;
 }
 
@@ -211,6 +214,8 @@ export const badCases: CorpusCase[] = [
     args: ["run", "--resume", "--answers", `${A}/does-not-exist.yaml`],
     expectCode: 2,
     expectInStderr: /needs a terminal/,
+    // The binary's stdin is a pipe: the refusal must come from the real stream, not only from a host saying so.
+    spawn: true,
   },
 
   // Answers: generated (huge, long, deep, unreadable)
