@@ -628,12 +628,14 @@ describe("--output", () => {
   });
 
   it("writes the file atomically, leaves no temporary file and prints nothing on stdout", async () => {
-    const out = join(dir, "report.json");
+    // A folder of its own: the other tests here write beside it, in any order.
+    const own = mkdtempSync(join(dir, "json-"));
+    const out = join(own, "report.json");
     writeFileSync(out, "old content");
     const r = await runEnglish(["score", MIXED, "--format", "json", "--output", out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
-    expect(readdirSync(dir)).toEqual(["report.json"]);
+    expect(readdirSync(own)).toEqual(["report.json"]);
     expectValid(JSON.parse(readFileSync(out, "utf8")));
   });
 
