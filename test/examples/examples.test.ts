@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { positionOf, REPO_ROOT, type CliOptions, type CliResult } from "../helpers/cli.js";
+import { positionOf, REPO_ROOT, runCli as spawnCli, type CliOptions, type CliResult } from "../helpers/cli.js";
 import { runMain } from "../helpers/main.js";
 
 const MIXED = "test/fixtures/mixed-regional-shop.yaml";
@@ -48,9 +48,10 @@ let tmp: string;
 let neverResolves: Promise<{ r: CliResult; ms: number }>;
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), "maturity-audit-examples-"));
-  // Started first, so that its wait runs beside the other tests instead of after them.
+  // Started first, so that its wait runs beside the other tests instead of after them; as a process of its own,
+  // so that its clock is not held up by the tests running in this one.
   const started = Date.now();
-  neverResolves = runCli(NEVER_RESOLVES).then((r) => ({ r, ms: Date.now() - started }));
+  neverResolves = spawnCli(NEVER_RESOLVES).then((r) => ({ r, ms: Date.now() - started }));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
