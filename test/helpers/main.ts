@@ -72,6 +72,9 @@ export async function runMain(args: string[], opts: CliOptions = {}): Promise<Ma
     stdinIsTTY: false,
     env: hostEnv(opts.env),
   };
+  // A run is mostly synchronous, and runs chained one after another would never let I/O through: give way to
+  // whatever is pending (a spawned process's output, a timer) before taking the thread.
+  await new Promise((resolve) => setImmediate(resolve));
   return inFolder(opts.cwd ?? REPO_ROOT, async () => {
     const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
