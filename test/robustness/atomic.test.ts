@@ -73,28 +73,33 @@ describe("saveFile under SIGKILL", () => {
   }
 
   it("leaves one of the two complete contents after each of 20 kills, never a truncated file", async () => {
-    const dir = folder("sigkill");
     const textA = answersOfSize("Writer A", 5_000);
     const textB = answersOfSize("Writer B, with a longer name", 5_600);
     expect(textA.length).toBeGreaterThan(4_500);
     expect(textB.length).toBeGreaterThan(textA.length);
-    const a = join(dir, "a.src");
-    const b = join(dir, "b.src");
-    writeFileSync(a, textA);
-    writeFileSync(b, textB);
-    const target = join(dir, "answers.yaml");
     const seen = new Set<string>();
-    for (let i = 0; i < 20; i++) {
-      // Random moments: from right after the first write to well into the loop.
-      await killWriterAfter(target, a, b, Math.floor(Math.random() * 40));
-      const text = readFileSync(target, "utf8");
-      expect([textA.length, textB.length], `kill ${i + 1}: a file of ${text.length} bytes`).toContain(text.length);
-      expect(text === textA || text === textB, `kill ${i + 1}: the content is one of the two`).toBe(true);
-      expect(parse(text)).toEqual(parse(text === textA ? textA : textB));
-      seen.add(text === textA ? "A" : "B");
-    }
-    // Temporary files of killed writers may stay (nothing can clean up after SIGKILL), but only those.
-    for (const f of readdirSync(dir)) expect(f).toMatch(/^(a\.src|b\.src|answers\.yaml|\.answers\.yaml\.\d+\.\d+\.tmp)$/);
+    // Two writers at a time, each on a target of its own: a kill waits mostly for a process to start.
+    const lane = async (name: string, kills: number[]) => {
+      const dir = folder(name);
+      const a = join(dir, "a.src");
+      const b = join(dir, "b.src");
+      writeFileSync(a, textA);
+      writeFileSync(b, textB);
+      const target = join(dir, "answers.yaml");
+      for (const i of kills) {
+        // Random moments: from right after the first write to well into the loop.
+        await killWriterAfter(target, a, b, Math.floor(Math.random() * 40));
+        const text = readFileSync(target, "utf8");
+        expect([textA.length, textB.length], `kill ${i + 1}: a file of ${text.length} bytes`).toContain(text.length);
+        expect(text === textA || text === textB, `kill ${i + 1}: the content is one of the two`).toBe(true);
+        expect(parse(text)).toEqual(parse(text === textA ? textA : textB));
+        seen.add(text === textA ? "A" : "B");
+      }
+      // Temporary files of killed writers may stay (nothing can clean up after SIGKILL), but only those.
+      for (const f of readdirSync(dir)) expect(f).toMatch(/^(a\.src|b\.src|answers\.yaml|\.answers\.yaml\.\d+\.\d+\.tmp)$/);
+    };
+    const kills = Array.from({ length: 20 }, (_, i) => i);
+    await Promise.all([lane("sigkill-1", kills.filter((i) => i % 2 === 0)), lane("sigkill-2", kills.filter((i) => i % 2 === 1))]);
     expect(seen.size, "the kills caught both contents").toBe(2);
   }, 120_000);
 });
