@@ -34,7 +34,7 @@ interface Opened {
   consoleErrors: string[];
 }
 
-describe.skipIf(!existsSync(CHROMIUM))("the HTML report in headless Chromium", { timeout: 60_000, concurrent: true }, () => {
+describe.skipIf(!existsSync(CHROMIUM))("the HTML report in headless Chromium", { timeout: 60_000 }, () => {
   let tmp: string;
   let browser: Browser | undefined;
   let report: string;
