@@ -58,8 +58,9 @@ export interface MainResult extends CliResult {
 /**
  * Calls `main(["node", "maturity-audit", ...args], host)` with stdout and stderr captured, neither a TTY, and
  * no terminal on stdin (stdin is only read by prompts, which refuse without one). NO_COLOR=1 and no
- * FORCE_COLOR unless `env` says otherwise; `cwd` defaults to the repository root. After `timeoutMs` the
- * result is given with code null, as for a killed process, though the run itself cannot be stopped.
+ * FORCE_COLOR unless `env` says otherwise; `cwd` defaults to the repository root; `input` has nothing to feed.
+ * After `timeoutMs` the result is given with code null, as for a killed process, though the run itself cannot
+ * be stopped: a test of a hang needs runCli.
  */
 export async function runMain(args: string[], opts: CliOptions = {}): Promise<MainResult> {
   const main = await loadMain();
