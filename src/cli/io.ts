@@ -18,7 +18,7 @@ export function colorLevelFor(stream: { isTTY?: boolean }, noColorFlag: boolean,
 /** Where the CLI runs: its streams and environment; the process's own, or a test's. */
 export interface Host {
   stdout: { write(text: string): unknown; isTTY?: boolean; columns?: number };
-  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
   stdinIsTTY: boolean;
   env: NodeJS.ProcessEnv;
 }

@@ -1,7 +1,7 @@
 import { Command, CommanderError, Help, Option } from "commander";
 import { AuditError, InvalidInputError, ThresholdError, UsageError } from "../errors.js";
 import type { CliKey } from "../i18n/cli-messages.js";
-import { ioFrom, processHost, type Host } from "./io.js";
+import { colorLevelFor, ioFrom, processHost, type Host } from "./io.js";
 
 import { LANGUAGES, languageFrom } from "../i18n/lang.js";
 import { english, type Phrase, type Wording } from "../i18n/phrase.js";
@@ -101,6 +101,11 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     .configureOutput({
       writeOut: (str) => void host.stdout.write(str),
       writeErr: (str) => void host.stderr.write(str),
+      // Commander would ask process.stdout and process.env; the host is where this run's output goes.
+      getOutHelpWidth: () => (host.stdout.isTTY && host.stdout.columns) || 80,
+      getErrHelpWidth: () => (host.stderr.isTTY && host.stderr.columns) || 80,
+      getOutHasColors: () => colorLevelFor(host.stdout, false, host.env) > 0,
+      getErrHasColors: () => colorLevelFor(host.stderr, false, host.env) > 0,
       outputError: (str, write) => write(`${commanderMessage(str, words)}\n`),
     })
     .exitOverride()

@@ -1,12 +1,15 @@
-// A large batch through the built CLI: every file in order, broken ones in place, streamed formats, an early reader.
+// A large batch through main() of the build: every file in order, broken ones in place, streamed formats; and an
+// early reader of the built binary's real stdout.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { BIN, REPO_ROOT, runCli } from "../helpers/cli.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BIN, REPO_ROOT } from "../helpers/cli.js";
+import { runMain } from "../helpers/main.js";
 
-vi.setConfig({ testTimeout: 120_000 });
+/** 240 files take a few seconds even in-process; leave room for a busy machine. */
+const LONG = { timeout: 60_000 };
 
 const COUNT = 240;
 let dir: string;
@@ -24,9 +27,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("score of a large batch", () => {
+describe("score of a large batch", LONG, () => {
   it("reports every file in the order given, a broken one in its place, and the rest still score", async () => {
-    const r = await runCli(["score", dir, "--format", "json"]);
+    const r = await runMain(["score", dir, "--format", "json"]);
     expect(r.code).toBe(2);
     const cards = JSON.parse(r.stdout) as Array<{ respondent: string }>;
     expect(cards).toHaveLength(COUNT - 2);
@@ -36,7 +39,7 @@ describe("score of a large batch", () => {
   });
 
   it("--format ndjson gives one compact scorecard per line, with its file", async () => {
-    const r = await runCli(["score", dir, "--format", "ndjson"]);
+    const r = await runMain(["score", dir, "--format", "ndjson"]);
     expect(r.code).toBe(2);
     const lines = r.stdout.trimEnd().split("\n");
     expect(lines).toHaveLength(COUNT - 2);
@@ -48,14 +51,14 @@ describe("score of a large batch", () => {
 
   it("a usage error ends the run once, with exit 2 and nothing written", async () => {
     const out = join(dir, "..", `ma-batch-out-${process.pid}.json`);
-    const r = await runCli(["score", dir, "--target", "9.9", "--output", out]);
+    const r = await runMain(["score", dir, "--target", "9.9", "--output", out]);
     expect(r.code).toBe(2);
     expect(r.stderr.match(/--target 9\.9 is not a stage/g)).toHaveLength(1);
     expect(() => readFileSync(out)).toThrow();
   });
 });
 
-describe("a reader that stops early (| head)", () => {
+describe("a reader that stops early (| head)", LONG, () => {
   /** Runs the CLI and closes its stdout after the first bytes, as `| head -c 100` does. */
   const stopEarly = (args: string[]) =>
     new Promise<{ code: number | null; stderr: string }>((resolve) => {

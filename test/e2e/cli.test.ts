@@ -1,17 +1,20 @@
-// Spawns the built binary (npm test builds first): what a user at a terminal or a CI script sees.
+// What a user at a terminal or a CI script sees: most runs call main() of the build in this process; the
+// ones that need a real process (the launcher, real pipes, a hang that must be killable) and one smoke
+// run of each command spawn the built binary (npm test builds first).
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, parseDocument } from "yaml";
 import { jsonSchemaFor, SCHEMA_KINDS } from "../../src/model/json-schema.js";
 import { bundledQuestionnairePath, bundledRubricPath } from "../../src/load/bundled.js";
 import { loadQuestionnaire, loadRubricFile } from "../../src/load/load.js";
 import { leastMature, mostMature, type AnswerMap } from "../helpers/answers.js";
 import { positionOf, REPO_ROOT, runCli as spawnCli, runCliSync, type CliOptions, type CliResult } from "../helpers/cli.js";
+import { runMain } from "../helpers/main.js";
 
-// A spawn takes under a second on an idle machine; leave room for a busy CI runner.
-vi.setConfig({ testTimeout: 90_000 });
+/** A spawn takes under a second on an idle machine; leave room for a busy CI runner. */
+const SPAWN = { timeout: 60_000 };
 
 const questionnaire = loadQuestionnaire(bundledQuestionnairePath("media-house")).value;
 const rubric = loadRubricFile(bundledRubricPath("media-house")).value;
@@ -24,11 +27,11 @@ const LEAST = "test/fixtures/least-mature.yaml";
 const MOST = "test/fixtures/most-mature.yaml";
 const ANSI = /\x1b\[/;
 
-// Each spawn costs most of a second; tests that only read the output of the same command share one run.
+// In-process runs; tests that only read the output of the same command share one run.
 const runs = new Map<string, Promise<CliResult>>();
-function runCli(args: string[], opts: CliOptions = {}): Promise<CliResult> {
+function run(args: string[], opts: CliOptions = {}): Promise<CliResult> {
   const key = JSON.stringify([args, opts]);
-  if (!runs.has(key)) runs.set(key, spawnCli(args, opts));
+  if (!runs.has(key)) runs.set(key, runMain(args, opts));
   return runs.get(key)!;
 }
 const headlineScore = (out: string) => Number(/ · (\d+)\/100 · /.exec(out)?.[1]);
@@ -72,14 +75,14 @@ function expectCleanFailure(r: { code: number | null; stdout: string; stderr: st
 }
 
 describe.concurrent("help and version", () => {
-  it("--version prints the package version", async () => {
-    const r = await runCli(["--version"]);
+  it("--version prints the package version", SPAWN, async () => {
+    const r = await spawnCli(["--version"]);
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(pkg.version);
   });
 
-  it("--help lists the commands and examples", async () => {
-    const r = await runCli(["--help"]);
+  it("--help lists the commands and examples", SPAWN, async () => {
+    const r = await spawnCli(["--help"]);
     expect(r.code).toBe(0);
     for (const cmd of ["score", "validate", "template", "list", "schema"]) expect(r.stdout).toMatch(new RegExp(`^\\s+${cmd}\\b`, "m"));
     expect(r.stdout).toMatch(/Examples:/);
@@ -88,38 +91,38 @@ describe.concurrent("help and version", () => {
   });
 
   it("score --help shows the command's options and an example", async () => {
-    const r = await runCli(["score", "--help"]);
+    const r = await run(["score", "--help"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/--format/);
     expect(r.stdout).toMatch(/--target/);
     expect(r.stdout).toMatch(/Example/);
   });
 
-  it("an unknown command is a usage error (exit 2) with a pointer to --help", async () => {
-    const r = await runCli(["scroe", "x.yaml"]);
+  it("an unknown command is a usage error (exit 2) with a pointer to --help", SPAWN, async () => {
+    const r = await spawnCli(["scroe", "x.yaml"]);
     expectCleanFailure(r);
     expect(r.stderr).toMatch(/--help/);
   });
 
   it("an unknown command is named in the message", async () => {
-    const r = await runCli(["scroe", "x.yaml"]);
+    const r = await run(["scroe", "x.yaml"]);
     expect(r.stderr).toMatch(/scroe/);
   });
 
   it("a missing argument is a usage error (exit 2)", async () => {
-    const r = await runCli(["score"]);
+    const r = await run(["score"]);
     expectCleanFailure(r);
     expect(r.stderr).toMatch(/missing required argument/);
   });
 
   it("an unknown option value is a usage error (exit 2)", async () => {
-    const r = await runCli(["score", MIXED, "--format", "yaml"]);
+    const r = await run(["score", MIXED, "--format", "yaml"]);
     expectCleanFailure(r);
     expect(r.stderr).toMatch(/yaml/);
   });
 
   it("an unknown --target names the stages", async () => {
-    const r = await runCli(["score", MIXED, "--target", "4.0"]);
+    const r = await run(["score", MIXED, "--target", "4.0"]);
     expectCleanFailure(r);
     expect(r.stderr).toMatch(/4\.0/);
     expect(r.stderr).toMatch(/before-1\.0, 1\.0, 2\.0, 3\.0/);
@@ -142,7 +145,7 @@ describe.concurrent("template → fill in → score", () => {
       tmpFile("least.yaml", fillTemplate(leastMature(questionnaire, rubric))),
       tmpFile("most.yaml", fillTemplate(mostMature(questionnaire, rubric))),
     ];
-    const r = await runCli(["validate", ...files]);
+    const r = await run(["validate", ...files]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/unfilled\.yaml: answers to 'media-house': 0 answered/);
@@ -152,7 +155,7 @@ describe.concurrent("template → fill in → score", () => {
   it("filled with the least mature answers it scores 'before 1.0', with the most mature 3.0 and at least 90", async () => {
     const least = tmpFile("least-scored.yaml", fillTemplate(leastMature(questionnaire, rubric)));
     const most = tmpFile("most-scored.yaml", fillTemplate(mostMature(questionnaire, rubric)));
-    const r = await runCli(["score", least, most, "--format", "json"]);
+    const r = await run(["score", least, most, "--format", "json"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const [l, m] = JSON.parse(r.stdout) as Array<{ overall: { score: number; stage: { id: string; name: string } } }>;
@@ -165,10 +168,10 @@ describe.concurrent("template → fill in → score", () => {
 
 describe.concurrent("score", () => {
   // --explain prints the whole text report and then the explanation, so one run serves both.
-  const explained = () => runCli(["score", MIXED, "--explain"]);
+  const explained = () => run(["score", MIXED, "--explain"]);
 
-  it("--format json is a scorecard with schemaVersion, stage, four dimensions and next steps; --target moves the target", async () => {
-    const r = await runCli(["score", MIXED, "--format", "json", "--target", "3.0"]);
+  it("--format json is a scorecard with schemaVersion, stage, four dimensions and next steps; --target moves the target", SPAWN, async () => {
+    const r = await spawnCli(["score", MIXED, "--format", "json", "--target", "3.0"]);
     expect(r.code).toBe(0);
     const card = JSON.parse(r.stdout);
     expect(card.schemaVersion).toBe(1);
@@ -210,7 +213,7 @@ describe.concurrent("score", () => {
   });
 
   it("a partial file scores what is there and says what is missing", async () => {
-    const r = await runCli(["score", PARTIAL]);
+    const r = await run(["score", PARTIAL]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Answered 9 of 34 scored questions; 1 "don't know"/);
     expect(r.stdout).toMatch(/24 not\s+answered/);
@@ -225,7 +228,7 @@ describe.concurrent("bad input: exit 2, a located message on stderr, nothing on 
     ["an out-of-range value", "test/fixtures/bad/out-of-range.yaml", "140", /out of range/],
   ] as const;
   // One run scores all four (JSON, so that no report is printed for them); each is checked on its own.
-  const allBad = () => runCli(["score", ...cases.map((c) => c[1]), "--format", "json"]);
+  const allBad = () => run(["score", ...cases.map((c) => c[1]), "--format", "json"]);
 
   it.each(cases)("%s", async (_name, rel, needle, message) => {
     const r = await allBad();
@@ -239,35 +242,35 @@ describe.concurrent("bad input: exit 2, a located message on stderr, nothing on 
 
   it("one bad file alone: the same located message", async () => {
     const rel = "test/fixtures/bad/out-of-range.yaml";
-    const r = await runCli(["score", rel]);
+    const r = await run(["score", rel]);
     expectCleanFailure(r);
     expect(r.stderr.trim()).toBe(`${where(rel, "140")}140 is out of range for 'channels.print-share' (0 to 100)`);
   });
 
   it("every problem of a file is reported in one run", async () => {
     const rel = "test/fixtures/bad/many-problems.yaml";
-    const r = await runCli(["validate", rel]);
+    const r = await run(["validate", rel]);
     expectCleanFailure(r);
     for (const needle of ["channels.print-shares", "daily", "7\n", "sales-per-channel", "unknown"]) expect(r.stderr).toContain(where(rel, needle));
     expect(r.stderr.trim().split("\n")).toHaveLength(5);
   });
 
   it("a missing file is named", async () => {
-    const r = await runCli(["score", "test/fixtures/nope.yaml"]);
+    const r = await run(["score", "test/fixtures/nope.yaml"]);
     expectCleanFailure(r);
     expect(r.stderr).toMatch(/test\/fixtures\/nope\.yaml: no such file/);
   });
 
   it("--debug is the only way to see a stack trace", async () => {
-    const r = await runCli(["score", "test/fixtures/bad/out-of-range.yaml", "--debug"]);
+    const r = await run(["score", "test/fixtures/bad/out-of-range.yaml", "--debug"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^\s{4}at /m);
   });
 });
 
 describe.concurrent("validate", () => {
-  it("the bundled questionnaire and rubric, and every good fixture, are valid", async () => {
-    const r = await runCli(["validate", "questions/media-house.yaml", "scoring/media-house.yaml", MIXED, PARTIAL, CAFE, LEAST, MOST]);
+  it("the bundled questionnaire and rubric, and every good fixture, are valid", SPAWN, async () => {
+    const r = await spawnCli(["validate", "questions/media-house.yaml", "scoring/media-house.yaml", MIXED, PARTIAL, CAFE, LEAST, MOST]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^✓ questions\/media-house\.yaml: questionnaire 'media-house'/m);
@@ -282,7 +285,7 @@ describe.concurrent("validate", () => {
     const file = join(dir, "rubric.yaml");
     const text = readFileSync(bundledRubricPath("media-house"), "utf8").replace("\n      data.clv:\n", "\n      data.cvl:\n");
     writeFileSync(file, text);
-    const r = await runCli(["validate", file]);
+    const r = await run(["validate", file]);
     expectCleanFailure(r);
     const { line, col } = positionOf(text, "data.cvl:");
     expect(r.stderr).toContain(`${file}:${line}:${col}: unknown question 'data.cvl'`);
@@ -293,14 +296,14 @@ describe.concurrent("several files", () => {
   const bad = "test/fixtures/bad/out-of-range.yaml";
 
   it("two good files and a bad one: both reports, the bad file named on stderr, exit 2", async () => {
-    const r = await runCli(["score", MIXED, bad, PARTIAL, "--format", "json"]);
+    const r = await run(["score", MIXED, bad, PARTIAL, "--format", "json"]);
     expect(r.code).toBe(2);
     expect((JSON.parse(r.stdout) as Array<{ file: string }>).map((c) => c.file)).toEqual([MIXED, PARTIAL]);
     expect(r.stderr).toContain(where(bad, "140"));
   });
 
   it("the same as text, even with FORCE_COLOR=1 and --no-color: no escapes on stdout or stderr", async () => {
-    const r = await runCli(["score", MIXED, bad, PARTIAL, "--no-color"], { env: { NO_COLOR: undefined, FORCE_COLOR: "1" } });
+    const r = await run(["score", MIXED, bad, PARTIAL, "--no-color"], { env: { NO_COLOR: undefined, FORCE_COLOR: "1" } });
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/mixed-regi/);
     expect(r.stdout).toMatch(/partial-fi/);
@@ -317,7 +320,7 @@ describe.concurrent("several files", () => {
     copyFileSync(join(REPO_ROOT, PARTIAL), join(dir, "b.yaml"));
     copyFileSync(join(REPO_ROOT, CAFE), join(dir, "c.yml"));
     writeFileSync(join(dir, "notes.txt"), "not an audit");
-    const r = await runCli(["score", dir, "--format", "json"]);
+    const r = await run(["score", dir, "--format", "json"]);
     expect(r.code).toBe(0);
     const cards = JSON.parse(r.stdout) as Array<{ file: string; schemaVersion: number; coverage: object; overall: { blockedBy: string[] } }>;
     expect(cards.map((c) => c.file)).toEqual(["a.yaml", "b.yaml", "c.yml"].map((f) => join(dir, f)));
@@ -329,15 +332,15 @@ describe.concurrent("several files", () => {
 
   it("a file for an unknown questionnaire is reported and the others still score", async () => {
     const other = tmpFile("other-questionnaire.yaml", "kind: answers\nversion: 1\nquestionnaire: retail-basics\nanswers: {}\n");
-    const r = await runCli(["score", MIXED, other, "--format", "json"]);
+    const r = await run(["score", MIXED, other, "--format", "json"]);
     expect(r.stderr).toContain(other);
     expect(r.code).toBe(2);
     expect((JSON.parse(r.stdout) as Array<{ file: string }>).map((c) => c.file)).toEqual([MIXED]);
   });
 
   // Once hung for ever: the batch table of no files looped in shortNames([]).
-  it("several bad files and no good one: exit 2 with every problem, and no hang", async () => {
-    const r = await runCli(["score", bad, "test/fixtures/bad/unknown-id.yaml"], { timeoutMs: 20_000 });
+  it("several bad files and no good one: exit 2 with every problem, and no hang", SPAWN, async () => {
+    const r = await spawnCli(["score", bad, "test/fixtures/bad/unknown-id.yaml"], { timeoutMs: 20_000 });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain(where(bad, "140"));
@@ -350,7 +353,7 @@ describe.concurrent("--output", () => {
     const dir = join(tmp, "output");
     mkdirSync(dir, { recursive: true });
     const out = join(dir, "report.txt");
-    const r = await runCli(["score", MIXED, "--output", out]);
+    const r = await run(["score", MIXED, "--output", out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
     expect(readFileSync(out, "utf8")).toMatch(/^Before 1\.0: traditional · 40\/100/);
@@ -360,7 +363,7 @@ describe.concurrent("--output", () => {
   it("refuses to overwrite an input", async () => {
     const input = join(tmp, "input.yaml");
     copyFileSync(join(REPO_ROOT, MIXED), input);
-    const r = await runCli(["score", input, "--output", input]);
+    const r = await run(["score", input, "--output", input]);
     expectCleanFailure(r);
     expect(r.stderr).toMatch(/input/);
     expect(readFileSync(input, "utf8")).toBe(fixture(MIXED));
@@ -371,7 +374,7 @@ describe.concurrent("--output", () => {
     mkdirSync(dir, { recursive: true });
     const input = join(dir, "a.yaml");
     copyFileSync(join(REPO_ROOT, MIXED), input);
-    const r = await runCli(["score", dir, "--output", input]);
+    const r = await run(["score", dir, "--output", input]);
     expect(readFileSync(input, "utf8")).toBe(fixture(MIXED));
     expect(r.code).toBe(2);
   });
@@ -381,40 +384,40 @@ describe.concurrent("colour and width", () => {
   const tooLong = (out: string) => out.split("\n").filter((l) => [...l].length > 80);
 
   it("NO_COLOR=1 gives no ANSI escapes, and every line fits 80 columns, --explain included", async () => {
-    const r = await runCli(["score", MIXED, "--explain"]); // runCli sets NO_COLOR=1
+    const r = await run(["score", MIXED, "--explain"]); // runCli sets NO_COLOR=1
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(ANSI);
     expect(tooLong(r.stdout)).toEqual([]);
   });
 
-  it("a non-TTY without NO_COLOR gives no ANSI escapes", async () => {
-    const r = await runCli(["score", MIXED], { env: { NO_COLOR: undefined } });
+  it("a non-TTY without NO_COLOR gives no ANSI escapes", SPAWN, async () => {
+    const r = await spawnCli(["score", MIXED], { env: { NO_COLOR: undefined } });
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(ANSI);
     expect(tooLong(r.stdout)).toEqual([]);
   });
 
   it("FORCE_COLOR=1 colours the report (so the checks above can fail), and it still fits 80 columns", async () => {
-    const r = await runCli(["score", LEAST], { env: { NO_COLOR: undefined, FORCE_COLOR: "1" } });
+    const r = await run(["score", LEAST], { env: { NO_COLOR: undefined, FORCE_COLOR: "1" } });
     expect(r.stdout).toMatch(ANSI);
     expect(tooLong(r.stdout.replace(/\x1b\[[0-9;]*m/g, ""))).toEqual([]);
   });
 
   it("every line fits 80 columns when a gate is unverified", async () => {
-    const r = await runCli(["score", PARTIAL]);
+    const r = await run(["score", PARTIAL]);
     expect(tooLong(r.stdout)).toEqual([]);
   });
 
   it("every line fits 80 columns when there is nothing left to do", async () => {
-    const r = await runCli(["score", MOST]);
+    const r = await run(["score", MOST]);
     expect(r.code).toBe(0);
     expect(tooLong(r.stdout)).toEqual([]);
   });
 });
 
 describe.concurrent("schema and list", () => {
-  it("schema rubric prints a draft-07 JSON Schema", async () => {
-    const r = await runCli(["schema", "rubric"]);
+  it("schema rubric prints a draft-07 JSON Schema", SPAWN, async () => {
+    const r = await spawnCli(["schema", "rubric"]);
     expect(r.code).toBe(0);
     const schema = JSON.parse(r.stdout);
     expect(schema.$schema).toBe("http://json-schema.org/draft-07/schema#");
@@ -423,17 +426,17 @@ describe.concurrent("schema and list", () => {
   });
 
   it("schema of an unknown kind is a usage error naming the kinds", async () => {
-    const r = await runCli(["schema", "report"]);
+    const r = await run(["schema", "report"]);
     expectCleanFailure(r);
     expect(r.stderr).toMatch(/questionnaire, answers, rubric/);
   });
 
-  it("list names the bundled questionnaire and rubric", async () => {
-    const r = await runCli(["list"]);
+  it("list names the bundled questionnaire and rubric", SPAWN, async () => {
+    const r = await spawnCli(["list"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Questionnaires[\s\S]*media-house\s+Digital maturity audit/);
     expect(r.stdout).toMatch(/Rubrics[\s\S]*media-house\s+Media house stages/);
-    const json = JSON.parse((await runCli(["list", "--format", "json"])).stdout);
+    const json = JSON.parse((await run(["list", "--format", "json"])).stdout);
     expect(json.questionnaires.find((q: { id: string }) => q.id === "media-house")).toMatchObject({ questions: 39, sections: 5 });
     expect(json.rubrics.find((r: { id: string }) => r.id === "media-house")).toMatchObject({ questionnaire: "media-house" });
   });
@@ -446,5 +449,25 @@ describe.concurrent("schema and list", () => {
   it("the bundled files point their editors at the shipped schemas", () => {
     expect(readFileSync(bundledQuestionnairePath("media-house"), "utf8")).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/questionnaire\.schema\.json/);
     expect(readFileSync(bundledRubricPath("media-house"), "utf8")).toMatch(/^# yaml-language-server: \$schema=\.\.\/schemas\/rubric\.schema\.json/);
+  });
+});
+
+// The bundle loads each command's module on demand: one run of each through the built binary.
+describe.concurrent("compare and merge", () => {
+  it("compare shows the progress from one audit to the next, dimension by dimension", SPAWN, async () => {
+    const r = await spawnCli(["compare", LEAST, MIXED]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Overall: 0 → 41 \(\+41\), stage before-1\.0 → 1\.0$/m);
+    expect(r.stdout).toMatch(/^Channel use\s+0\s+55\s+\+55\s/m);
+  });
+
+  it("merge gives the team view of several respondents and where they disagree", SPAWN, async () => {
+    const r = await spawnCli(["merge", LEAST, MIXED, MOST]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Team view · Media house 1\.0: the newsroom · 41\/100 · target 2\.0$/m);
+    expect(r.stdout).toMatch(/^3 respondents: /m);
+    expect(r.stdout).toMatch(/^Discuss first/m);
   });
 });

@@ -1,11 +1,10 @@
-// Errors, warnings and validate's summaries in the language of --lang or of the environment, from the built binary.
+// Errors, warnings and validate's summaries in the language of --lang or of the environment, from main() of the build.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { runCli, type CliResult } from "../helpers/cli.js";
-
-vi.setConfig({ testTimeout: 90_000 });
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type CliResult } from "../helpers/cli.js";
+import { runMain } from "../helpers/main.js";
 
 const C = { LANG: "C", LC_ALL: undefined, LC_MESSAGES: undefined };
 let dir: string;
@@ -29,7 +28,7 @@ const said = (line: string) => line.replace(/^.*?:\d+:\d+: /, "");
 describe("the same mistakes, told in four languages", () => {
   const runs: Record<string, CliResult> = {};
   beforeAll(async () => {
-    for (const lang of ["en", "sv", "nb", "da"]) runs[lang] = await runCli(["validate", "--lang", lang, badAnswers], { env: C });
+    for (const lang of ["en", "sv", "nb", "da"]) runs[lang] = await runMain(["validate", "--lang", lang, badAnswers], { env: C });
   });
 
   it("every language points at the same file, line and column, with exit 2", () => {
@@ -59,13 +58,13 @@ describe("the same mistakes, told in four languages", () => {
 
 describe("the language comes from --lang, else from the environment", () => {
   it("LANG=nb_NO says a missing file is missing, in Norwegian", async () => {
-    const r = await runCli(["score", join(dir, "nowhere.yaml")], { env: { ...C, LANG: "nb_NO.UTF-8" } });
+    const r = await runMain(["score", join(dir, "nowhere.yaml")], { env: { ...C, LANG: "nb_NO.UTF-8" } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("nowhere.yaml: finnes ikke");
   });
 
   it("an unknown --lang is refused in the environment's language, naming the choices", async () => {
-    const r = await runCli(["score", "--lang", "fr", "test/fixtures/mixed-regional-shop.yaml"], { env: { ...C, LANG: "da_DK.UTF-8" } });
+    const r = await runMain(["score", "--lang", "fr", "test/fixtures/mixed-regional-shop.yaml"], { env: { ...C, LANG: "da_DK.UTF-8" } });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("--lang fr");
     expect(r.stderr).toContain("en, sv, nb, da");
@@ -73,8 +72,8 @@ describe("the language comes from --lang, else from the environment", () => {
   });
 
   it("commander's own complaints are translated too", async () => {
-    const en = await runCli(["score", "--frmat", "json", "x.yaml"], { env: C });
-    const da = await runCli(["score", "--frmat", "json", "x.yaml", "--lang", "da"], { env: C });
+    const en = await runMain(["score", "--frmat", "json", "x.yaml"], { env: C });
+    const da = await runMain(["score", "--frmat", "json", "x.yaml", "--lang", "da"], { env: C });
     expect(en.stderr).toContain("unknown option '--frmat' (did you mean --format?)");
     expect(da.code).toBe(2);
     expect(da.stderr).toContain("'--frmat'");
@@ -83,7 +82,7 @@ describe("the language comes from --lang, else from the environment", () => {
   });
 
   it("a threshold not met is said in Swedish, with exit 1", async () => {
-    const r = await runCli(["score", "test/fixtures/mixed-regional-shop.yaml", "--fail-under", "90", "--lang", "sv"], { env: C });
+    const r = await runMain(["score", "test/fixtures/mixed-regional-shop.yaml", "--fail-under", "90", "--lang", "sv"], { env: C });
     expect(r.code).toBe(1);
     const line = r.stderr.split("\n").find((l) => l.includes("--fail-under 90"));
     expect(line).toBeDefined();
@@ -92,8 +91,8 @@ describe("the language comes from --lang, else from the environment", () => {
   });
 
   it("validate's summary of a good file is in the chosen language", async () => {
-    const en = await runCli(["validate", "questions/media-house.yaml"], { env: C });
-    const sv = await runCli(["validate", "--lang", "sv", "questions/media-house.yaml"], { env: C });
+    const en = await runMain(["validate", "questions/media-house.yaml"], { env: C });
+    const sv = await runMain(["validate", "--lang", "sv", "questions/media-house.yaml"], { env: C });
     expect(en.code).toBe(0);
     expect(en.stdout).toMatch(/questionnaire 'media-house' revision \d+: 5 sections, 39 questions/);
     expect(sv.code).toBe(0);
@@ -106,8 +105,8 @@ describe("help in the chosen language", () => {
   const flags = (text: string) => [...text.matchAll(/^\s+(-[-\w, <>|.]+?)\s{2,}/gm)].map((m) => m[1]);
 
   it("score --help: the same flags and examples, headings and descriptions in Swedish", async () => {
-    const en = await runCli(["score", "--help"], { env: C });
-    const sv = await runCli(["score", "--help", "--lang", "sv"], { env: C });
+    const en = await runMain(["score", "--help"], { env: C });
+    const sv = await runMain(["score", "--help", "--lang", "sv"], { env: C });
     expect(en.code).toBe(0);
     expect(sv.code).toBe(0);
     expect(flags(sv.stdout)).toEqual(flags(en.stdout));
@@ -121,8 +120,8 @@ describe("help in the chosen language", () => {
   });
 
   it("LANG=nb_NO gives the overview in Norwegian, commands unchanged", async () => {
-    const en = await runCli(["--help"], { env: C });
-    const nb = await runCli(["--help"], { env: { ...C, LANG: "nb_NO.UTF-8" } });
+    const en = await runMain(["--help"], { env: C });
+    const nb = await runMain(["--help"], { env: { ...C, LANG: "nb_NO.UTF-8" } });
     const commands = (t: string) => [...t.matchAll(/^  (run|score|compare|merge|validate|template|list|schema|help)\b/gm)].map((m) => m[1]);
     expect(commands(nb.stdout)).toEqual(commands(en.stdout));
     expect(commands(en.stdout)).toHaveLength(9);

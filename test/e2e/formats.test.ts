@@ -1,6 +1,6 @@
 // The report formats of `score`, checked the way their consumers read them: JSON against its
 // schema, JUnit and the badge as XML, Markdown as GFM tables; plus thresholds, baselines,
-// benchmarks and --output, all through the built binary (npm test builds first).
+// benchmarks and --output, all through main() of the build (npm test builds first).
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,7 +8,8 @@ import { Ajv, type ValidateFunction } from "ajv";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { REPO_ROOT, runCli, type CliResult } from "../helpers/cli.js";
+import { REPO_ROOT, type CliResult } from "../helpers/cli.js";
+import { runMain } from "../helpers/main.js";
 
 const MIXED = "test/fixtures/mixed-regional-shop.yaml";
 const MOST = "test/fixtures/most-mature.yaml";
@@ -16,8 +17,6 @@ const LEAST = "test/fixtures/least-mature.yaml";
 const PARTIAL = "test/fixtures/partial-first-session.yaml";
 const FIXTURE_DIR = "test/fixtures";
 const ESC = "\u001b";
-// Each spawn takes a second or more on a busy machine, and waits for a free slot; a test may run several.
-const SLOW = { timeout: 120_000 };
 
 /** The hostile text: HTML, Markdown table and emphasis syntax, and an ANSI colour escape. */
 const EVIL = `<script>alert(1)</script> | pipes | **bold** ${ESC}[31mred${ESC}[0m`;
@@ -26,26 +25,14 @@ const LONG_LINE = "W".repeat(5_000);
 // The assertions read English reports: pin the language whatever the machine's locale.
 const ENGLISH = { env: { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: "en_US.UTF-8" } };
 
-// At most two binaries at a time: on a busy machine more would pass the helper's 15 s kill timer.
-let running = 0;
-const waiting: Array<() => void> = [];
-async function spawnCli(args: string[]): Promise<CliResult> {
-  if (running < 2) running++;
-  else await new Promise<void>((go) => waiting.push(go)); // the slot is handed over, not re-counted
-  try {
-    return await runCli(args, ENGLISH);
-  } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  }
-}
+/** One run of the CLI, in English. */
+const runEnglish = (args: string[]): Promise<CliResult> => runMain(args, ENGLISH);
 
-// A spawn costs most of a second; tests that only read the same command's output share one run.
+// Tests that only read the same command's output share one run.
 const runs = new Map<string, Promise<CliResult>>();
 function cli(args: string[]): Promise<CliResult> {
   const key = JSON.stringify(args);
-  if (!runs.has(key)) runs.set(key, spawnCli(args));
+  if (!runs.has(key)) runs.set(key, runEnglish(args));
   return runs.get(key)!;
 }
 
@@ -106,7 +93,7 @@ beforeAll(async () => {
   mkdirSync(oddNames);
   copyFileSync(join(REPO_ROOT, MIXED), join(oddNames, "a|b **c**.yaml"));
   copyFileSync(join(REPO_ROOT, MOST), join(oddNames, `o'brien & <sons> "q".yaml`));
-}, 120_000);
+});
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function expectValid(card: unknown) {
@@ -220,7 +207,7 @@ function parseJunit(xml: string): JUnit {
 
 // ===============================================================================================
 
-describe.concurrent("--format json validates against schemas/scorecard.schema.json", SLOW, () => {
+describe.concurrent("--format json validates against schemas/scorecard.schema.json", () => {
   it("one file", async () => {
     const r = await cli(["score", MIXED, "--format", "json"]);
     expect(r.code).toBe(0);
@@ -267,7 +254,7 @@ describe.concurrent("--format json validates against schemas/scorecard.schema.js
   });
 });
 
-describe.concurrent("--format junit", SLOW, () => {
+describe.concurrent("--format junit", () => {
   const thresholds = ["--fail-under", "50", "--require-stage", "2.0", "--min", "data=50"];
 
   it("is well-formed XML with a testcase per dimension and per threshold, failing where expected", async () => {
@@ -333,7 +320,7 @@ describe.concurrent("--format junit", SLOW, () => {
   });
 });
 
-describe.concurrent("--format markdown", SLOW, () => {
+describe.concurrent("--format markdown", () => {
   it("tables are well formed, the report is small, has the stage, next steps and <details>", async () => {
     const r = await cli(["score", MIXED, "--format", "markdown"]);
     expect(r.code).toBe(0);
@@ -391,7 +378,7 @@ describe.concurrent("--format markdown", SLOW, () => {
   });
 });
 
-describe.concurrent("--format badge", SLOW, () => {
+describe.concurrent("--format badge", () => {
   it("is a valid SVG with the stage and the score", async () => {
     const r = await cli(["score", MIXED, "--format", "badge"]);
     expect(r.code).toBe(0);
@@ -413,7 +400,7 @@ describe.concurrent("--format badge", SLOW, () => {
   });
 });
 
-describe.concurrent("hostile text in the answers file", SLOW, () => {
+describe.concurrent("hostile text in the answers file", () => {
   it("HTML has no <script>, only escaped &lt;script", async () => {
     const r = await cli(["score", hostile, "--format", "html", "--explain"]);
     expect(r.code).toBe(0);
@@ -484,7 +471,7 @@ describe.concurrent("hostile text in the answers file", SLOW, () => {
   });
 });
 
-describe.concurrent("thresholds", SLOW, () => {
+describe.concurrent("thresholds", () => {
   it("--fail-under 30 on the mixed fixture exits 0", async () => {
     const r = await cli(["score", MIXED, "--fail-under", "30"]);
     expect(r.code).toBe(0);
@@ -537,7 +524,7 @@ describe.concurrent("thresholds", SLOW, () => {
   });
 });
 
-describe.concurrent("--baseline", SLOW, () => {
+describe.concurrent("--baseline", () => {
   let dir: string;
   const scorecardJson = async (answers: string, name: string) => {
     const r = await cli(["score", answers, "--format", "json"]);
@@ -582,9 +569,9 @@ describe.concurrent("--baseline", SLOW, () => {
   it("a scorecard JSON from --format json works the same way", async () => {
     const [same, better] = await Promise.all([scorecardJson(MIXED, "mixed.json"), scorecardJson(MOST, "most.json")]);
     const [a, b, c] = await Promise.all([
-      spawnCli(["score", MIXED, "--baseline", same]),
-      spawnCli(["score", MIXED, "--baseline", better]),
-      spawnCli(["score", MIXED, "--baseline", better, "--tolerance", "100"]),
+      runEnglish(["score", MIXED, "--baseline", same]),
+      runEnglish(["score", MIXED, "--baseline", better]),
+      runEnglish(["score", MIXED, "--baseline", better, "--tolerance", "100"]),
     ]);
     expect(a.code).toBe(0);
     expectRegression(b);
@@ -594,8 +581,8 @@ describe.concurrent("--baseline", SLOW, () => {
   it("the JSON and the answers baseline give the same verdicts in JUnit", async () => {
     const better = await scorecardJson(MOST, "most-2.json");
     const [ra, rb] = await Promise.all([
-      spawnCli(["score", MIXED, "--format", "junit", "--baseline", MOST]),
-      spawnCli(["score", MIXED, "--format", "junit", "--baseline", better]),
+      runEnglish(["score", MIXED, "--format", "junit", "--baseline", MOST]),
+      runEnglish(["score", MIXED, "--format", "junit", "--baseline", better]),
     ]);
     const a = parseJunit(ra.stdout);
     const b = parseJunit(rb.stdout);
@@ -605,7 +592,7 @@ describe.concurrent("--baseline", SLOW, () => {
   });
 });
 
-describe.concurrent("--benchmark", SLOW, () => {
+describe.concurrent("--benchmark", () => {
   it("capital-leader: text says points behind the benchmark, and that the profile is illustrative", async () => {
     const r = await cli(["score", MIXED, "--benchmark", "capital-leader"]);
     expect(r.code).toBe(0);
@@ -636,25 +623,27 @@ describe.concurrent("--benchmark", SLOW, () => {
   });
 });
 
-describe("--output", SLOW, () => {
+describe("--output", () => {
   let dir: string;
   beforeAll(() => {
     dir = mkdtempSync(join(tmp, "output-"));
   });
 
   it("writes the file atomically, leaves no temporary file and prints nothing on stdout", async () => {
-    const out = join(dir, "report.json");
+    // A folder of its own: the other tests here write beside it, in any order.
+    const own = mkdtempSync(join(dir, "json-"));
+    const out = join(own, "report.json");
     writeFileSync(out, "old content");
-    const r = await spawnCli(["score", MIXED, "--format", "json", "--output", out]);
+    const r = await runEnglish(["score", MIXED, "--format", "json", "--output", out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
-    expect(readdirSync(dir)).toEqual(["report.json"]);
+    expect(readdirSync(own)).toEqual(["report.json"]);
     expectValid(JSON.parse(readFileSync(out, "utf8")));
   });
 
   it("still writes the report when a threshold fails (exit 1)", async () => {
     const out = join(dir, "junit.xml");
-    const r = await spawnCli(["score", MIXED, "--format", "junit", "--fail-under", "50", "--output", out]);
+    const r = await runEnglish(["score", MIXED, "--format", "junit", "--fail-under", "50", "--output", out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     parseJunit(readFileSync(out, "utf8"));
@@ -663,7 +652,7 @@ describe("--output", SLOW, () => {
 
   it("into a missing folder exits 2 and leaves nothing behind", async () => {
     const out = join(dir, "no-such-folder", "report.md");
-    const r = await spawnCli(["score", MIXED, "--format", "markdown", "--output", out]);
+    const r = await runEnglish(["score", MIXED, "--format", "markdown", "--output", out]);
     expectUsageError(r);
     expect(existsSync(join(dir, "no-such-folder"))).toBe(false);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
@@ -671,7 +660,7 @@ describe("--output", SLOW, () => {
 
   it("--format html with two files exits 2 and writes nothing", async () => {
     const out = join(dir, "two.html");
-    const r = await spawnCli(["score", MIXED, MOST, "--format", "html", "--output", out]);
+    const r = await runEnglish(["score", MIXED, MOST, "--format", "html", "--output", out]);
     expectUsageError(r);
     expect(r.stderr).toMatch(/html/);
     expect(existsSync(out)).toBe(false);

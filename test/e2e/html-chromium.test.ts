@@ -8,7 +8,8 @@ import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
-import { REPO_ROOT, runCli } from "../helpers/cli.js";
+import { REPO_ROOT } from "../helpers/cli.js";
+import { runMain } from "../helpers/main.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const MIXED = "test/fixtures/mixed-regional-shop.yaml";
@@ -53,9 +54,9 @@ describe.skipIf(!existsSync(CHROMIUM))("the HTML report in headless Chromium", {
     writeFileSync(hostile, doc.toString());
 
     const [html, json, evil, launched] = await Promise.all([
-      runCli(["score", MIXED, "--benchmark", "capital-leader", "--format", "html", "--output", report], ENGLISH),
-      runCli(["score", MIXED, "--benchmark", "capital-leader", "--format", "json"], ENGLISH),
-      runCli(["score", hostile, "--format", "html", "--explain", "--output", hostileReport], ENGLISH),
+      runMain(["score", MIXED, "--benchmark", "capital-leader", "--format", "html", "--output", report], ENGLISH),
+      runMain(["score", MIXED, "--benchmark", "capital-leader", "--format", "json"], ENGLISH),
+      runMain(["score", hostile, "--format", "html", "--explain", "--output", hostileReport], ENGLISH),
       chromium.launch({
         executablePath: CHROMIUM,
         args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],

@@ -4,7 +4,8 @@ import { lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, FIXTURES, runCli } from "../helpers/cli.js";
+import { assertBuilt, FIXTURES } from "../helpers/cli.js";
+import { runMain } from "../helpers/main.js";
 
 const isRoot = process.getuid?.() === 0;
 const tmp = mkdtempSync(join(tmpdir(), "maturity-audit-full-disk-"));
@@ -26,13 +27,13 @@ describe("score --format json --output on a full disk", () => {
   const answers = join(FIXTURES, "least-mature.yaml");
 
   it.runIf(mounted)("exits 2, says the disk is full, and leaves the old report byte-identical", async () => {
-    const first = await runCli(["score", answers, "--format", "json", "--output", join(disk, "report.json")]);
+    const first = await runMain(["score", answers, "--format", "json", "--output", join(disk, "report.json")]);
     expect(first.code, first.stderr).toBe(0);
     const before = readFileSync(join(disk, "report.json"));
     // Fill what is left, so that the next report cannot fit.
     const filler = spawnSync("sh", ["-c", `head -c 100000 /dev/zero > ${join(disk, "filler")}`]);
     expect(filler.status).not.toBe(0);
-    const r = await runCli(["score", answers, "--format", "json", "--explain", "--output", join(disk, "report.json")]);
+    const r = await runMain(["score", answers, "--format", "json", "--explain", "--output", join(disk, "report.json")]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`cannot write ${join(disk, "report.json")}: the disk is full`);
     expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -42,7 +43,7 @@ describe("score --format json --output on a full disk", () => {
   });
 
   it.runIf(hasFull)("onto /dev/full exits 2 with the disk-full message, and the device stays a device", async () => {
-    const r = await runCli(["score", answers, "--format", "json", "--output", full]);
+    const r = await runMain(["score", answers, "--format", "json", "--output", full]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`cannot write ${full}: the disk is full`);
     expect(r.stdout).toBe("");

@@ -1,5 +1,4 @@
 // The interactive audit in Swedish, in a real terminal: tmux runs the built CLI with --lang sv.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,6 +6,7 @@ import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Tmux, exitStatus, hasTmux } from "../helpers/tmux.js";
 import { BIN, REPO_ROOT, assertBuilt } from "../helpers/cli.js";
+import { runMain } from "../helpers/main.js";
 import { sv } from "../../src/i18n/catalogues/sv.js";
 import { displayOrder } from "../../src/interview/display-order.js";
 
@@ -31,7 +31,8 @@ const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const marker = (position: number) => new RegExp(`· ${position}/${TOTAL}\\b`);
 
-describe.skipIf(!hasTmux)("interactive run in Swedish (tmux; skipped when tmux is not on PATH)", () => {
+// One session, in order: the second test reads the screen the first one stopped on.
+describe.skipIf(!hasTmux)("interactive run in Swedish (tmux; skipped when tmux is not on PATH)", { shuffle: false }, () => {
   const t = new Tmux("e2e-sv", { width: 220, height: 50 }, "LANG=C.UTF-8");
   let dir: string;
   /** The screen after Ctrl-C, shared with the test of the resume hint. */
@@ -81,13 +82,8 @@ describe.skipIf(!hasTmux)("interactive run in Swedish (tmux; skipped when tmux i
     expect(saved).toMatchObject({ kind: "answers", version: 1, respondent: "Anna", lang: "sv" });
     expect(saved.answers).toStrictEqual({ [q1.id]: 30, [q2.id]: second.value });
 
-    const scored = spawnSync(process.execPath, [BIN, "score", "a.yaml", "--lang", "sv"], {
-      cwd: dir,
-      encoding: "utf8",
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, CI: undefined },
-      timeout: 15_000,
-    });
-    expect(scored.status, scored.stderr).toBe(0);
+    const scored = await runMain(["score", "a.yaml", "--lang", "sv"], { cwd: dir, env: { CI: undefined } });
+    expect(scored.code, scored.stderr).toBe(0);
     expect(scored.stdout).toContain(sv.overall!);
     expect(scored.stdout).toContain(sv.nextStepsHeading!);
     expect(scored.stdout).toMatch(new RegExp(escape(sv.colDimension!)));

@@ -1,5 +1,4 @@
 // The interactive audit in a real terminal: tmux runs the built CLI, the test reads the screen and types keys.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Tmux, exitStatus, hasTmux } from "../helpers/tmux.js";
 import { BIN, REPO_ROOT, assertBuilt } from "../helpers/cli.js";
 import { displayOrder } from "../../src/interview/display-order.js";
+import { runMain } from "../helpers/main.js";
 
 
 interface Question {
@@ -145,13 +145,8 @@ describe.skipIf(!hasTmux)("interactive run in a real terminal (tmux; skipped whe
     expect(final.answers).toStrictEqual(expected);
 
     // `score` on the saved file gives the same headline as the end of the interactive run.
-    const scored = spawnSync(process.execPath, [BIN, "score", "audit.yaml"], {
-      cwd: dir,
-      encoding: "utf8",
-      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, CI: undefined },
-      timeout: 15_000,
-    });
-    expect(scored.status, scored.stderr).toBe(0);
+    const scored = await runMain(["score", "audit.yaml"], { cwd: dir, env: { CI: undefined } });
+    expect(scored.code, scored.stderr).toBe(0);
     const headline = scored.stdout.split("\n").find((l) => /\d+\/100/.test(l));
     expect(headline).toBeDefined();
     expect(screen.split("\n").map((l) => l.trimEnd())).toContain(headline!.trimEnd());

@@ -29,7 +29,8 @@ export interface CliOptions {
   timeoutMs?: number;
 }
 
-function cliEnv(overrides: CliOptions["env"]): Record<string, string> {
+/** The environment runCli gives the CLI: this process's, NO_COLOR=1 and no FORCE_COLOR, then the overrides. */
+export function cliEnv(overrides: CliOptions["env"]): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   delete env.FORCE_COLOR;

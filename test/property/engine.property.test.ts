@@ -1,5 +1,5 @@
-import { fc, test } from "@fast-check/vitest";
-import { describe, expect } from "vitest";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { scoreAnswers } from "../../src/engine/score.js";
 import type { Scorecard } from "../../src/engine/scorecard.js";
@@ -10,6 +10,7 @@ import { loadQuestionnaire, loadRubricFile, parseFile } from "../../src/load/loa
 import type { Answer, Answers } from "../../src/model/answers.js";
 import type { Question } from "../../src/model/questionnaire.js";
 import { allQuestions, arbAnswers, conditionQuestionIds, ruleFor } from "../helpers/answers.js";
+import { prop } from "../helpers/property.js";
 
 const questionnaire = loadQuestionnaire(bundledQuestionnairePath("media-house")).value;
 const rubric = loadRubricFile(bundledRubricPath("media-house")).value;
@@ -20,39 +21,42 @@ const RUNS = { numRuns: 200 };
 const inRange = (n: number | null) => n === null || (Number.isFinite(n) && n >= 0 && n <= 100);
 
 describe("scoring any valid answers", () => {
-  test.prop([answersArb], RUNS)("never throws and keeps every score within 0..100 (or null)", (answers) => {
+  prop([answersArb], RUNS)("never throws and keeps every score within 0..100 (or null)", (answers) => {
     const card = score(answers);
-    expect(inRange(card.overall.score)).toBe(true);
-    expect(card.overall.gap).toBeGreaterThanOrEqual(0);
+    // Every violation is listed, and one expect compares the list: thousands of expect calls per run cost more than the scoring.
+    const wrong: string[] = [];
+    const check = (ok: boolean, what: string) => void (ok || wrong.push(what));
+    check(inRange(card.overall.score), `overall score ${card.overall.score}`);
+    check(card.overall.gap >= 0, `overall gap ${card.overall.gap}`);
     for (const d of card.dimensions) {
-      expect(inRange(d.score), d.id).toBe(true);
-      expect(d.gap).toBeGreaterThanOrEqual(0);
+      check(inRange(d.score), `${d.id} score ${d.score}`);
+      check(d.gap >= 0, `${d.id} gap ${d.gap}`);
       for (const q of d.questions) {
-        expect(inRange(q.points), q.id).toBe(true);
-        expect(q.contribution).toBeGreaterThanOrEqual(0);
-        expect(q.contribution).toBeLessThanOrEqual(100);
+        check(inRange(q.points), `${q.id} points ${q.points}`);
+        check(q.contribution >= 0 && q.contribution <= 100, `${q.id} contribution ${q.contribution}`);
       }
     }
     const c = card.coverage;
-    expect(c.answered + c.unknown + c.notApplicable + c.missing + c.hidden).toBe(c.total);
-    for (const s of card.nextSteps) expect(s.because.length).toBeGreaterThan(0);
+    check(c.answered + c.unknown + c.notApplicable + c.missing + c.hidden === c.total, `coverage ${JSON.stringify(c)}`);
+    for (const s of card.nextSteps) check(s.because.length > 0, `next step ${s.id} without a question behind it`);
+    expect(wrong).toEqual([]);
   });
 
-  test.prop([answersArb], RUNS)("each dimension's score is the sum of its contributions", (answers) => {
+  prop([answersArb], RUNS)("each dimension's score is the sum of its contributions", (answers) => {
     for (const d of score(answers).dimensions) {
       const sum = d.questions.reduce((s, q) => s + q.contribution, 0);
       expect(Math.abs(sum - (d.score ?? 0))).toBeLessThanOrEqual(0.1 * d.questions.length + 1e-9);
     }
   });
 
-  test.prop([answersArb], RUNS)("the scorecard is plain JSON data and the same every time", (answers) => {
+  prop([answersArb], RUNS)("the scorecard is plain JSON data and the same every time", (answers) => {
     const card = score(answers);
     const json = JSON.stringify(card);
     expect(JSON.parse(json)).toStrictEqual(card);
     expect(JSON.stringify(score(structuredClone(answers)))).toBe(json);
   });
 
-  test.prop([answersArb, fc.array(fc.nat(), { minLength: 40, maxLength: 40 })], RUNS)("the order of the answers does not matter", (answers, keys) => {
+  prop([answersArb, fc.array(fc.nat(), { minLength: 40, maxLength: 40 })], RUNS)("the order of the answers does not matter", (answers, keys) => {
     const entries = Object.entries(answers.answers);
     const shuffled = entries
       .map((e, i) => ({ e, k: keys[i]! }))
@@ -65,7 +69,7 @@ describe("scoring any valid answers", () => {
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
 
-  test.prop([answersArb], { numRuns: 100 })("written as YAML, valid answers load and fit without a problem", (answers) => {
+  prop([answersArb], { numRuns: 100 })("written as YAML, valid answers load and fit without a problem", (answers) => {
     const parsed = parseFile("answers", "gen.yaml", stringify(answers));
     expect(parsed.problems).toEqual([]);
     expect(parsed.value).toEqual(answers);
@@ -104,7 +108,7 @@ function improve(q: Question, value: unknown, by: number): Answer | undefined {
 }
 
 describe("monotonicity", () => {
-  test.prop([answersArb, fc.nat(), fc.integer({ min: 1, max: 4 })], { numRuns: 300 })(
+  prop([answersArb, fc.nat(), fc.integer({ min: 1, max: 4 })], { numRuns: 300 })(
     "a more mature answer to one question never lowers the overall or any dimension score",
     (answers, pick, by) => {
       const candidates = improvable
@@ -132,7 +136,7 @@ describe("monotonicity", () => {
     },
   );
 
-  test("there are questions to improve (the property above is not vacuous)", () => {
+  it("there are questions to improve (the property above is not vacuous)", () => {
     expect(improvable.length).toBeGreaterThan(20);
   });
 });
@@ -146,7 +150,7 @@ const yamlToken = fc.constantFrom(
 const yamlish = fc.array(fc.oneof(yamlToken, fc.string({ maxLength: 6 })), { maxLength: 60 }).map((parts) => parts.join(""));
 
 describe("the loader on arbitrary text", () => {
-  test.prop([fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: "grapheme", maxLength: 200 }), yamlish)], RUNS)(
+  prop([fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: "grapheme", maxLength: 200 }), yamlish)], RUNS)(
     "parseFile never throws; it returns located problems or a value",
     (text) => {
       for (const kind of ["answers", "rubric"] as const) {

@@ -1,6 +1,6 @@
 // The team view in text and Markdown: one column per person for a small team, the spread of scores for a large one,
 // always within the terminal's width and the same size whatever the number of respondents.
-import { fc, test } from "@fast-check/vitest";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { labelTeamAnswers, mergeAnswers } from "../../src/engine/merge.js";
 import { scoreAnswers } from "../../src/engine/score.js";
@@ -10,6 +10,7 @@ import { loadQuestionnaire, loadRubricFile } from "../../src/load/load.js";
 import type { Answers } from "../../src/model/answers.js";
 import { renderTeamMarkdown, renderTeamText, summariseScores, type TeamReport } from "../../src/report/team.js";
 import { answersFile, arbAnswers } from "../helpers/answers.js";
+import { prop } from "../helpers/property.js";
 
 const questionnaire = loadQuestionnaire(bundledQuestionnairePath("media-house")).value;
 const rubric = loadRubricFile(bundledRubricPath("media-house")).value;
@@ -102,7 +103,7 @@ describe("a large team: the distribution of scores", () => {
     expect(summariseScores([null, null])).toBeNull();
   });
 
-  test.prop([fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 60 })])(
+  prop([fc.array(fc.double({ min: 0, max: 100, noNaN: true }), { minLength: 1, maxLength: 60 })])(
     "keeps lowest ≤ lower quartile ≤ median ≤ upper quartile ≤ highest, and the median halves the scores",
     (scores) => {
       const x = summariseScores(scores)!;
@@ -151,7 +152,7 @@ describe("any team fits the width it is given", () => {
     fc.string({ minLength: 30, maxLength: 300 }),
     fc.constantFrom("Åsa Öberg", "Ørjan Ås\tDahl", "line\nbreak", "|pipe|", "\x1b[31mred\x1b[0m"),
   );
-  test.prop([fc.array(arbName, { minLength: 2, maxLength: 30 }), fc.integer({ min: 60, max: 160 }), fc.constantFrom("en", "sv", "nb", "da")], { numRuns: 40 })(
+  prop([fc.array(arbName, { minLength: 2, maxLength: 30 }), fc.integer({ min: 60, max: 160 }), fc.constantFrom("en", "sv", "nb", "da")], { numRuns: 40 })(
     "for any number of respondents, names and width",
     (names, width, lang) => {
       const r = team(names.length, lang, (i) => names[i]!);

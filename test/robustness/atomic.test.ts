@@ -7,9 +7,10 @@ import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { REPO_ROOT, runCli } from "../helpers/cli.js";
+import { REPO_ROOT } from "../helpers/cli.js";
+import { runMain } from "../helpers/main.js";
 
-const FILES_JS = join(REPO_ROOT, "dist", "save", "write-file.js");
+const WRITE_FILE_JS = join(REPO_ROOT, "dist", "save", "write-file.js");
 const MIXED = join(REPO_ROOT, "test", "fixtures", "mixed-regional-shop.yaml");
 
 let tmp: string;
@@ -36,22 +37,22 @@ function answersOfSize(respondent: string, size: number): string {
   return head + "Evidence collected in the workshop. ".repeat(Math.ceil(n / 36) + 1).slice(0, n) + tail;
 }
 
-describe("the writer under SIGKILL", () => {
+describe("saveFile under SIGKILL", () => {
   // The writer rewrites the target in a tight loop with alternating contents; "ready" once the first write is done.
   const WRITER = `
-    const { saveFile: writeFileAtomic } = await import(process.env.FILES_URL);
+    const { saveFile } = await import(process.env.WRITE_FILE_URL);
     const { readFileSync } = await import("node:fs");
     const [target, a, b] = process.argv.slice(1);
     const texts = [readFileSync(a, "utf8"), readFileSync(b, "utf8")];
-    writeFileAtomic(target, texts[0]);
+    saveFile(target, texts[0]);
     process.stdout.write("ready\\n");
-    for (let i = 1; ; i++) writeFileAtomic(target, texts[i % 2]);
+    for (let i = 1; ; i++) saveFile(target, texts[i % 2]);
   `;
 
   function killWriterAfter(target: string, a: string, b: string, delayMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
       const child = spawn(process.execPath, ["--input-type=module", "-e", WRITER, target, a, b], {
-        env: { ...process.env, FILES_URL: pathToFileURL(FILES_JS).href },
+        env: { ...process.env, WRITE_FILE_URL: pathToFileURL(WRITE_FILE_JS).href },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let stderr = "";
@@ -72,28 +73,33 @@ describe("the writer under SIGKILL", () => {
   }
 
   it("leaves one of the two complete contents after each of 20 kills, never a truncated file", async () => {
-    const dir = folder("sigkill");
     const textA = answersOfSize("Writer A", 5_000);
     const textB = answersOfSize("Writer B, with a longer name", 5_600);
     expect(textA.length).toBeGreaterThan(4_500);
     expect(textB.length).toBeGreaterThan(textA.length);
-    const a = join(dir, "a.src");
-    const b = join(dir, "b.src");
-    writeFileSync(a, textA);
-    writeFileSync(b, textB);
-    const target = join(dir, "answers.yaml");
     const seen = new Set<string>();
-    for (let i = 0; i < 20; i++) {
-      // Random moments: from right after the first write to well into the loop.
-      await killWriterAfter(target, a, b, Math.floor(Math.random() * 40));
-      const text = readFileSync(target, "utf8");
-      expect([textA.length, textB.length], `kill ${i + 1}: a file of ${text.length} bytes`).toContain(text.length);
-      expect(text === textA || text === textB, `kill ${i + 1}: the content is one of the two`).toBe(true);
-      expect(parse(text)).toEqual(parse(text === textA ? textA : textB));
-      seen.add(text === textA ? "A" : "B");
-    }
-    // Temporary files of killed writers may stay (nothing can clean up after SIGKILL), but only those.
-    for (const f of readdirSync(dir)) expect(f).toMatch(/^(a\.src|b\.src|answers\.yaml|\.answers\.yaml\.\d+\.\d+\.tmp)$/);
+    // Two writers at a time, each on a target of its own: a kill waits mostly for a process to start.
+    const lane = async (name: string, kills: number[]) => {
+      const dir = folder(name);
+      const a = join(dir, "a.src");
+      const b = join(dir, "b.src");
+      writeFileSync(a, textA);
+      writeFileSync(b, textB);
+      const target = join(dir, "answers.yaml");
+      for (const i of kills) {
+        // Random moments: from right after the first write to well into the loop.
+        await killWriterAfter(target, a, b, Math.floor(Math.random() * 40));
+        const text = readFileSync(target, "utf8");
+        expect([textA.length, textB.length], `kill ${i + 1}: a file of ${text.length} bytes`).toContain(text.length);
+        expect(text === textA || text === textB, `kill ${i + 1}: the content is one of the two`).toBe(true);
+        expect(parse(text)).toEqual(parse(text === textA ? textA : textB));
+        seen.add(text === textA ? "A" : "B");
+      }
+      // Temporary files of killed writers may stay (nothing can clean up after SIGKILL), but only those.
+      for (const f of readdirSync(dir)) expect(f).toMatch(/^(a\.src|b\.src|answers\.yaml|\.answers\.yaml\.\d+\.\d+\.tmp)$/);
+    };
+    const kills = Array.from({ length: 20 }, (_, i) => i);
+    await Promise.all([lane("sigkill-1", kills.filter((i) => i % 2 === 0)), lane("sigkill-2", kills.filter((i) => i % 2 === 1))]);
     expect(seen.size, "the kills caught both contents").toBe(2);
   }, 120_000);
 });
@@ -114,7 +120,7 @@ describe("score --output onto one of its inputs", () => {
   });
 
   async function expectRefused(args: string[], input: string): Promise<void> {
-    const r = await runCli(args, { cwd: dir });
+    const r = await runMain(args, { cwd: dir });
     const now = readFileSync(join(dir, input), "utf8");
     // Restore before asserting, so that one failure does not spoil the other cases.
     writeFileSync(join(dir, input), original.get(input)!);
@@ -141,7 +147,7 @@ describe("score --output onto one of its inputs", () => {
     const link = join(dir, "link.yaml");
     symlinkSync(join(dir, "answers.yaml"), link);
     try {
-      const r = await runCli(["score", "answers.yaml", "--output", "link.yaml"], { cwd: dir });
+      const r = await runMain(["score", "answers.yaml", "--output", "link.yaml"], { cwd: dir });
       expect([0, 2]).toContain(r.code);
       expect(readFileSync(join(dir, "answers.yaml"), "utf8"), "answers.yaml is unchanged").toBe(original.get("answers.yaml"));
     } finally {
@@ -153,7 +159,7 @@ describe("score --output onto one of its inputs", () => {
 describe("--output leaves no temporary file behind", () => {
   it("template --output FILE writes FILE and nothing else", async () => {
     const dir = folder("template-output");
-    const r = await runCli(["template", "--output", "answers.yaml"], { cwd: dir });
+    const r = await runMain(["template", "--output", "answers.yaml"], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe("");
     expect(readdirSync(dir)).toEqual(["answers.yaml"]);
@@ -163,7 +169,7 @@ describe("--output leaves no temporary file behind", () => {
   it("template --output never replaces an existing (perhaps filled-in) file, and leaves nothing else", async () => {
     const dir = folder("template-replace");
     writeFileSync(join(dir, "answers.yaml"), "old\n");
-    const r = await runCli(["template", "--output", "answers.yaml"], { cwd: dir });
+    const r = await runMain(["template", "--output", "answers.yaml"], { cwd: dir });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(/answers\.yaml already exists/);
     expect(readdirSync(dir)).toEqual(["answers.yaml"]);
@@ -173,7 +179,7 @@ describe("--output leaves no temporary file behind", () => {
   it("template --output onto a folder fails cleanly and leaves no temporary file", async () => {
     const dir = folder("template-onto-folder");
     mkdirSync(join(dir, "taken.yaml"));
-    const r = await runCli(["template", "--output", "taken.yaml"], { cwd: dir });
+    const r = await runMain(["template", "--output", "taken.yaml"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/taken\.yaml/);
     expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -183,7 +189,7 @@ describe("--output leaves no temporary file behind", () => {
 
   it("template --output into a missing folder fails cleanly and creates nothing", async () => {
     const dir = folder("template-missing-folder");
-    const r = await runCli(["template", "--output", join("nowhere", "answers.yaml")], { cwd: dir });
+    const r = await runMain(["template", "--output", join("nowhere", "answers.yaml")], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/nowhere/);
     expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -193,7 +199,7 @@ describe("--output leaves no temporary file behind", () => {
   it("score --output FILE writes FILE and nothing else", async () => {
     const dir = folder("score-output");
     const answers = relative(dir, join(REPO_ROOT, "test", "fixtures", "least-mature.yaml"));
-    const r = await runCli(["score", answers, "--format", "markdown", "--output", "report.md"], { cwd: dir });
+    const r = await runMain(["score", answers, "--format", "markdown", "--output", "report.md"], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(dir)).toEqual(["report.md"]);
   });
@@ -202,7 +208,7 @@ describe("--output leaves no temporary file behind", () => {
     const dir = folder("score-output-invalid");
     const fixtures = join(REPO_ROOT, "test", "fixtures");
     const args = [relative(dir, join(fixtures, "least-mature.yaml")), relative(dir, join(fixtures, "bad", "answers", "unknown-option.yaml"))];
-    const r = await runCli(["score", ...args, "--output", "report.txt"], { cwd: dir });
+    const r = await runMain(["score", ...args, "--output", "report.txt"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown-option\.yaml:5:26: /);
     expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -213,7 +219,7 @@ describe("--output leaves no temporary file behind", () => {
   it("score --output with every input invalid leaves nothing at all", async () => {
     const dir = folder("score-output-all-invalid");
     const bad = relative(dir, join(REPO_ROOT, "test", "fixtures", "bad", "answers", "unknown-option.yaml"));
-    const r = await runCli(["score", bad, "--output", "report.txt"], { cwd: dir });
+    const r = await runMain(["score", bad, "--output", "report.txt"], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/unknown-option\.yaml:5:26: /);
     expect(readdirSync(dir)).toEqual([]);

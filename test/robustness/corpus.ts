@@ -1,5 +1,5 @@
 // The robustness corpus: hostile or broken inputs for every file kind and every command that reads
-// files, as data. Each case is run through the built binary by corpus.test.ts.
+// files, as data. corpus.test.ts runs each case through main() of the build, or the built binary where a case says so.
 //
 // Most inputs live in test/fixtures/bad/<kind>/; the ones that are huge, slow to write by hand or
 // depend on file permissions are generated into a temporary folder by generateCorpusFiles().
@@ -29,6 +29,11 @@ export interface CorpusCase {
   bug?: string;
   /** Why the case cannot run here, if it cannot. */
   skipReason?: () => string | undefined;
+  /**
+   * Run the built binary as a process of its own: where the case guards against a hang (only a process can be
+   * killed out of one), or depends on what the process's own stdin is.
+   */
+  spawn?: true;
 }
 
 const BAD = "test/fixtures/bad";
@@ -187,6 +192,7 @@ export const badCases: CorpusCase[] = [
     expectCode: 2,
     expectInStderr: at(`${A}/unknown-option.yaml`, "half-and-half", "is not an option"),
     // Hung for ever before the streaming score (renderTextBatch([]) looped in shortNames()): kept as a regression case.
+    spawn: true,
   },
   {
     name: "answers: a folder where every file is invalid",
@@ -195,6 +201,7 @@ export const badCases: CorpusCase[] = [
     expectCode: 2,
     expectInStderr: at(`${A}/unknown-option.yaml`, "half-and-half", "is not an option"),
     // Hung for ever before the streaming score (renderTextBatch([]) looped in shortNames()): kept as a regression case.
+    spawn: true,
   },
   {
     name: "answers: run --resume refuses without a terminal (broken file)",
@@ -207,6 +214,8 @@ export const badCases: CorpusCase[] = [
     args: ["run", "--resume", "--answers", `${A}/does-not-exist.yaml`],
     expectCode: 2,
     expectInStderr: /needs a terminal/,
+    // The binary's stdin is a pipe: the refusal must come from the real stream, not only from a host saying so.
+    spawn: true,
   },
 
   // Answers: generated (huge, long, deep, unreadable)

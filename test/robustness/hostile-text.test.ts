@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
-import { REPO_ROOT, runCli, type CliResult } from "../helpers/cli.js";
+import { REPO_ROOT, type CliResult } from "../helpers/cli.js";
+import { runMain } from "../helpers/main.js";
 
 const CLEAR = "\u001b[2J";
 const TITLE = "\u001b]0;title\u0007";
@@ -39,11 +40,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-// Each spawn costs most of a second; tests that read the same run share it.
+// Tests that read the same run share it.
 const runs = new Map<string, Promise<CliResult>>();
 function run(args: string[]): Promise<CliResult> {
   const key = JSON.stringify(args);
-  if (!runs.has(key)) runs.set(key, runCli(args));
+  if (!runs.has(key)) runs.set(key, runMain(args));
   return runs.get(key)!;
 }
 

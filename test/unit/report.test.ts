@@ -1,10 +1,11 @@
-import { fc, test } from "@fast-check/vitest";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { scoreAnswers } from "../../src/engine/score.js";
 import { bundledQuestionnairePath, bundledRubricPath } from "../../src/load/bundled.js";
 import { loadQuestionnaire, loadRubricFile } from "../../src/load/load.js";
 import { renderText } from "../../src/report/text.js";
 import { answersFile, arbAnswers, leastMature } from "../helpers/answers.js";
+import { prop } from "../helpers/property.js";
 
 const questionnaire = loadQuestionnaire(bundledQuestionnairePath("media-house")).value;
 const rubric = loadRubricFile(bundledRubricPath("media-house")).value;
@@ -43,7 +44,7 @@ describe("the text report", () => {
 describe("the text report fits an 80-column terminal", () => {
   const tooLong = (out: string) => out.replace(/\x1b\[[0-9;]*m/g, "").split("\n").filter((l) => [...l].length > 80);
 
-  test.prop([arbAnswers(questionnaire, rubric), fc.boolean(), fc.constantFrom<0 | 1>(0, 1), fc.constantFrom(undefined, "3.0")], { numRuns: 30 })(
+  prop([arbAnswers(questionnaire, rubric), fc.boolean(), fc.constantFrom<0 | 1>(0, 1), fc.constantFrom(undefined, "3.0")], { numRuns: 30 })(
     "for any answers, with or without --explain and colour",
     (answers, explain, colorLevel, target) => {
       const card = scoreAnswers(questionnaire, rubric, answers, { asOf: "2026-01-01", ...(target ? { target } : {}) });
