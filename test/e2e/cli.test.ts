@@ -458,15 +458,15 @@ describe.concurrent("compare and merge", () => {
     const r = await spawnCli(["compare", LEAST, MIXED]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Overall: 0 → 41 \(\+41\), stage before-1\.0 → 1\.0$/m);
-    expect(r.stdout).toMatch(/^Channel use\s+0\s+55\s+\+55\s/m);
+    expect(r.stdout).toMatch(/^Overall: 0 → 40 \(\+40\), stage before-1\.0$/m);
+    expect(r.stdout).toMatch(/^Channel use\s+0\s+56\s+\+56\s+before-1\.0 → 2\.0$/m);
   });
 
   it("merge gives the team view of several respondents and where they disagree", SPAWN, async () => {
     const r = await spawnCli(["merge", LEAST, MIXED, MOST]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Team view · Media house 1\.0: the newsroom · 41\/100 · target 2\.0$/m);
+    expect(r.stdout).toMatch(/^Team view · Before 1\.0: traditional · 40\/100 · target 2\.0$/m);
     expect(r.stdout).toMatch(/^3 respondents: /m);
     expect(r.stdout).toMatch(/^Discuss first/m);
   });
