@@ -8,16 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, parseDocument } from "yaml";
 import { jsonSchemaFor, SCHEMA_KINDS } from "../../src/model/json-schema.js";
 import { bundledQuestionnairePath, bundledRubricPath } from "../../src/load/bundled.js";
-import { loadQuestionnaire, loadRubricFile } from "../../src/load/load.js";
 import { leastMature, mostMature, type AnswerMap } from "../helpers/answers.js";
 import { positionOf, REPO_ROOT, runCli as spawnCli, runCliSync, type CliOptions, type CliResult } from "../helpers/cli.js";
 import { runMain } from "../helpers/main.js";
+import { mediaHouse } from "../helpers/bundled.js";
 
 /** A spawn takes under a second on an idle machine; leave room for a busy CI runner. */
 const SPAWN = { timeout: 60_000 };
 
-const questionnaire = loadQuestionnaire(bundledQuestionnairePath("media-house")).value;
-const rubric = loadRubricFile(bundledRubricPath("media-house")).value;
+const { questionnaire, rubric } = mediaHouse();
 const pkg = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
 
 const MIXED = "test/fixtures/mixed-regional-shop.yaml";

@@ -5,15 +5,14 @@ import { scoreAnswers } from "../../src/engine/score.js";
 import type { Scorecard } from "../../src/engine/scorecard.js";
 import { readSheet } from "../../src/engine/sheet.js";
 import { yamlRubric } from "../../src/engine/yaml-rubric.js";
-import { bundledQuestionnairePath, bundledRubricPath } from "../../src/load/bundled.js";
-import { loadQuestionnaire, loadRubricFile, parseFile } from "../../src/load/load.js";
+import { parseFile } from "../../src/load/load.js";
 import type { Answer, Answers } from "../../src/model/answers.js";
 import type { Question } from "../../src/model/questionnaire.js";
 import { allQuestions, arbAnswers, conditionQuestionIds, ruleFor } from "../helpers/answers.js";
 import { prop } from "../helpers/property.js";
+import { mediaHouse } from "../helpers/bundled.js";
 
-const questionnaire = loadQuestionnaire(bundledQuestionnairePath("media-house")).value;
-const rubric = loadRubricFile(bundledRubricPath("media-house")).value;
+const { questionnaire, rubric } = mediaHouse();
 const answersArb = arbAnswers(questionnaire, rubric);
 const score = (a: Answers) => scoreAnswers(questionnaire, rubric, a, { asOf: "2026-01-01" });
 const RUNS = { numRuns: 200 };

@@ -1,14 +1,12 @@
 // The published scorecard schema (`schema scorecard`, --format json) describes every scorecard the engine makes.
 import { expect } from "vitest";
 import { scoreAnswers } from "../../src/engine/score.js";
-import { bundledQuestionnairePath, bundledRubricPath } from "../../src/load/bundled.js";
-import { loadQuestionnaire, loadRubricFile } from "../../src/load/load.js";
 import { scorecardSchema } from "../../src/model/scorecard.js";
 import { arbAnswers } from "../helpers/answers.js";
 import { prop } from "../helpers/property.js";
+import { mediaHouse } from "../helpers/bundled.js";
 
-const questionnaire = loadQuestionnaire(bundledQuestionnairePath("media-house")).value;
-const rubric = loadRubricFile(bundledRubricPath("media-house")).value;
+const { questionnaire, rubric } = mediaHouse();
 
 prop([arbAnswers(questionnaire, rubric)], { numRuns: 100 })("every scorecard fits the published scorecard schema", (answers) => {
   const card = scoreAnswers(questionnaire, rubric, answers, { asOf: "2026-01-01" });

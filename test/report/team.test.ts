@@ -5,15 +5,13 @@ import { describe, expect, it } from "vitest";
 import { labelTeamAnswers, mergeAnswers } from "../../src/engine/merge.js";
 import { scoreAnswers } from "../../src/engine/score.js";
 import type { Scorecard } from "../../src/engine/scorecard.js";
-import { bundledQuestionnairePath, bundledRubricPath } from "../../src/load/bundled.js";
-import { loadQuestionnaire, loadRubricFile } from "../../src/load/load.js";
 import type { Answers } from "../../src/model/answers.js";
 import { renderTeamMarkdown, renderTeamText, summariseScores, type TeamReport } from "../../src/report/team.js";
 import { answersFile, arbAnswers } from "../helpers/answers.js";
 import { prop } from "../helpers/property.js";
+import { mediaHouse } from "../helpers/bundled.js";
 
-const questionnaire = loadQuestionnaire(bundledQuestionnairePath("media-house")).value;
-const rubric = loadRubricFile(bundledRubricPath("media-house")).value;
+const { questionnaire, rubric } = mediaHouse();
 
 // A handful of different answer sets; a large team repeats them, so that its size costs no scoring time.
 const answerSets: Answers[] = fc.sample(arbAnswers(questionnaire, rubric), { numRuns: 7, seed: 20240601 });

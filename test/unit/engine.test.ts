@@ -2,16 +2,15 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { scoreAnswers } from "../../src/engine/score.js";
 import type { Scorecard } from "../../src/engine/scorecard.js";
-import { bundledQuestionnairePath, bundledRubricPath } from "../../src/load/bundled.js";
-import { loadAnswersFile, loadQuestionnaire, loadRubricFile } from "../../src/load/load.js";
+import { loadAnswersFile } from "../../src/load/load.js";
 import type { Answers } from "../../src/model/answers.js";
 import { questionnaireSchema, type Questionnaire } from "../../src/model/questionnaire.js";
 import { rubricSchema, type Rubric } from "../../src/model/rubric.js";
 import { answersFile, leastMature, mostMature, type AnswerMap } from "../helpers/answers.js";
 import { FIXTURES } from "../helpers/cli.js";
+import { mediaHouse } from "../helpers/bundled.js";
 
-const questionnaire = loadQuestionnaire(bundledQuestionnairePath("media-house")).value;
-const rubric = loadRubricFile(bundledRubricPath("media-house")).value;
+const { questionnaire, rubric } = mediaHouse();
 const score = (answers: AnswerMap, extra: Partial<Answers> = {}, options = {}) =>
   scoreAnswers(questionnaire, rubric, answersFile(questionnaire, answers, extra), options);
 const dim = (card: Scorecard, id: string) => card.dimensions.find((d) => d.id === id)!;

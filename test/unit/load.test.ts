@@ -15,9 +15,9 @@ import { MAX_FILE_BYTES } from "../../src/load/source.js";
 import type { Answers } from "../../src/model/answers.js";
 import { positionOf } from "../helpers/cli.js";
 import { Audit } from "../../src/audit/pipeline.js";
+import { mediaHouse } from "../helpers/bundled.js";
 
-const questionnaire = loadQuestionnaire(bundledQuestionnairePath("media-house")).value;
-const rubric = loadRubricFile(bundledRubricPath("media-house")).value;
+const { questionnaire, rubric } = mediaHouse();
 
 let dir: string;
 beforeAll(() => {

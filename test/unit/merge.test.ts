@@ -2,10 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { labelTeamAnswers, mergeAnswers } from "../../src/engine/merge.js";
 import { scoreAnswers } from "../../src/engine/score.js";
-import { bundledQuestionnairePath, bundledRubricPath } from "../../src/load/bundled.js";
-import { loadQuestionnaire, loadRubricFile } from "../../src/load/load.js";
 import type { Answers } from "../../src/model/answers.js";
 import type { Questionnaire } from "../../src/model/questionnaire.js";
+import { mediaHouse } from "../helpers/bundled.js";
 
 const q = {
   kind: "questionnaire",
@@ -191,8 +190,7 @@ describe("a multiple choice where no option wins a majority", () => {
   });
 
   it("shows on the team's scorecard as that sentence, not as the dash of a missing answer", () => {
-    const questionnaire = loadQuestionnaire(bundledQuestionnairePath("media-house")).value;
-    const rubric = loadRubricFile(bundledRubricPath("media-house")).value;
+    const { questionnaire, rubric } = mediaHouse();
     const kpis = questionnaire.sections.flatMap((s) => s.questions).find((x) => x.id === "data.kpis")!;
     if (kpis.type !== "multi") throw new Error("data.kpis is a multiple choice");
     const [a, b, c] = kpis.options.map((o) => o.value);

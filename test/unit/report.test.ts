@@ -1,14 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { scoreAnswers } from "../../src/engine/score.js";
-import { bundledQuestionnairePath, bundledRubricPath } from "../../src/load/bundled.js";
-import { loadQuestionnaire, loadRubricFile } from "../../src/load/load.js";
 import { renderText } from "../../src/report/text.js";
 import { answersFile, arbAnswers, leastMature } from "../helpers/answers.js";
 import { prop } from "../helpers/property.js";
+import { mediaHouse } from "../helpers/bundled.js";
 
-const questionnaire = loadQuestionnaire(bundledQuestionnairePath("media-house")).value;
-const rubric = loadRubricFile(bundledRubricPath("media-house")).value;
+const { questionnaire, rubric } = mediaHouse();
 
 describe("the text report", () => {
   it("never passes control characters from an answers file to the terminal", () => {
