@@ -1,6 +1,7 @@
 // The verdict's invariants: a single neighbouring answer never moves the stage unannounced, an open answer never
 // lowers it without saying so, the smallest plan is the smallest, and no report claims what an answer denies.
-import { fc, test } from "@fast-check/vitest";
+import fc from "fast-check";
+import { prop } from "../helpers/property.js";
 import { describe, expect } from "vitest";
 import { scoreAnswers } from "../../src/engine/score.js";
 import { neighbours } from "../../src/engine/sensitivity.js";
@@ -28,7 +29,7 @@ describe.each(RUBRICS.map((r) => [r.id, r] as const))("the verdict under %s", (_
   const answersArb = arbAnswers(questionnaire, rubric);
   const score = (a: Answers) => scoreAnswers(questionnaire, rubric, a, { asOf: "2026-01-01" });
 
-  test.prop([answersArb], { numRuns: 5 })("one neighbouring answer never moves the stage without the report calling it borderline", (answers) => {
+  prop([answersArb], { numRuns: 5 })("one neighbouring answer never moves the stage without the report calling it borderline", (answers) => {
     const card = score(answers);
     const b = card.overall.borderline ?? {};
     const named = new Set([...(b.up?.moves ?? []), ...(b.down?.moves ?? [])].map((m) => m.question));
@@ -46,7 +47,7 @@ describe.each(RUBRICS.map((r) => [r.id, r] as const))("the verdict under %s", (_
     if (b.down) expect(stageIdx(rubric, b.down.stage.id)).toBeLessThan(stageIdx(rubric, card.overall.stage.id));
   });
 
-  test.prop([answersArb, fc.nat(), fc.boolean()], { numRuns: 40 })(
+  prop([answersArb, fc.nat(), fc.boolean()], { numRuns: 40 })(
     "an open answer never lowers the stage below what the known answers support without saying 'unconfirmed'",
     (answers, pick, unknown) => {
       const card = score(answers);
@@ -62,7 +63,7 @@ describe.each(RUBRICS.map((r) => [r.id, r] as const))("the verdict under %s", (_
     },
   );
 
-  test.prop([answersArb], { numRuns: 15 })("no report asserts what an answer denies: a gate's reason is printed only when it holds, a stage's description only as a definition", (answers) => {
+  prop([answersArb], { numRuns: 15 })("no report asserts what an answer denies: a gate's reason is printed only when it holds, a stage's description only as a definition", (answers) => {
     const card = score(answers);
     const text = renderText(card, { width: 200 }).replace(/\s+/g, " ");
     for (const g of card.gates) {
@@ -134,7 +135,7 @@ const smallCase = fc
   });
 
 describe("the smallest plan that reaches the target", () => {
-  test.prop([smallCase], { numRuns: 200 })("is as small as the smallest found by trying every set of raises, and does reach the target", ({ questionnaire, rubric, answers }) => {
+  prop([smallCase], { numRuns: 200 })("is as small as the smallest found by trying every set of raises, and does reach the target", ({ questionnaire, rubric, answers }) => {
     const card = scoreAnswers(questionnaire, rubric, answers);
     if (card.target.reached) {
       expect(card.roadmap.minimal).toEqual([]);
