@@ -43,6 +43,8 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
   const expectedBelow = expectationCaps(rubric, evaluation);
   const sectionById = new Map(questionnaire.sections.map((s) => [s.id, s]));
   const onlyBlocking = (g: { status: string }) => g.status === "blocking";
+  // Each dimension's score range and open answers, for the overall verdict's confidence too.
+  const doubt = new Map<string, { range: ReturnType<typeof scoreRange>; open: QuestionScore[] }>();
   const dimensions: DimensionScore[] = evaluation.dimensions.flatMap((d) => {
     const section = sectionById.get(d.id);
     if (!section) return [];
@@ -54,7 +56,10 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
     // Only a gate that is known to hold caps the stage; one that cannot be decided leaves it unconfirmed.
     const { cap, by } = ladder.capOf(gates, (id) => ids.has(id), onlyBlocking);
     const idx = Math.min(band, cap);
-    const confidence = confidenceOf(ladder, gates, (id) => ids.has(id), scoreRange(qs, scoredIds, d.score), qs.filter((x) => scoredIds.has(x.id) && isOpen(x)), expectedBelow);
+    const range = scoreRange(qs, scoredIds, d.score);
+    const open = qs.filter((x) => scoredIds.has(x.id) && isOpen(x));
+    doubt.set(d.id, { range, open });
+    const confidence = confidenceOf(ladder, gates, (id) => ids.has(id), range, open, expectedBelow);
     const lag = lagFor(rubric, idx, confidence, asOfYear);
     return [
       {
@@ -80,18 +85,8 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
   const overallBand = ladder.bandOf(overall);
   const overallCap = ladder.capOf(gates, () => true, onlyBlocking);
   const overallIdx = Math.min(overallBand, overallCap.cap);
-  const ranges = dimensions.map((d) => {
-    const r = scoreRange(d.questions, new Set(evaluation.dimensions.find((x) => x.id === d.id)!.questions.map((x) => x.id)), evaluation.dimensions.find((x) => x.id === d.id)!.score);
-    return { weight: d.weight, worst: r.worst, best: r.best };
-  });
-  const overallConfidence = confidenceOf(
-    ladder,
-    gates,
-    () => true,
-    { worst: overallScore(ranges.map((r) => ({ weight: r.weight, score: r.worst }))), best: overallScore(ranges.map((r) => ({ weight: r.weight, score: r.best }))) },
-    dimensions.flatMap((d) => d.questions.filter((x) => isOpen(x) && evaluation.dimensions.find((e) => e.id === d.id)!.questions.some((e) => e.id === x.id))),
-    expectedBelow,
-  );
+  const spread = (pick: "worst" | "best") => overallScore(dimensions.map((d) => ({ weight: d.weight, score: doubt.get(d.id)!.range[pick] })));
+  const overallConfidence = confidenceOf(ladder, gates, () => true, { worst: spread("worst"), best: spread("best") }, dimensions.flatMap((d) => doubt.get(d.id)!.open), expectedBelow);
   const overallLag = lagFor(rubric, overallIdx, overallConfidence, asOfYear);
   const borderline = borderlineOf(rubric, input, ladder, dimensions, gates, overallIdx);
 
