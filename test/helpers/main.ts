@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Host } from "../../src/cli/io.js";
-import { assertBuilt, REPO_ROOT, type CliOptions, type CliResult } from "./cli.js";
+import { assertBuilt, cliEnv, REPO_ROOT, type CliOptions, type CliResult } from "./cli.js";
 
 type Main = (argv: string[], host: Host) => Promise<number>;
 
@@ -18,17 +18,8 @@ function loadMain(): Promise<Main> {
   })());
 }
 
-/** The environment of one run, as runCli makes it; process.env itself is never changed. */
-function hostEnv(overrides: CliOptions["env"]): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.FORCE_COLOR;
-  env.NO_COLOR = "1";
-  for (const [k, v] of Object.entries(overrides ?? {})) {
-    if (v === undefined) delete env[k];
-    else env[k] = v;
-  }
-  return env;
-}
+/** The environment of one run, as runCli makes it (a copy: process.env itself is never changed). */
+const hostEnv = (overrides: CliOptions["env"]): NodeJS.ProcessEnv => cliEnv(overrides);
 
 // Relative paths in arguments are the user's, and messages quote them as given: a run in another folder
 // changes the working directory. Runs in the same folder may overlap; one in another waits until none is running.
