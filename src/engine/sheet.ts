@@ -1,5 +1,5 @@
 import type { Answers, AnswerValue } from "../model/answers.js";
-import type { Questionnaire } from "../model/questionnaire.js";
+import type { Question, Questionnaire } from "../model/questionnaire.js";
 import { say, type PathIssue } from "../errors.js";
 import { answerProblem, readAnswer, type ReadAnswer } from "./answer.js";
 import { evaluateCondition } from "./condition.js";
@@ -13,6 +13,14 @@ export interface SheetOptions {
   rubricId?: string;
 }
 
+// A batch reads thousands of files against one questionnaire: index its questions once.
+const indexed = new WeakMap<Questionnaire, ReadonlyMap<string, Question>>();
+function questionsOf(q: Questionnaire): ReadonlyMap<string, Question> {
+  let map = indexed.get(q);
+  if (!map) indexed.set(q, (map = new Map(q.sections.flatMap((s) => s.questions.map((x) => [x.id, x] as const)))));
+  return map;
+}
+
 /**
  * Reads the answers against their questionnaire in one pass: every answer is checked once, and the
  * result is both the rubric's input (each question's status, in order, so that 'when' sees only what was
@@ -20,7 +28,7 @@ export interface SheetOptions {
  * An answer that does not fit counts as missing.
  */
 export function readSheet(questionnaire: Questionnaire, answers: Answers, options: SheetOptions = {}): { input: RubricInput; issues: PathIssue[] } {
-  const questions = new Map(questionnaire.sections.flatMap((s) => s.questions.map((q) => [q.id, q] as const)));
+  const questions = questionsOf(questionnaire);
   const issues: PathIssue[] = [];
   const read = new Map<string, { ans: ReadAnswer; fits: boolean }>();
   for (const [id, raw] of Object.entries(answers.answers)) {
