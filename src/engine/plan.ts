@@ -42,7 +42,7 @@ export interface PlanInput {
 }
 
 /** The points an answer needs at each stage: a stage inherits the highest expectation below it. */
-function needs(ladder: StageLadder, stages: ReadonlyArray<{ id: string }>, expects: Record<string, number>): number[] {
+export function needs(stages: ReadonlyArray<{ id: string }>, expects: Record<string, number>): number[] {
   let need = 0;
   return stages.map((s) => (need = Math.max(need, expects[s.id] ?? 0)));
 }
@@ -78,14 +78,14 @@ export function improvementsOf(p: PlanInput): Improvement[] {
       if (!expects || x.weight <= 0) continue;
       if (x.status === "unknown" || x.status === "missing") {
         // An open answer on an expected practice: the roadmap asks to settle it before anything is built on it.
-        const firstExpected = needs(ladder, rubric.stages, expects).findIndex((n) => n > 0);
+        const firstExpected = needs(rubric.stages, expects).findIndex((n) => n > 0);
         if (firstExpected < 0) continue;
         out.push({ question: x.id, dimension: d.id, points: 0, firstWeak: firstExpected, phase: Math.min(ladder.top, Math.max(firstExpected, p.stageIdx + 1)), gainToTarget: 0, gainToPhase: 0, open: true });
         continue;
       }
       const e = input.sheet.get(x.id);
       if (x.status !== "answered" || x.points === null || !e) continue;
-      const need = needs(ladder, rubric.stages, expects);
+      const need = needs(rubric.stages, expects);
       const firstWeak = need.findIndex((n) => x.points! < n);
       if (firstWeak < 0) continue;
       const phase = Math.min(ladder.top, Math.max(firstWeak, p.stageIdx + 1));

@@ -12,7 +12,7 @@ import { emptyCoverage, overallScore, questionScorer, round1, scoreDimension } f
 import { orderSteps } from "./steps.js";
 import { confidenceOf, isOpen, scoreRange } from "./confidence.js";
 import { borderlineOf } from "./sensitivity.js";
-import { improvementsOf, planRoadmap } from "./plan.js";
+import { improvementsOf, needs, planRoadmap } from "./plan.js";
 import { findingsOf } from "./findings.js";
 import { checkEvaluation, type Evaluation } from "./evaluation.js";
 import { SCORECARD_SCHEMA_VERSION, type Coverage, type DimensionScore, type NextStepResult, type QuestionScore, type Roadmap, type Scorecard } from "./scorecard.js";
@@ -152,7 +152,7 @@ function expectationCaps(rubric: ScoringRubric, evaluation: Evaluation): (questi
   for (const d of evaluation.dimensions) {
     for (const x of d.questions) {
       if (!x.expects) continue;
-      const first = rubric.stages.findIndex((s, i) => rubric.stages.slice(0, i + 1).some((t) => (x.expects![t.id] ?? 0) > 0));
+      const first = needs(rubric.stages, x.expects).findIndex((n) => n > 0);
       if (first > 0) caps.set(x.id, first - 1);
     }
   }
