@@ -182,3 +182,28 @@ export function benchmarkOriginLine(card: Scorecard): string {
 export function quarterPhrase(card: Scorecard, quarter: number | undefined): string | undefined {
   return quarter ? wordsFor(card)[`quarter${quarter as 1 | 2 | 3 | 4}`] : undefined;
 }
+
+type Step = Scorecard["nextSteps"][number];
+
+/** The roadmap as every format shows it: each phase's heading with its steps in order, and the line under it. */
+export function roadmapView(card: Scorecard): { phases: Array<{ heading: string; steps: Step[] }>; note?: string } {
+  const t = wordsFor(card);
+  const r = card.roadmap;
+  const byId = new Map(card.nextSteps.map((x) => [x.id, x]));
+  const targetIdx = card.stages.findIndex((x) => x.id === r.target.id);
+  const phases = r.phases.map((phase) => {
+    const beyond = card.stages.findIndex((x) => x.id === phase.stage.id) > targetIdx;
+    return { heading: fill(beyond ? t.roadmapPhaseBeyond : t.roadmapPhase, { stage: phase.stage.name }), steps: phase.steps.map((id) => byId.get(id)!) };
+  });
+  const note = r.reachable === false ? fill(t.roadmapUnreachable, { target: r.target.id }) : r.minimal.length ? fill(t.roadmapMinimal, { target: r.target.id, n: r.minimal.length }) : undefined;
+  return { phases, ...(note ? { note } : {}) };
+}
+
+/** Where a step leads and what it takes, in words: its dimension's title and its effort. */
+export function stepWhere(card: Scorecard, step: Step): { dimension: string; effort: string } {
+  const t = wordsFor(card);
+  return {
+    dimension: card.dimensions.find((d) => d.id === step.dimension)?.title ?? step.dimension,
+    effort: fill(t.effortLabel, { effort: t[`effort${step.effort as 1 | 2 | 3}`] }),
+  };
+}

@@ -1,5 +1,5 @@
 import type { Scorecard } from "../engine/scorecard.js";
-import { benchmarkOriginLine, borderlineSentences, confidenceSentence, coverageSentence, definitionSentence, dimensionRows, stageLabel, stageTone, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
+import { benchmarkOriginLine, borderlineSentences, roadmapView, stepWhere, confidenceSentence, coverageSentence, definitionSentence, dimensionRows, stageLabel, stageTone, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
 import { fill } from "../i18n/messages.js";
 import { escapeHtml as h } from "./escape.js";
 import { renderRadar, type RadarSeries } from "./radar.js";
@@ -165,22 +165,16 @@ ${explain}
 
 /** Every step, phased by the stage it is needed for; the smallest plan that reaches the target starred. */
 function roadmapHtml(card: Scorecard): string {
-  const t = wordsFor(card);
-  if (!card.nextSteps.length) return `<p>${h(t.nothingHolds)}</p>`;
-  const byId = new Map(card.nextSteps.map((x) => [x.id, x]));
-  const targetIdx = card.stages.findIndex((x) => x.id === card.roadmap.target.id);
-  const phases = card.roadmap.phases.map((phase) => {
-    const beyond = card.stages.findIndex((x) => x.id === phase.stage.id) > targetIdx;
-    const items = phase.steps.map((id) => {
-      const s = byId.get(id)!;
-      const dim = card.dimensions.find((d) => d.id === s.dimension)?.title ?? s.dimension;
-      const effort = fill(t.effortLabel, { effort: t[`effort${s.effort as 1 | 2 | 3}`] });
-      return `<li${s.inMinimalPlan ? ' class="minimal"' : ""}><strong>${s.inMinimalPlan ? "★ " : ""}${h(s.title)}</strong> <span class="muted">(${h(dim)} → ${h(s.stage.id)}; ${h(effort)})</span>${s.detail ? `<br>${h(s.detail)}` : ""}<br><span class="why">${h(whySentence(card, s, 3))}</span></li>`;
+  if (!card.nextSteps.length) return `<p>${h(wordsFor(card).nothingHolds)}</p>`;
+  const view = roadmapView(card);
+  const phases = view.phases.map((phase) => {
+    const items = phase.steps.map((s) => {
+      const where = stepWhere(card, s);
+      return `<li${s.inMinimalPlan ? ' class="minimal"' : ""}><strong>${s.inMinimalPlan ? "★ " : ""}${h(s.title)}</strong> <span class="muted">(${h(where.dimension)} → ${h(s.stage.id)}; ${h(where.effort)})</span>${s.detail ? `<br>${h(s.detail)}` : ""}<br><span class="why">${h(whySentence(card, s, 3))}</span></li>`;
     });
-    return `<h3>${h(fill(beyond ? t.roadmapPhaseBeyond : t.roadmapPhase, { stage: phase.stage.name }))}</h3><ol class="steps">${items.join("")}</ol>`;
+    return `<h3>${h(phase.heading)}</h3><ol class="steps">${items.join("")}</ol>`;
   });
-  const note = card.roadmap.reachable === false ? fill(t.roadmapUnreachable, { target: card.roadmap.target.id }) : card.roadmap.minimal.length ? fill(t.roadmapMinimal, { target: card.roadmap.target.id, n: card.roadmap.minimal.length }) : "";
-  return phases.join("\n") + (note ? `<p class="muted">${h(note)}</p>` : "");
+  return phases.join("\n") + (view.note ? `<p class="muted">${h(view.note)}</p>` : "");
 }
 
 /** The report of one audit, with its benchmark drawn where it has one. */

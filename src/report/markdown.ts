@@ -1,5 +1,5 @@
 import type { Scorecard } from "../engine/scorecard.js";
-import { benchmarkOriginLine, borderlineSentences, confidenceSentence, coverageSentence, definitionSentence, dimensionRows, stageLabel, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
+import { benchmarkOriginLine, borderlineSentences, roadmapView, stepWhere, confidenceSentence, coverageSentence, definitionSentence, dimensionRows, stageLabel, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
 import { fill } from "../i18n/messages.js";
 import { escapeMarkdown as md, escapeMarkdownCode as mdCode } from "./escape.js";
 import { formatScore } from "./numbers.js";
@@ -42,22 +42,17 @@ export function renderMarkdown(card: Scorecard, options: { steps?: number; expla
   }
   out.push(`### ${md(fill(t.roadmapHeading, { target: card.roadmap.target.id }))}`, "");
   if (!card.nextSteps.length) out.push(md(t.nothingHolds));
-  const byId = new Map(card.nextSteps.map((x) => [x.id, x]));
-  const targetIdx = card.stages.findIndex((x) => x.id === card.roadmap.target.id);
+  const view = roadmapView(card);
   let n = 0;
-  for (const phase of card.roadmap.phases) {
-    const beyond = card.stages.findIndex((x) => x.id === phase.stage.id) > targetIdx;
-    out.push(`**${md(fill(beyond ? t.roadmapPhaseBeyond : t.roadmapPhase, { stage: phase.stage.name }))}**`, "");
-    for (const id of phase.steps) {
-      const s = byId.get(id)!;
-      const dim = card.dimensions.find((d) => d.id === s.dimension)?.title ?? s.dimension;
-      const effort = fill(t.effortLabel, { effort: t[`effort${s.effort as 1 | 2 | 3}`] });
-      out.push(`${++n}. ${s.inMinimalPlan ? "★ " : ""}**${md(s.title)}** (${md(dim)} → ${md(s.stage.id)}; ${md(effort)})${s.detail ? `  \n   ${md(s.detail)}` : ""}  \n   _${md(whySentence(card, s))}_`);
+  for (const phase of view.phases) {
+    out.push(`**${md(phase.heading)}**`, "");
+    for (const s of phase.steps) {
+      const where = stepWhere(card, s);
+      out.push(`${++n}. ${s.inMinimalPlan ? "★ " : ""}**${md(s.title)}** (${md(where.dimension)} → ${md(s.stage.id)}; ${md(where.effort)})${s.detail ? `  \n   ${md(s.detail)}` : ""}  \n   _${md(whySentence(card, s))}_`);
     }
     out.push("");
   }
-  if (card.roadmap.reachable === false) out.push(`_${md(fill(t.roadmapUnreachable, { target: card.roadmap.target.id }))}_`, "");
-  else if (card.roadmap.minimal.length) out.push(`_${md(fill(t.roadmapMinimal, { target: card.roadmap.target.id, n: card.roadmap.minimal.length }))}_`, "");
+  if (view.note) out.push(`_${md(view.note)}_`, "");
   out.push("", `_${md(coverageSentence(card))}${lagSentence(card) ? ` ${md(lagSentence(card)!)}` : ""}_`, "");
   out.push(`<details><summary>${md(t.explainHeading)}</summary>`, "");
   for (const d of card.dimensions) {

@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Scorecard, DimensionScore } from "../engine/scorecard.js";
 
-import { benchmarkOriginLine, benchmarkPhrase, borderlineSentences, quarterPhrase, confidenceSentence, coverageSentence, definitionSentence, stageLabel, stageTone, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
+import { benchmarkOriginLine, benchmarkPhrase, borderlineSentences, quarterPhrase, roadmapView, stepWhere, confidenceSentence, coverageSentence, definitionSentence, stageLabel, stageTone, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
 import { fill } from "../i18n/messages.js";
 import { bar, formatScore } from "./numbers.js";
 import { stripControl, truncate, wrap } from "../text/terminal.js";
@@ -97,10 +97,9 @@ export function renderText(card: Scorecard, options: TextOptions = {}): string {
 function stepLines(card: Scorecard, step: Scorecard["nextSteps"][number], number: string, c: ChalkInstance, width: number): string[] {
   const t = wordsFor(card);
   const s = stripControl;
-  const dim = card.dimensions.find((d) => d.id === step.dimension);
-  const effort = fill(t.effortLabel, { effort: t[`effort${step.effort as 1 | 2 | 3}`] });
+  const where = stepWhere(card, step);
   const star = step.inMinimalPlan ? "★ " : "";
-  const out = hang(`${number} ${star}${s(step.title)} (${dim ? s(dim.title) : step.dimension} → ${step.stage.id}; ${effort})`, width, number.length + 1);
+  const out = hang(`${number} ${star}${s(step.title)} (${s(where.dimension)} → ${step.stage.id}; ${where.effort})`, width, number.length + 1);
   const indent = " ".repeat(number.length + 1);
   if (step.detail) out.push(...wrap(s(step.detail), width, indent));
   out.push(...wrap(s(whySentence(card, step, 2, truncate)), width, indent).map((l) => c.dim(l)));
@@ -113,17 +112,14 @@ function roadmapLines(card: Scorecard, c: ChalkInstance, width: number): string[
   const r = card.roadmap;
   const out = [c.bold(fill(t.roadmapHeading, { target: r.target.id }))];
   if (!r.phases.length) return [...out, ...wrap(t.roadmapEmpty, width, "  ")];
-  const targetIdx = card.stages.findIndex((x) => x.id === r.target.id);
-  const byId = new Map(card.nextSteps.map((x) => [x.id, x]));
+  const view = roadmapView(card);
   let n = 0;
-  for (const phase of r.phases) {
-    const beyond = card.stages.findIndex((x) => x.id === phase.stage.id) > targetIdx;
-    out.push("", c.bold(fill(beyond ? t.roadmapPhaseBeyond : t.roadmapPhase, { stage: stripControl(phase.stage.name) })));
-    for (const id of phase.steps) out.push(...stepLines(card, byId.get(id)!, `${++n}.`, c, width));
+  for (const phase of view.phases) {
+    out.push("", c.bold(stripControl(phase.heading)));
+    for (const step of phase.steps) out.push(...stepLines(card, step, `${++n}.`, c, width));
   }
   out.push("");
-  if (r.reachable === false) out.push(...wrap(fill(t.roadmapUnreachable, { target: r.target.id }), width).map((l) => c.dim(l)));
-  else if (r.minimal.length) out.push(...wrap(fill(t.roadmapMinimal, { target: r.target.id, n: r.minimal.length }), width).map((l) => c.dim(l)));
+  if (view.note) out.push(...wrap(view.note, width).map((l) => c.dim(l)));
   return out;
 }
 
