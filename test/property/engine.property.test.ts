@@ -15,7 +15,7 @@ import { mediaHouse } from "../helpers/bundled.js";
 const { questionnaire, rubric } = mediaHouse();
 const answersArb = arbAnswers(questionnaire, rubric);
 const score = (a: Answers) => scoreAnswers(questionnaire, rubric, a, { asOf: "2026-01-01" });
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: 100 };
 
 const inRange = (n: number | null) => n === null || (Number.isFinite(n) && n >= 0 && n <= 100);
 
@@ -107,7 +107,7 @@ function improve(q: Question, value: unknown, by: number): Answer | undefined {
 }
 
 describe("monotonicity", () => {
-  prop([answersArb, fc.nat(), fc.integer({ min: 1, max: 4 })], { numRuns: 300 })(
+  prop([answersArb, fc.nat(), fc.integer({ min: 1, max: 4 })], { numRuns: 150 })(
     "a more mature answer to one question never lowers the overall or any dimension score",
     (answers, pick, by) => {
       const candidates = improvable
