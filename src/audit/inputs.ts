@@ -1,29 +1,60 @@
-import { readdirSync, realpathSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, readdirSync, realpathSync, statSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
 import { UsageError } from "../errors.js";
 
-/** Expands folders to the YAML files directly inside them, sorted; files pass through. */
-export function expandInputs(inputs: string[]): string[] {
+/** Characters that make an argument a pattern rather than a name (when no file has that name). */
+const GLOB = /[*?[\]{}]|[@!+]\(/;
+
+/** Whether an argument is a glob for the tool to expand: a shell that quotes it, or Windows, leaves it as typed. */
+export function isPattern(input: string): boolean {
+  return GLOB.test(input) && !existsSync(input);
+}
+
+/** Whether a path is a folder (following links); a missing path is not. */
+export function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Expands folders to the YAML files directly inside them and quoted globs (`audits/*.yaml`, `**`) to the
+ * files they match, each sorted; files pass through. A pattern that matches nothing is a usage error.
+ */
+export async function expandInputs(inputs: string[], folderFiles: RegExp = /\.ya?ml$/i): Promise<string[]> {
   const out: string[] = [];
   for (const input of inputs) {
-    let isDir = false;
-    try {
-      isDir = statSync(input).isDirectory();
-    } catch {
-      // A missing file is reported by the loader, with its name.
+    if (isPattern(input)) {
+      out.push(...(await expandPattern(input)));
+      continue;
     }
-    if (!isDir) {
+    // A missing file is reported by the loader, with its name.
+    if (!isFolder(input)) {
       out.push(input);
       continue;
     }
     const found = readdirSync(input)
-      .filter((f) => /\.ya?ml$/i.test(f))
+      .filter((f) => folderFiles.test(f))
       .sort()
       .map((f) => join(input, f));
     if (!found.length) throw new UsageError({ key: "errEmptyFolder", params: { folder: input } });
     out.push(...found);
   }
   return out;
+}
+
+/** The files a glob matches, sorted, relative as the pattern was (absolute for an absolute one). */
+export async function expandPattern(pattern: string): Promise<string[]> {
+  // Loaded only for a pattern: scoring named files need not pay for it.
+  const { globSync } = await import("tinyglobby");
+  // Patterns use '/'; on Windows a path typed with '\' means the same folders.
+  const portable = process.platform === "win32" ? pattern.replace(/\\/g, "/") : pattern;
+  const found = globSync(portable, { absolute: isAbsolute(pattern), expandDirectories: false, onlyFiles: true, dot: false });
+  if (!found.length) throw new UsageError({ key: "errNoMatch", params: { pattern } });
+  // Code-point order, as a folder's files are: the same on every platform and locale.
+  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Refuses an --output that would overwrite one of the inputs (following symlinks). Names are files given to any option. */

@@ -1,3 +1,4 @@
+import { basename } from "node:path";
 import { InvalidInputError, UsageError, fileProblem } from "../errors.js";
 import { bundledBenchmarkPath, BUNDLED_BENCHMARKS, looksLikeName } from "../load/bundled.js";
 import { detectKind, loadBenchmarkFile } from "../load/load.js";
@@ -12,6 +13,7 @@ import type { Scorecard } from "../engine/scorecard.js";
 import { profileFromScorecard, type BenchmarkProfile } from "../engine/benchmark.js";
 import { assertKnownQuestionnaire } from "./resolve.js";
 import type { Audit } from "./pipeline.js";
+import { expandInputs, isFolder, isPattern } from "./inputs.js";
 
 const looksLikeJson = (text: string) => /^\s*[{[]/.test(text);
 
@@ -33,6 +35,40 @@ export async function loadScorecardLike(file: string, audit: Audit): Promise<Sco
   if (!kind) throw new InvalidInputError(problems);
   if (kind !== "answers") throw new InvalidInputError([{ ...fileProblem(file, "errNotAnswersOrScorecard", { kind }), line: 1, col: 1 }]);
   return (await audit.scoreFile(file)).scorecard;
+}
+
+/** The earlier result each file of a batch is compared with; undefined where there is none. */
+export type BaselineOf = (file: string, card: Scorecard) => Scorecard | undefined;
+
+const stem = (file: string) => basename(file).replace(/\.(ya?ml|json)$/i, "");
+const orgKey = (name: string | undefined) => name?.trim().toLowerCase() || undefined;
+
+/**
+ * Reads --baseline: one earlier result for every file, or a folder or glob of them, where each file is compared
+ * with the one of the same name (acme.yaml with acme.yaml or acme.json), else with the one of the same
+ * organisation. A name or organisation that two baselines share matches neither, rather than a guess.
+ */
+export async function loadBaselines(arg: string, audit: Audit): Promise<BaselineOf> {
+  if (!isPattern(arg) && !isFolder(arg)) {
+    const one = await loadScorecardLike(arg, audit);
+    return () => one;
+  }
+  const byName = new Map<string, Scorecard | null>();
+  const byOrg = new Map<string, Scorecard | null>();
+  const add = (map: Map<string, Scorecard | null>, key: string | undefined, card: Scorecard) => {
+    if (key !== undefined) map.set(key, map.has(key) ? null : card);
+  };
+  for (const file of await expandInputs([arg], /\.(ya?ml|json)$/i)) {
+    const card = await loadScorecardLike(file, audit);
+    add(byName, stem(file), card);
+    add(byOrg, orgKey(card.organisation), card);
+  }
+  return (file, card) => {
+    const named = byName.get(stem(file));
+    if (named) return named;
+    const org = orgKey(card.organisation);
+    return (org !== undefined && byOrg.get(org)) || undefined;
+  };
 }
 
 /** A peer profile: a bundled or YAML benchmark profile, or a reference business's scorecard or answers. */

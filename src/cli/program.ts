@@ -163,8 +163,9 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
         "maturity-audit score acme.yaml --target 3.0 --explain",
         "maturity-audit score acme.yaml --format json > acme.json",
         'maturity-audit score audits/ --format markdown --require-stage 2.0 >> "$GITHUB_STEP_SUMMARY"',
-        "maturity-audit score audits/*.yaml --format junit --output junit.xml --min data=50",
+        "maturity-audit score 'audits/**/*.yaml' --format junit --output junit.xml --min data=50",
         "maturity-audit score acme.yaml --baseline acme-last-year.yaml --tolerance 2",
+        "maturity-audit score audits/ --baseline audits-2025/ --format markdown",
         "maturity-audit score acme.yaml --benchmark capital-leader --format html --output acme.html",
       ),
     )

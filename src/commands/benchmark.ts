@@ -20,7 +20,7 @@ export interface BenchmarkBuildOptions extends FileCommandOptions {
 
 /** A benchmark profile from a consultant's own audits: medians and quartiles per dimension, how many, and when. */
 export async function runBenchmarkBuild(opts: BenchmarkBuildOptions, io: Io): Promise<void> {
-  const files = expandInputs(opts.files);
+  const files = await expandInputs(opts.files);
   if (opts.output) assertOutputNotInput(opts.output, [...files, opts.questionnaire, opts.rubric]);
   const audit = new Audit({ ...opts, notice: (t) => io.err(t) });
   const cards: Scorecard[] = [];

@@ -19,7 +19,7 @@ export interface MergeOptions extends FileCommandOptions {
 
 /** One team view from several respondents' answers to the same questionnaire. */
 export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
-  const files = expandInputs(opts.files);
+  const files = await expandInputs(opts.files);
   for (const out of [opts.output, opts.save]) if (out) assertOutputNotInput(out, [...files, opts.questionnaire, opts.rubric]);
   const render = rendererOf(opts.format, "team");
   if (!render) throw new UsageError({ key: "errFormatNotForCommand", params: { format: opts.format, command: "merge", formats: formatsFor("team").join(", ") } });

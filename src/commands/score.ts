@@ -3,10 +3,10 @@ import { wordsFor } from "../i18n/messages.js";
 import { checkThresholds, type Thresholds } from "../engine/thresholds.js";
 import { withBenchmark } from "../engine/benchmark.js";
 import { Audit } from "../audit/pipeline.js";
-import { loadBenchmark, loadScorecardLike } from "../audit/reference.js";
-import { assertOutputNotInput, expandInputs } from "../audit/inputs.js";
+import { loadBaselines, loadBenchmark } from "../audit/reference.js";
+import { assertOutputNotInput, expandInputs, isFolder, isPattern } from "../audit/inputs.js";
 import { rendererOf, type Format, type Look } from "../report/formats.js";
-import type { BatchItem } from "../report/batch.js";
+import type { BatchItem, BrokenItem } from "../report/batch.js";
 import { openSink } from "./output.js";
 import type { FileCommandOptions, Io } from "./io.js";
 
@@ -25,43 +25,53 @@ export interface ScoreCommandOptions extends FileCommandOptions {
   benchmark?: string;
 }
 
-/** Scores answer files, folders of them or a list, into one report; thresholds not met end with exit code 1. */
+/** Scores answer files, folders of them, globs or a list, into one report; thresholds not met end with exit code 1. */
 export async function runScore(opts: ScoreCommandOptions, io: Io): Promise<void> {
-  const files = expandInputs(opts.files);
+  const files = await expandInputs(opts.files);
   if (opts.output) assertOutputNotInput(opts.output, [...files, opts.baseline, opts.questionnaire, opts.rubric, opts.benchmark]);
-  const audit = new Audit({ ...opts, notice: (t) => io.err(t) });
-  const baseline = opts.baseline ? await loadScorecardLike(opts.baseline, audit) : undefined;
+  // One file named on its own gives one scorecard; a folder, a glob or several files give a list, whatever they hold.
+  const single = files.length === 1 && opts.files.length === 1 && files[0] === opts.files[0];
+  // A list is read by one reader: its words in one language, from --lang or the environment, never a file's own.
+  const lang = single ? opts.lang : (opts.lang ?? "en");
+  const audit = new Audit({ ...opts, lang, notice: (t) => io.err(t) });
+  const baselineOf = opts.baseline ? await loadBaselines(opts.baseline, audit) : undefined;
+  const perFile = opts.baseline !== undefined && (isPattern(opts.baseline) || isFolder(opts.baseline));
   const profile = opts.benchmark ? await loadBenchmark(opts.benchmark, audit) : undefined;
   const thresholds: Thresholds = {
     ...(opts.failUnder !== undefined ? { failUnder: opts.failUnder } : {}),
     ...(opts.requireStage !== undefined ? { requireStage: opts.requireStage } : {}),
     ...(opts.min ? { min: opts.min } : {}),
-    ...(baseline ? { baseline, tolerance: opts.tolerance ?? 0 } : {}),
+    ...(opts.baseline ? { tolerance: opts.tolerance ?? 0 } : {}),
   };
-  // One file named on its own gives one scorecard; a folder or several files give a list, whatever they hold.
-  const single = files.length === 1 && opts.files.length === 1 && files[0] === opts.files[0];
   const look: Look = { colorLevel: opts.output ? 0 : io.colorLevel, width: opts.output ? 80 : io.columns, explain: opts.explain, roadmap: opts.roadmap };
   const renderCard = rendererOf(opts.format, "card")!;
   const batchOf = rendererOf(opts.format, "batch");
   if (!single && !batchOf) throw new UsageError({ key: "errFormatOneFile", params: { format: opts.format } }, { key: "hintFormatOneFile" });
-  const batch = single ? undefined : await batchOf!(files, look);
+  const hasThresholds = Object.keys(thresholds).length > 0;
+  const batch = single ? undefined : await batchOf!({ files, lang: lang!, thresholds: hasThresholds }, look);
 
   const problems: Problem[] = [];
   const failed: ConstructorParameters<typeof ThresholdError>[0] = [];
   let count = 0;
+  // Files that fail before the first scorecard wait for the table's head.
+  const early: BrokenItem[] = [];
   const sink = openSink(io, opts.output);
   try {
     for await (const r of audit.scoreFiles(files)) {
       if ("problems" in r) {
         problems.push(...r.problems);
+        if (batch && count) sink.write(batch.broken(r));
+        else if (batch) early.push(r);
         continue;
       }
       problems.push(...r.warnings);
       const card = profile ? withBenchmark(r.scorecard, profile) : r.scorecard;
       if (count === 0) assertFitsFirstCard(card, opts, profile?.questionnaire);
-      const item: BatchItem = { file: r.file, card, checks: checkThresholds(card, thresholds) };
+      const baseline = baselineOf?.(r.file, card);
+      const item: BatchItem = { file: r.file, card, checks: checkThresholds(card, { ...thresholds, ...(baseline ? { baseline } : {}) }), ...(perFile && !baseline ? { noBaseline: true } : {}) };
       for (const c of item.checks!) if (!c.passed) failed.push({ file: single ? undefined : r.file, message: c.message, phrase: c.phrase });
-      sink.write(batch ? (count === 0 ? batch.head(card) : "") + batch.row(item) : await renderCard(item, look));
+      if (batch) sink.write((count === 0 ? batch.head(card) + early.map((b) => batch.broken(b)).join("") : "") + batch.row(item));
+      else sink.write(await renderCard(item, look));
       count++;
     }
     if (batch && count) sink.write(batch.foot(count));

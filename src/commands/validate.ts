@@ -26,7 +26,7 @@ export interface ValidateOptions {
 
 /** Checks each file by its kind, and against its questionnaire where one can be found; reports everything at once. */
 export async function runValidate(opts: ValidateOptions, io: Io): Promise<void> {
-  const files = expandInputs(opts.files);
+  const files = await expandInputs(opts.files);
   const audit = new Audit({ ...opts, today: "", notice: (t) => io.err(t) });
   const resolver = audit.resolver;
   const words = wordsFor(opts.lang);

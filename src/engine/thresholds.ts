@@ -12,42 +12,66 @@ export interface Thresholds {
 }
 
 export interface ThresholdCheck {
+  /** A stable English name, for scripts. */
   name: string;
+  /** What is checked, in words: the name a test dashboard shows. */
+  test: Phrase;
   passed: boolean;
   /** In English; `phrase` gives it in other languages. */
   message: string;
   phrase: Phrase;
 }
 
-const fmt = (n: number | null): string | Phrase => (n === null ? { key: "noScore" } : String(Math.round(n * 10) / 10));
+/**
+ * A score as every report shows it: a whole number, halves rounded up. Thresholds compare this number, so
+ * that a report showing 41 never fails --fail-under 41.
+ */
+export function shownScore(n: number): number {
+  return Math.round(n);
+}
 
-/** Checks a scorecard against thresholds and a baseline; pure, one result per check. */
+const shown = (n: number | null): number | null => (n === null ? null : shownScore(n));
+const fmt = (n: number | null): string | Phrase => (n === null ? { key: "noScore" } : String(n));
+
+/** Checks a scorecard against thresholds and a baseline; pure, one result per check, on the scores as shown. */
 export function checkThresholds(card: Scorecard, t: Thresholds): ThresholdCheck[] {
   const checks: ThresholdCheck[] = [];
-  const overall = card.overall.score;
+  const overall = shown(card.overall.score);
   if (t.failUnder !== undefined) {
     const passed = overall !== null && overall >= t.failUnder;
-    checks.push({ name: `overall score >= ${t.failUnder}`, passed, ...say("thresholdFailUnder", { score: fmt(overall), limit: t.failUnder }) });
+    checks.push({ name: `overall score >= ${t.failUnder}`, test: { key: "testFailUnder", params: { limit: t.failUnder } }, passed, ...say("thresholdFailUnder", { score: fmt(overall), limit: t.failUnder }) });
   }
   if (t.requireStage !== undefined) {
     const idx = (id: string) => card.stages.findIndex((s) => s.id === id);
+    const required = card.stages.find((s) => s.id === t.requireStage)?.name ?? t.requireStage;
     const passed = idx(card.overall.stage.id) >= idx(t.requireStage);
-    checks.push({ name: `stage >= ${t.requireStage}`, passed, ...say("thresholdStage", { stage: card.overall.stage.id, required: t.requireStage }) });
+    checks.push({
+      name: `stage >= ${t.requireStage}`,
+      test: { key: "testRequireStage", params: { stage: required } },
+      passed,
+      ...say("thresholdStage", { stage: card.overall.stage.name, required }),
+    });
   }
   for (const [dim, min] of Object.entries(t.min ?? {})) {
     const d = card.dimensions.find((x) => x.id === dim);
-    const score = d?.score ?? null;
-    checks.push({ name: `${dim} >= ${min}`, passed: score !== null && score >= min, ...say("thresholdMin", { dimension: d?.title ?? dim, score: fmt(score), id: dim, limit: min }) });
+    const score = shown(d?.score ?? null);
+    checks.push({
+      name: `${dim} >= ${min}`,
+      test: { key: "testMin", params: { dimension: d?.title ?? dim, limit: min } },
+      passed: score !== null && score >= min,
+      ...say("thresholdMin", { dimension: d?.title ?? dim, score: fmt(score), id: dim, limit: min }),
+    });
   }
   if (t.baseline) {
     const tol = t.tolerance ?? 0;
     const before = t.baseline;
-    const drop = (a: number | null, b: number | null) => (a ?? 0) - (b ?? 0);
-    const o = drop(before.overall.score, overall);
+    const drop = (a: number | null, b: number | null) => (shown(a) ?? 0) - (shown(b) ?? 0);
+    const o = drop(before.overall.score, card.overall.score);
     checks.push({
       name: `overall no lower than baseline (tolerance ${tol})`,
+      test: { key: "testOverallBaseline", params: { tolerance: tol } },
       passed: o <= tol,
-      ...say("thresholdOverallFell", { before: fmt(before.overall.score), after: fmt(overall), drop: fmt(o), tolerance: tol }),
+      ...say("thresholdOverallFell", { before: fmt(shown(before.overall.score)), after: fmt(overall), drop: fmt(o), tolerance: tol }),
     });
     for (const d of card.dimensions) {
       const b = before.dimensions.find((x) => x.id === d.id);
@@ -55,8 +79,9 @@ export function checkThresholds(card: Scorecard, t: Thresholds): ThresholdCheck[
       const delta = drop(b.score, d.score);
       checks.push({
         name: `${d.id} no lower than baseline (tolerance ${tol})`,
+        test: { key: "testDimensionBaseline", params: { dimension: d.title, tolerance: tol } },
         passed: delta <= tol,
-        ...say("thresholdDimensionFell", { dimension: d.title, before: fmt(b.score), after: fmt(d.score), drop: fmt(delta), tolerance: tol }),
+        ...say("thresholdDimensionFell", { dimension: d.title, before: fmt(shown(b.score)), after: fmt(shown(d.score)), drop: fmt(delta), tolerance: tol }),
       });
     }
   }

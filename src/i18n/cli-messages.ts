@@ -158,6 +158,7 @@ export const cliMessages = {
   errCompareQuestionnaires: "these audits answer different questionnaires ({ids}); compare audits of the same one",
   warnCompareOrganisations: "the audits name different organisations ({names})",
   errEmptyFolder: "the folder {folder} holds no .yaml files",
+  errNoMatch: "no file matches {pattern}",
   errCannotWrite: "cannot write {file}: {detail}",
   errWriteFolder: "cannot write {file}: it is a folder",
   errWriteNoFolder: "cannot write {file}: there is no folder {folder}",
@@ -211,11 +212,20 @@ export const cliMessages = {
   // thresholds
   thresholdNotMet: "threshold not met: {reason}",
   thresholdFailUnder: "overall score {score} is below --fail-under {limit}",
-  thresholdStage: "stage {stage} is below the required {required}",
+  thresholdStage: "the stage reached, {stage}, is below the required {required}",
   thresholdMin: "{dimension} scores {score}, below --min {id}={limit}",
   thresholdOverallFell: "overall score fell from {before} to {after} (-{drop}, tolerance {tolerance})",
   thresholdDimensionFell: "{dimension} fell from {before} to {after} (-{drop}, tolerance {tolerance})",
   noScore: "no score",
+  testFailUnder: "overall score at least {limit}",
+  testRequireStage: "stage at least {stage}",
+  testMin: "{dimension}: score at least {limit}",
+  testOverallBaseline: "overall score no lower than the baseline (tolerance {tolerance})",
+  testDimensionBaseline: "{dimension}: no lower than the baseline (tolerance {tolerance})",
+  testBaseline: "scores no lower than the baseline",
+  testNoBaseline: "no baseline to compare with",
+  testScored: "scored: {stage}, {score}/100",
+  testReadable: "read and scored",
 
   // what the one error handler adds
   warning: "warning",
@@ -291,13 +301,13 @@ Exit codes: 0 done, 1 a threshold not met, 2 bad usage or input, 130 interrupted
 
   // help: score
   helpScore: "score answer files and print the gap report",
-  helpScoreAnswers: "answers files, or folders of them",
+  helpScoreAnswers: "answers files, folders of them, or quoted globs such as 'audits/**/*.yaml'",
   helpScoreRubric: "a bundled rubric, a YAML rubric file, or a .js/.mjs rubric module",
   helpScoreExplain: "show, per question, the answer, points, weight and contribution",
-  helpScoreFailUnder: "exit 1 when the overall score is below this (0-100)",
+  helpScoreFailUnder: "exit 1 when the overall score, rounded to a whole number as the report shows it, is below this (0-100)",
   helpScoreRequireStage: "exit 1 when the overall stage is below this, e.g. 2.0",
-  helpScoreMin: "exit 1 when a dimension scores below this, e.g. data=50 (repeatable)",
-  helpScoreBaseline: "an earlier answers file or scorecard JSON: exit 1 when a score drops",
+  helpScoreMin: "exit 1 when a dimension's score, rounded as shown, is below this, e.g. data=50 (repeatable)",
+  helpScoreBaseline: "an earlier answers file or scorecard JSON, or a folder or glob of them (each file is compared with the one of the same name, else of the same organisation): exit 1 when a shown score drops",
   helpScoreTolerance: "points a score may drop against --baseline",
   helpScoreBenchmark: "a peer profile to compare with: a bundled name, a benchmark YAML, a scorecard JSON or answers file",
 

@@ -73,6 +73,9 @@ export const en = {
   auditsCount: "{n} audits.",
   colFile: "File",
   colRespondentDate: "Respondent, date",
+  colChecks: "Thresholds",
+  checksMet: "all met",
+  batchNotScored: "not scored: {reason}",
   explainSummary: "Every question, its answer, points, weight and contribution",
   madeWith: "Made with maturity-audit. Scores and stages follow the rubric “{rubric}”; the lag in years, where shown, is the rubric's own estimate.",
   stageLadder: "Stage ladder",
@@ -143,6 +146,8 @@ export const en = {
   colAudit: "Audit",
   colDate: "Date",
   perDimension: "Per dimension, oldest to newest:",
+  progressScoring: "Scoring {n} of {total} files",
+  progressReading: "Reading {n} of {total} files",
 
   // the interview
   dontKnow: "Don't know",

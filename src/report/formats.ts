@@ -1,7 +1,7 @@
 import type { Scorecard } from "../engine/scorecard.js";
 import type { ThresholdCheck } from "../engine/thresholds.js";
 import type { Comparison, Trend } from "../engine/compare.js";
-import type { BatchRenderer } from "./batch.js";
+import type { BatchRenderer, BatchSetup } from "./batch.js";
 import type { TeamReport } from "./team.js";
 
 /** How a report should look where it goes: colour level (0 plain), width, and whether to explain every score. */
@@ -18,12 +18,14 @@ export interface CardItem {
   file: string;
   card: Scorecard;
   checks?: ThresholdCheck[];
+  /** A --baseline folder was given, and none of its files matches this one. */
+  noBaseline?: boolean;
 }
 
 /** What each format can show: one audit, a batch streamed row by row, a team view, a comparison, a trend. */
 export interface Renderers {
   card?: (item: CardItem, look: Look) => Promise<string>;
-  batch?: (files: string[], look: Look) => Promise<BatchRenderer>;
+  batch?: (setup: BatchSetup, look: Look) => Promise<BatchRenderer>;
   team?: (report: TeamReport, look: Look) => Promise<string>;
   comparison?: (c: Comparison, look: Look, lang: string) => Promise<string>;
   trend?: (t: Trend, look: Look, lang: string) => Promise<string>;
@@ -36,25 +38,25 @@ const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n";
 export const FORMATS = {
   text: {
     card: async ({ card }, look) => (await import("./text.js")).renderText(card, look),
-    batch: async (files, look) => (await import("./batch.js")).textBatch(files, look),
+    batch: async (setup, look) => (await import("./batch.js")).textBatch(setup, look),
     team: async (r, look) => (await import("./team.js")).renderTeamText(r, look),
     comparison: async (c, look, lang) => (await import("./compare.js")).renderComparisonText(c, look.width, lang),
     trend: async (t, look, lang) => (await import("./compare.js")).renderTrendText(t, look.width, lang),
   },
   json: {
     card: async ({ card }) => json(card),
-    batch: async () => (await import("./batch.js")).jsonBatch(),
+    batch: async (setup) => (await import("./batch.js")).jsonBatch(setup),
     team: async (r) => json((await import("./team.js")).teamJson(r)),
     comparison: async (c) => json(c),
     trend: async (t) => json(t),
   },
   ndjson: {
     card: async ({ card }) => JSON.stringify(card) + "\n",
-    batch: async () => (await import("./batch.js")).ndjsonBatch(),
+    batch: async (setup) => (await import("./batch.js")).ndjsonBatch(setup),
   },
   markdown: {
     card: async ({ card }, look) => (await import("./markdown.js")).renderMarkdown(card, look),
-    batch: async () => (await import("./batch.js")).markdownBatch(),
+    batch: async (setup) => (await import("./batch.js")).markdownBatch(setup),
     team: async (r) => (await import("./team.js")).renderTeamMarkdown(r),
     comparison: async (c, _look, lang) => (await import("./compare.js")).renderComparisonMarkdown(c, lang),
     trend: async (t, _look, lang) => (await import("./compare.js")).renderTrendMarkdown(t, lang),
@@ -64,8 +66,8 @@ export const FORMATS = {
     team: async (r) => (await import("./team.js")).renderTeamHtml(r),
   },
   junit: {
-    card: async ({ file, card, checks }) => (await import("./junit.js")).renderJunit([{ file, card, checks: checks ?? [] }]),
-    batch: async () => (await import("./batch.js")).junitBatch(),
+    card: async ({ file, card, checks, noBaseline }) => (await import("./junit.js")).renderJunit([{ file, card, checks: checks ?? [], noBaseline }], card.lang),
+    batch: async (setup) => (await import("./batch.js")).junitBatch(setup),
   },
   badge: {
     card: async ({ card }) => (await import("./badge.js")).renderBadge(card),

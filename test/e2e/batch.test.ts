@@ -31,8 +31,12 @@ describe("score of a large batch", LONG, () => {
   it("reports every file in the order given, a broken one in its place, and the rest still score", async () => {
     const r = await runMain(["score", dir, "--format", "json"]);
     expect(r.code).toBe(2);
-    const cards = JSON.parse(r.stdout) as Array<{ respondent: string }>;
-    expect(cards).toHaveLength(COUNT - 2);
+    const rows = JSON.parse(r.stdout) as Array<{ respondent?: string; error?: { message: string } }>;
+    expect(rows).toHaveLength(COUNT);
+    // A broken file is a row of its own, with its message, where it stands in the order.
+    expect(rows.map((c, i) => (c.error ? i : -1)).filter((i) => i >= 0)).toEqual([7, 201]);
+    expect(rows[7]!.error!.message).toMatch(/^\d+:\d+: 9 is out of range/);
+    const cards = rows.filter((c) => !c.error);
     expect(cards.slice(0, 8).map((c) => c.respondent)).toEqual([0, 1, 2, 3, 4, 5, 6, 8].map((i) => `Respondent ${i}`));
     expect(r.stderr).toMatch(/audit-0007\.yaml:\d+:\d+: 9 is out of range/);
     expect(r.stderr).toMatch(/audit-0101\.yaml:\d+:\d+:/);
@@ -42,11 +46,12 @@ describe("score of a large batch", LONG, () => {
     const r = await runMain(["score", dir, "--format", "ndjson"]);
     expect(r.code).toBe(2);
     const lines = r.stdout.trimEnd().split("\n");
-    expect(lines).toHaveLength(COUNT - 2);
+    expect(lines).toHaveLength(COUNT);
     const first = JSON.parse(lines[0]!) as { file: string; respondent: string; overall: { score: number } };
     expect(first.file).toMatch(/audit-0000\.yaml$/);
     expect(first.respondent).toBe("Respondent 0");
-    expect(lines.every((l) => !l.includes("\n") && JSON.parse(l).schemaVersion === 1)).toBe(true);
+    expect(lines.every((l) => !l.includes("\n") && (JSON.parse(l).schemaVersion === 1 || JSON.parse(l).error !== undefined))).toBe(true);
+    expect(lines.filter((l) => JSON.parse(l).error !== undefined)).toHaveLength(2);
   });
 
   it("a usage error ends the run once, with exit 2 and nothing written", async () => {
