@@ -1,5 +1,6 @@
 import { stripControl } from "../text/terminal.js";
 import type { Io } from "../commands/io.js";
+import { progressFor } from "./progress.js";
 
 /** Decides colour once: --no-color and NO_COLOR win, then FORCE_COLOR, then whether the stream is a terminal. */
 export function colorLevelFor(stream: { isTTY?: boolean }, noColorFlag: boolean, env = process.env): 0 | 1 | 2 | 3 {
@@ -37,5 +38,6 @@ export function ioFrom(host: Host, opts: { color?: boolean; quiet?: boolean }): 
     colorLevel: colorLevelFor(host.stdout, noColor, host.env),
     columns: host.stdout.isTTY ? host.stdout.columns || 80 : 80,
     quiet: !!opts.quiet,
+    progress: progressFor(host.stderr, host.env, { quiet: !!opts.quiet, color: colorLevelFor(host.stderr, noColor, host.env) > 0 }),
   };
 }

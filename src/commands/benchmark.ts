@@ -1,12 +1,12 @@
 import { stringify } from "yaml";
 import { InvalidInputError, UsageError, formatProblem, type Problem } from "../errors.js";
-import { wordsFor } from "../i18n/messages.js";
+import { fill, messages, wordsFor } from "../i18n/messages.js";
 import { profileOf } from "../engine/benchmark.js";
 import type { Scorecard } from "../engine/scorecard.js";
 import { Audit } from "../audit/pipeline.js";
 import { assertOutputNotInput, expandInputs } from "../audit/inputs.js";
 import { saveFile } from "../save/write-file.js";
-import type { FileCommandOptions, Io } from "./io.js";
+import { startProgress, type FileCommandOptions, type Io } from "./io.js";
 
 /** Fewer audits than this and a profile could point at one business. */
 export const MIN_GROUP = 5;
@@ -25,9 +25,15 @@ export async function runBenchmarkBuild(opts: BenchmarkBuildOptions, io: Io): Pr
   const audit = new Audit({ ...opts, notice: (t) => io.err(t) });
   const cards: Scorecard[] = [];
   const problems: Problem[] = [];
-  for await (const r of audit.scoreFiles(files)) {
-    if ("problems" in r) problems.push(...r.problems);
-    else if (matches(r.scorecard, opts.where)) (problems.push(...r.warnings), cards.push(r.scorecard));
+  const progress = startProgress(io, files.length, (n, total) => fill(messages(opts.lang).progressScoring, { n, total }));
+  try {
+    for await (const r of audit.scoreFiles(files)) {
+      if ("problems" in r) problems.push(...r.problems);
+      else if (matches(r.scorecard, opts.where)) (problems.push(...r.warnings), cards.push(r.scorecard));
+      await progress.tick();
+    }
+  } finally {
+    progress.done();
   }
   const words = wordsFor(opts.lang);
   if (!io.quiet) for (const p of [...audit.resolver.warnings, ...problems]) if (p.severity === "warning") io.err(formatProblem(p, words) + "\n");

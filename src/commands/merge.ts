@@ -1,14 +1,14 @@
 import { basename } from "node:path";
 import { stringify } from "yaml";
 import { InvalidInputError, UsageError, formatProblem, type Problem } from "../errors.js";
-import { wordsFor } from "../i18n/messages.js";
+import { fill, messages, wordsFor } from "../i18n/messages.js";
 import { labelTeamAnswers, mergeAnswers } from "../engine/merge.js";
 import { Audit, type CheckedAnswers } from "../audit/pipeline.js";
 import { assertOutputNotInput, expandInputs } from "../audit/inputs.js";
 import { formatsFor, rendererOf, type Format } from "../report/formats.js";
 import type { TeamReport } from "../report/team.js";
 import { saveFile } from "../save/write-file.js";
-import type { FileCommandOptions, Io } from "./io.js";
+import { startProgress, type FileCommandOptions, type Io } from "./io.js";
 
 export interface MergeOptions extends FileCommandOptions {
   format: Format;
@@ -26,13 +26,20 @@ export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
   const audit = new Audit({ ...opts, notice: (t) => io.err(t) });
   const checked: Array<{ file: string; c: CheckedAnswers }> = [];
   const problems: Problem[] = [];
-  for (const file of files) {
-    try {
-      checked.push({ file, c: await audit.read(file) });
-    } catch (err) {
-      if (err instanceof InvalidInputError) problems.push(...err.problems);
-      else throw err;
+  const words = messages(opts.lang);
+  let progress = startProgress(io, files.length, (n, total) => fill(words.progressReading, { n, total }));
+  try {
+    for (const file of files) {
+      try {
+        checked.push({ file, c: await audit.read(file) });
+      } catch (err) {
+        if (err instanceof InvalidInputError) problems.push(...err.problems);
+        else throw err;
+      }
+      await progress.tick();
     }
+  } finally {
+    progress.done();
   }
   if (problems.length) throw new InvalidInputError(problems);
   if (checked.length < 2) throw new UsageError({ key: "errMergeTwo", params: { n: checked.length } });
@@ -54,7 +61,15 @@ export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
   const view = mergeAnswers(q, people.map((p) => ({ respondent: p.name, answers: p.checked.answers })), lang);
   const team = labelTeamAnswers(await audit.score(await audit.checkValue(view.answers)), view);
   const respondents = [];
-  for (const p of people) respondents.push({ name: p.name, card: await audit.score(p.checked) });
+  progress = startProgress(io, people.length, (n, total) => fill(words.progressScoring, { n, total }));
+  try {
+    for (const p of people) {
+      respondents.push({ name: p.name, card: await audit.score(p.checked) });
+      await progress.tick();
+    }
+  } finally {
+    progress.done();
+  }
   const report: TeamReport = { team, respondents, questions: view.questions };
   const text = await render(report, { colorLevel: opts.output ? 0 : io.colorLevel, width: opts.output ? 80 : io.columns });
   if (opts.save) saveFile(opts.save, `# The team's answers, merged by maturity-audit from ${people.length} respondents.\n${stringify(view.answers, { lineWidth: 0 })}`);

@@ -1,5 +1,5 @@
 import { InvalidInputError, ThresholdError, UsageError, formatProblem, type Problem } from "../errors.js";
-import { wordsFor } from "../i18n/messages.js";
+import { fill, messages, wordsFor } from "../i18n/messages.js";
 import { checkThresholds, type Thresholds } from "../engine/thresholds.js";
 import { withBenchmark } from "../engine/benchmark.js";
 import { Audit } from "../audit/pipeline.js";
@@ -8,7 +8,7 @@ import { assertOutputNotInput, expandInputs, isFolder, isPattern } from "../audi
 import { rendererOf, type Format, type Look } from "../report/formats.js";
 import type { BatchItem, BrokenItem } from "../report/batch.js";
 import { openSink } from "./output.js";
-import type { FileCommandOptions, Io } from "./io.js";
+import { startProgress, type FileCommandOptions, type Io } from "./io.js";
 
 export interface ScoreCommandOptions extends FileCommandOptions {
   format: Format;
@@ -56,8 +56,10 @@ export async function runScore(opts: ScoreCommandOptions, io: Io): Promise<void>
   // Files that fail before the first scorecard wait for the table's head.
   const early: BrokenItem[] = [];
   const sink = openSink(io, opts.output);
+  const progress = startProgress(io, files.length, (n, total) => fill(messages(lang).progressScoring, { n, total }));
   try {
     for await (const r of audit.scoreFiles(files)) {
+      await progress.tick();
       if ("problems" in r) {
         problems.push(...r.problems);
         if (batch && count) sink.write(batch.broken(r));
@@ -74,10 +76,12 @@ export async function runScore(opts: ScoreCommandOptions, io: Io): Promise<void>
       else sink.write(await renderCard(item, look));
       count++;
     }
+    progress.done();
     if (batch && count) sink.write(batch.foot(count));
     if (count) sink.commit();
     else sink.abort();
   } catch (err) {
+    progress.done();
     sink.abort();
     throw err;
   }

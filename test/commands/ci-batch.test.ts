@@ -1,9 +1,10 @@
 // A batch as a CI job runs it, in-process: a folder of audits in several languages with broken files among them,
 // the runner's C locale, thresholds and a folder of per-file baselines; Markdown for the step summary, JUnit for
-// the test dashboard (parsed as XML), JSON rows for scripts. Then quoted globs.
+// the test dashboard (parsed as XML), JSON rows for scripts. Then quoted globs, and the spinner of a long batch.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, parseDocument } from "yaml";
@@ -228,5 +229,34 @@ describe("quoted globs", () => {
     // a-lindqvist by name, every score fell; b-kringlen by organisation, none did.
     expect(suites.map((s) => s.testcase.filter((c) => c.failure).length)).toEqual([5, 0]);
     expect(suites.map((s) => s.testcase.length)).toEqual([5, 5]);
+  });
+});
+
+describe("progress on stderr", () => {
+  it("a batch that takes over a second shows a count on a terminal, and nothing in CI, with --quiet or into a pipe", async () => {
+    // A rubric module that takes a while per file: the batch lasts over a second however fast the machine is.
+    const plugin = join(dir, "slow-rubric.mjs");
+    const base = pathToFileURL(join(REPO_ROOT, "examples", "rubrics", "quick-check.mjs")).href;
+    writeFileSync(plugin, `import base from ${JSON.stringify(base)};\nexport default { ...base, id: "slow-check", async evaluate(input) { await new Promise((r) => setTimeout(r, 300)); return base.evaluate(input); } };\n`);
+    const args = ["score", "audits/[a-c]*.yaml", "c-copy.yaml", "--rubric", plugin, "--format", "junit", "--output", "out.xml"];
+    writeFileSync(join(dir, "c-copy.yaml"), fixture("most-mature.yaml"));
+    const env = { CI: undefined };
+    const [tty, ci, quiet, pipe] = await Promise.all([
+      runMain(args, { cwd: dir, env, stderrIsTTY: true }),
+      runMain(args, { cwd: dir, env: { CI: "true" }, stderrIsTTY: true }),
+      runMain(["--quiet", ...args], { cwd: dir, env, stderrIsTTY: true }),
+      runMain(args, { cwd: dir, env }),
+    ]);
+    for (const r of [tty, ci, quiet, pipe]) expect(r.code, r.stderr).toBe(0);
+    expect(tty.ms).toBeGreaterThan(1000);
+    expect(tty.stderr).toMatch(/Scoring [1-4] of 4 files/);
+    // Drawn in place and cleared at the end, with no colour (NO_COLOR is set).
+    const last = tty.stderr.lastIndexOf("of 4 files");
+    expect(tty.stderr.slice(last)).toMatch(/\u001b\[1G\u001b\[0K/);
+    expect(tty.stderr).not.toContain("\u001b[36m");
+    for (const r of [ci, quiet, pipe]) {
+      expect(r.stderr).not.toContain("of 4 files");
+      expect(r.stderr).not.toContain("\u001b[");
+    }
   });
 });

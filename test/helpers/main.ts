@@ -47,20 +47,22 @@ export interface MainResult extends CliResult {
 }
 
 /**
- * Calls `main(["node", "maturity-audit", ...args], host)` with stdout and stderr captured, neither a TTY, and
+ * Calls `main(["node", "maturity-audit", ...args], host)` with stdout and stderr captured, neither a TTY (stderr one
+ * with `stderrIsTTY`), and
  * no terminal on stdin (stdin is only read by prompts, which refuse without one). NO_COLOR=1 and no
  * FORCE_COLOR unless `env` says otherwise; `cwd` defaults to the repository root; `input` has nothing to feed.
  * After `timeoutMs` the result is given with code null, as for a killed process, though the run itself cannot
  * be stopped: a test of a hang needs runCli.
  */
-export async function runMain(args: string[], opts: CliOptions = {}): Promise<MainResult> {
+export async function runMain(args: string[], opts: CliOptions & { stderrIsTTY?: boolean } = {}): Promise<MainResult> {
   const main = await loadMain();
   let stdout = "";
   let stderr = "";
   const text = (t: string | Uint8Array) => (typeof t === "string" ? t : Buffer.from(t).toString("utf8"));
   const host: Host = {
     stdout: { write: (t: string) => void (stdout += text(t)), isTTY: false },
-    stderr: { write: (t: string) => void (stderr += text(t)), isTTY: false },
+    // A terminal on stderr alone, as when stdout is redirected to a file: what spinners look for.
+    stderr: { write: (t: string) => void (stderr += text(t)), isTTY: !!opts.stderrIsTTY, columns: 80 },
     stdinIsTTY: false,
     env: hostEnv(opts.env),
   };
