@@ -232,6 +232,44 @@ describe("quoted globs", () => {
   });
 });
 
+describe("the CI examples in the README", () => {
+  /** The `npx maturity-audit score ...` lines of the README's GitHub Actions and GitLab CI examples, as argument lists. */
+  function readmeCommands(): Array<{ args: string[]; appendsTo?: string }> {
+    const readme = readFileSync(join(REPO_ROOT, "README.md"), "utf8");
+    const ci = readme.slice(readme.indexOf("GitHub Actions:"), readme.indexOf("### Workshops"));
+    return [...ci.matchAll(/^\s*(?:- run: |- )npx maturity-audit (score .+)$/gm)].map((m) => {
+      const words = [...m[1]!.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((w) => w[1] ?? w[2] ?? w[3]!);
+      const stop = words.findIndex((w) => w === ">>" || w === "||");
+      return { args: stop < 0 ? words : words.slice(0, stop), ...(words[stop] === ">>" ? { appendsTo: words[stop + 1] } : {}) };
+    });
+  }
+
+  it("run as written: the step summary is a Markdown table appended, the JUnit file is written, the gate fails below the stage", async () => {
+    const ci = join(dir, "ci");
+    mkdirSync(join(ci, "audits"), { recursive: true });
+    mkdirSync(join(ci, "baseline"));
+    writeFileSync(join(ci, "audits", "acme.yaml"), fixture("most-mature.yaml"));
+    writeFileSync(join(ci, "audits", "lindqvist.yaml"), fixture("mixed-regional-shop.yaml"));
+    writeFileSync(join(ci, "baseline", "acme.yaml"), fixture("mixed-regional-shop.yaml"));
+    const commands = readmeCommands();
+    expect(commands).toHaveLength(4);
+    for (const { args, appendsTo } of commands) {
+      const r = await runMain(args, { cwd: ci, env: RUNNER });
+      const junit = args.includes("junit");
+      // Only the gate's --require-stage 2.0 fails: lindqvist is before 1.0; acme improved on its baseline.
+      expect(r.code, args.join(" ")).toBe(junit ? 1 : 0);
+      if (appendsTo) expect(appendsTo).toBe("$GITHUB_STEP_SUMMARY");
+      const md = appendsTo ? r.stdout : junit ? "" : readFileSync(join(ci, args[args.indexOf("--output") + 1]!), "utf8");
+      if (!junit) expect(md.split("\n").filter((l) => /^\| audits\/(acme|lindqvist)\.yaml \|/.test(l))).toHaveLength(2);
+      if (junit) {
+        const { suites, root } = parseJunit(readFileSync(join(ci, "junit.xml"), "utf8"));
+        expect(suites).toHaveLength(2);
+        expect(root["@_failures"]).toBe("1");
+      }
+    }
+  });
+});
+
 describe("progress on stderr", () => {
   it("a batch that takes over a second shows a count on a terminal, and nothing in CI, with --quiet or into a pipe", async () => {
     // A rubric module that takes a while per file: the batch lasts over a second however fast the machine is.
