@@ -37,8 +37,11 @@ export async function loadScorecardLike(file: string, audit: Audit): Promise<Sco
   return (await audit.scoreFile(file)).scorecard;
 }
 
-/** The earlier result each file of a batch is compared with; undefined where there is none. */
-export type BaselineOf = (file: string, card: Scorecard) => Scorecard | undefined;
+/** The earlier result each file of a batch is compared with: one for all, or each file's own (undefined where there is none). */
+export interface Baselines {
+  perFile: boolean;
+  of(file: string, card: Scorecard): Scorecard | undefined;
+}
 
 const stem = (file: string) => basename(file).replace(/\.(ya?ml|json)$/i, "");
 const orgKey = (name: string | undefined) => name?.trim().toLowerCase() || undefined;
@@ -48,10 +51,10 @@ const orgKey = (name: string | undefined) => name?.trim().toLowerCase() || undef
  * with the one of the same name (acme.yaml with acme.yaml or acme.json), else with the one of the same
  * organisation. A name or organisation that two baselines share matches neither, rather than a guess.
  */
-export async function loadBaselines(arg: string, audit: Audit): Promise<BaselineOf> {
+export async function loadBaselines(arg: string, audit: Audit): Promise<Baselines> {
   if (!isPattern(arg) && !isFolder(arg)) {
     const one = await loadScorecardLike(arg, audit);
-    return () => one;
+    return { perFile: false, of: () => one };
   }
   const byName = new Map<string, Scorecard | null>();
   const byOrg = new Map<string, Scorecard | null>();
@@ -63,11 +66,14 @@ export async function loadBaselines(arg: string, audit: Audit): Promise<Baseline
     add(byName, stem(file), card);
     add(byOrg, orgKey(card.organisation), card);
   }
-  return (file, card) => {
-    const named = byName.get(stem(file));
-    if (named) return named;
-    const org = orgKey(card.organisation);
-    return (org !== undefined && byOrg.get(org)) || undefined;
+  return {
+    perFile: true,
+    of(file, card) {
+      const named = byName.get(stem(file));
+      if (named) return named;
+      const org = orgKey(card.organisation);
+      return (org !== undefined && byOrg.get(org)) || undefined;
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import { checkThresholds, type Thresholds } from "../engine/thresholds.js";
 import { withBenchmark } from "../engine/benchmark.js";
 import { Audit } from "../audit/pipeline.js";
 import { loadBaselines, loadBenchmark } from "../audit/reference.js";
-import { assertOutputNotInput, expandInputs, isFolder, isPattern } from "../audit/inputs.js";
+import { assertOutputNotInput, expandInputs } from "../audit/inputs.js";
 import { rendererOf, type Format, type Look } from "../report/formats.js";
 import type { BatchItem, BrokenItem } from "../report/batch.js";
 import { openSink } from "./output.js";
@@ -34,8 +34,7 @@ export async function runScore(opts: ScoreCommandOptions, io: Io): Promise<void>
   // A list is read by one reader: its words in one language, from --lang or the environment, never a file's own.
   const lang = single ? opts.lang : (opts.lang ?? "en");
   const audit = new Audit({ ...opts, lang, notice: (t) => io.err(t) });
-  const baselineOf = opts.baseline ? await loadBaselines(opts.baseline, audit) : undefined;
-  const perFile = opts.baseline !== undefined && (isPattern(opts.baseline) || isFolder(opts.baseline));
+  const baselines = opts.baseline ? await loadBaselines(opts.baseline, audit) : undefined;
   const profile = opts.benchmark ? await loadBenchmark(opts.benchmark, audit) : undefined;
   const thresholds: Thresholds = {
     ...(opts.failUnder !== undefined ? { failUnder: opts.failUnder } : {}),
@@ -48,7 +47,7 @@ export async function runScore(opts: ScoreCommandOptions, io: Io): Promise<void>
   const batchOf = rendererOf(opts.format, "batch");
   if (!single && !batchOf) throw new UsageError({ key: "errFormatOneFile", params: { format: opts.format } }, { key: "hintFormatOneFile" });
   const hasThresholds = Object.keys(thresholds).length > 0;
-  const batch = single ? undefined : await batchOf!({ files, lang: lang!, thresholds: hasThresholds }, look);
+  const batch = single ? undefined : await batchOf!({ files, lang: lang ?? "en", thresholds: hasThresholds }, look);
 
   const problems: Problem[] = [];
   const failed: ConstructorParameters<typeof ThresholdError>[0] = [];
@@ -69,8 +68,8 @@ export async function runScore(opts: ScoreCommandOptions, io: Io): Promise<void>
       problems.push(...r.warnings);
       const card = profile ? withBenchmark(r.scorecard, profile) : r.scorecard;
       if (count === 0) assertFitsFirstCard(card, opts, profile?.questionnaire);
-      const baseline = baselineOf?.(r.file, card);
-      const item: BatchItem = { file: r.file, card, checks: checkThresholds(card, { ...thresholds, ...(baseline ? { baseline } : {}) }), ...(perFile && !baseline ? { noBaseline: true } : {}) };
+      const baseline = baselines?.of(r.file, card);
+      const item: BatchItem = { file: r.file, card, checks: checkThresholds(card, { ...thresholds, ...(baseline ? { baseline } : {}) }), ...(baselines?.perFile && !baseline ? { noBaseline: true } : {}) };
       for (const c of item.checks!) if (!c.passed) failed.push({ file: single ? undefined : r.file, message: c.message, phrase: c.phrase });
       if (batch) sink.write((count === 0 ? batch.head(card) + early.map((b) => batch.broken(b)).join("") : "") + batch.row(item));
       else sink.write(await renderCard(item, look));

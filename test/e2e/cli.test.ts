@@ -294,10 +294,13 @@ describe.concurrent("validate", () => {
 describe.concurrent("several files", () => {
   const bad = "test/fixtures/bad/out-of-range.yaml";
 
-  it("two good files and a bad one: both reports, the bad file named on stderr, exit 2", async () => {
+  it("two good files and a bad one: both reports, the bad file a row in its place saying why, named on stderr, exit 2", async () => {
     const r = await run(["score", MIXED, bad, PARTIAL, "--format", "json"]);
     expect(r.code).toBe(2);
-    expect((JSON.parse(r.stdout) as Array<{ file: string }>).map((c) => c.file)).toEqual([MIXED, PARTIAL]);
+    const rows = JSON.parse(r.stdout) as Array<{ file: string; error?: { message: string } }>;
+    expect(rows.map((c) => c.file)).toEqual([MIXED, bad, PARTIAL]);
+    expect(rows.map((c) => !!c.error)).toEqual([false, true, false]);
+    expect(rows[1]!.error!.message).toMatch(/^\d+:\d+: 140 is out of range/);
     expect(r.stderr).toContain(where(bad, "140"));
   });
 
@@ -306,7 +309,7 @@ describe.concurrent("several files", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/mixed-regi/);
     expect(r.stdout).toMatch(/partial-fi/);
-    expect(r.stdout).not.toMatch(/out-of-ra/);
+    expect(r.stdout).toMatch(/^bad\/out-of-ra.* not scored: \d+:\d+: 140 is out of range/m);
     expect(r.stderr).toContain(where(bad, "140"));
     expect(r.stdout).not.toMatch(ANSI);
     expect(r.stderr).not.toMatch(ANSI);
@@ -334,7 +337,12 @@ describe.concurrent("several files", () => {
     const r = await run(["score", MIXED, other, "--format", "json"]);
     expect(r.stderr).toContain(other);
     expect(r.code).toBe(2);
-    expect((JSON.parse(r.stdout) as Array<{ file: string }>).map((c) => c.file)).toEqual([MIXED]);
+    // The file that cannot be scored is a row of its own, saying why.
+    const rows = JSON.parse(r.stdout) as Array<{ file: string; schemaVersion?: number; error?: { message: string } }>;
+    expect(rows.map((c) => [c.file, c.schemaVersion, c.error?.message])).toEqual([
+      [MIXED, 1, undefined],
+      [other, undefined, expect.stringContaining("retail-basics")],
+    ]);
   });
 
   // Once hung for ever: the batch table of no files looped in shortNames([]).
