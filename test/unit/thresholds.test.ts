@@ -31,14 +31,14 @@ describe("thresholds on the score as shown", () => {
     expect(low!.message).toBe("overall score 40 is below --fail-under 41");
   });
 
-  prop([scores, limits], { numRuns: 300 })("--fail-under and --min pass exactly when the number the report shows reaches the limit", (score, limit) => {
+  prop([scores, limits], { numRuns: 100 })("--fail-under and --min pass exactly when the number the report shows reaches the limit", (score, limit) => {
     const shown = Number(formatScore(score));
     const [overall, dimension] = checkThresholds(withScores(score), { failUnder: limit, min: { [base.dimensions[0]!.id]: limit } });
     expect(overall!.passed).toBe(shown >= limit);
     expect(dimension!.passed).toBe(shown >= limit);
   });
 
-  prop([scores, scores, fc.integer({ min: 0, max: 5 })], { numRuns: 300 })("a baseline regresses exactly when the shown score drops by more than the tolerance", (before, after, tolerance) => {
+  prop([scores, scores, fc.integer({ min: 0, max: 5 })], { numRuns: 100 })("a baseline regresses exactly when the shown score drops by more than the tolerance", (before, after, tolerance) => {
     const [overall] = checkThresholds(withScores(after), { baseline: withScores(before), tolerance });
     const drop = Number(formatScore(before)) - Number(formatScore(after));
     expect(overall!.passed).toBe(drop <= tolerance);
