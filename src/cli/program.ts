@@ -154,7 +154,7 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     .option("--fail-under <score>", h("helpScoreFailUnder"))
     .option("--require-stage <stage>", h("helpScoreRequireStage"))
     .option("--min <dimension=score>", h("helpScoreMin"), collect, [])
-    .option("--baseline <file>", h("helpScoreBaseline"))
+    .option("--baseline <file|folder>", h("helpScoreBaseline"))
     .option("--tolerance <points>", h("helpScoreTolerance"), "0")
     .option("--benchmark <name|file>", h("helpScoreBenchmark"))
     .addHelpText(
