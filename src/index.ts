@@ -31,7 +31,7 @@ export * from "./engine/scorecard.js";
 // Renderers, and the registry that picks one per format.
 export { FORMATS, formatsFor, rendererOf, type Format, type Look } from "./report/formats.js";
 export { renderText, type TextOptions } from "./report/text.js";
-export { textBatch, markdownBatch, jsonBatch, ndjsonBatch, junitBatch, renderBatch, type BatchRenderer, type BatchItem } from "./report/batch.js";
+export { textBatch, markdownBatch, jsonBatch, ndjsonBatch, junitBatch, renderBatch, type BatchRenderer, type BatchItem, type BatchSetup, type BrokenItem } from "./report/batch.js";
 export { renderMarkdown } from "./report/markdown.js";
 export { renderHtml, renderCardHtml, type HtmlOptions } from "./report/html.js";
 export { renderJunit } from "./report/junit.js";
