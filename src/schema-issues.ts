@@ -47,6 +47,10 @@ const typeWords: Record<string, CliKey> = {
   null: "typeNothing",
 };
 
+function yamlNumber(n: number): string {
+  return Number.isNaN(n) ? ".nan" : n > 0 ? ".inf" : "-.inf";
+}
+
 function typeOfValue(v: unknown): Phrase {
   const t = v === null ? "null" : Array.isArray(v) ? "array" : typeof v;
   return { key: typeWords[t] ?? "typeValue" };
@@ -62,6 +66,8 @@ function describeIssue(issue: z.core.$ZodIssue, field: string | Phrase): Phrase 
   switch (issue.code) {
     case "invalid_type":
       if (!("input" in issue) || issue.input === undefined) return { key: "errMissingField", params: { field, expected: { key: typeWords[issue.expected] ?? "typeValue" } } };
+      // .nan and .inf are numbers to YAML and not to a schema: "expected a number, got a number" would say nothing.
+      if (typeof issue.input === "number" && !Number.isFinite(issue.input)) return { key: "errNotFinite", params: { field, value: yamlNumber(issue.input) } };
       return { key: "errWrongType", params: { field, expected: { key: typeWords[issue.expected] ?? "typeValue" }, received: typeOfValue(issue.input) } };
     case "too_small":
       if (issue.origin === "string") return Number(issue.minimum) <= 1 ? { key: "errEmptyText", params: { field } } : { key: "errMinChars", params: { field, limit: limit(issue.minimum) } };
@@ -80,6 +86,7 @@ function describeIssue(issue: z.core.$ZodIssue, field: string | Phrase): Phrase 
     case "invalid_key":
       return issue.issues[0] ? describeIssue(issue.issues[0] as z.core.$ZodIssue, field) : { key: "errBadForm", params: { field } };
     case "invalid_union":
+      if ("input" in issue && issue.input === undefined) return { key: "errMissingField", params: { field, expected: { key: "typeValue" } } };
       return { key: "errNoForm", params: { field } };
     case "custom": {
       const params = issue.params as Phrase["params"] & { key?: CliKey } | undefined;

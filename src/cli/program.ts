@@ -43,9 +43,19 @@ function numberOption(flag: string, raw: string | undefined, min: number, max: n
   return n;
 }
 
+/** `--rubric ''` names no file: refused, rather than read as "no option given" and silently defaulted. */
+function refuseEmptyPaths(cmd: Command): void {
+  for (const option of cmd.options) {
+    if (!/<[^>]*(file|folder)[^>]*>/.test(option.flags)) continue;
+    const value: unknown = cmd.getOptionValue(option.attributeName());
+    if (value === "" || (Array.isArray(value) && value.includes(""))) throw new UsageError({ key: "errEmptyOptionValue", params: { option: option.long ?? option.flags } });
+  }
+}
+
 /** Turns commander's strings into checked, typed options; a bad value is a usage error (exit 2). */
 function normaliseScoreOptions(o: Record<string, unknown>) {
-  const min: Record<string, number> = {};
+  // A null prototype: --min __proto__=50 must reach the dimension check, not vanish into the object's prototype.
+  const min = Object.create(null) as Record<string, number>;
   for (const pair of (o.min as string[] | undefined) ?? []) {
     const m = /^([A-Za-z0-9._-]+)=(.+)$/.exec(pair);
     if (!m) throw new UsageError({ key: "errMinPair", params: { value: pair } });
@@ -109,7 +119,8 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
       outputError: (str, write) => write(`${commanderMessage(str, words)}\n`),
     })
     .exitOverride()
-    .addHelpText("after", `\n${h("helpProgramExamples")}`);
+    .addHelpText("after", `\n${h("helpProgramExamples")}`)
+    .hook("preAction", (_, action) => refuseEmptyPaths(action));
 
   program
     .command("run", { isDefault: true })

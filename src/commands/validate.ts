@@ -69,7 +69,8 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<void> 
       } else {
         const checked = await audit.check({ value: parsed.value as Answers, source: parsed.source, warnings: [] }, { rubricOptional: true });
         problems.push(...checked.warnings);
-        const n = Object.values(checked.answers.answers).filter((v) => v !== null).length;
+        // Counted as score counts them: an answer to a question its 'when' hides is ignored (and warned of).
+        const n = [...checked.input.sheet.values()].filter((e) => e.status !== "hidden" && e.status !== "missing").length;
         summary = { key: "validAnswers", params: { questionnaire: checked.questionnaire.id, n } };
       }
     } catch (err) {

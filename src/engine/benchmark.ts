@@ -1,5 +1,6 @@
 import { quantileSorted } from "d3-array";
 import type { Scorecard } from "./scorecard.js";
+import { emptyRecord, own } from "./own.js";
 
 export interface BenchmarkProfile {
   id: string;
@@ -27,16 +28,16 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 /** Adds the distance to a peer profile to a scorecard (a new object; the input is not changed). */
 export function withBenchmark(card: Scorecard, profile: BenchmarkProfile): Scorecard {
   const dims = card.dimensions.map((d) => {
-    const b = profile.scores[d.id];
-    const quarter = quarterOf(d.score, profile.quartiles?.[d.id]);
+    const b = own(profile.scores, d.id);
+    const quarter = quarterOf(d.score, own(profile.quartiles, d.id));
     return { id: d.id, benchmark: b ?? null, distance: b === undefined || b === null || d.score === null ? null : round1(d.score - b), ...(quarter ? { quarter } : {}) };
   });
   // Without a stated overall, weigh the profile's dimensions as the rubric weighs this audit's.
   let overall = profile.overall ?? null;
   if (overall === null) {
-    const known = card.dimensions.filter((d) => typeof profile.scores[d.id] === "number" && d.weight > 0);
+    const known = card.dimensions.filter((d) => typeof own(profile.scores, d.id) === "number" && d.weight > 0);
     const w = known.reduce((s, d) => s + d.weight, 0);
-    overall = w > 0 ? round1(known.reduce((s, d) => s + (profile.scores[d.id] as number) * d.weight, 0) / w) : null;
+    overall = w > 0 ? round1(known.reduce((s, d) => s + (own(profile.scores, d.id) as number) * d.weight, 0) / w) : null;
   }
   return {
     ...card,
@@ -69,8 +70,8 @@ export function profileFromScorecard(card: Scorecard, label: string): BenchmarkP
 
 /** A profile of a group of audits: the median and quartiles of each dimension and of the overall score. */
 export function profileOf(cards: readonly Scorecard[]): { overall: number | null; scores: Record<string, number | null>; quartiles: Record<string, [number, number, number]>; dates?: { from: string; to: string } } {
-  const quartiles: Record<string, [number, number, number]> = {};
-  const scores: Record<string, number | null> = {};
+  const quartiles = emptyRecord<[number, number, number]>();
+  const scores = emptyRecord<number | null>();
   const add = (id: string, values: Array<number | null>) => {
     const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
     if (!known.length) return (scores[id] = null);

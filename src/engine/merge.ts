@@ -4,6 +4,7 @@ import { NOT_APPLICABLE, UNKNOWN, readAnswer } from "./answer.js";
 import { displayAnswer } from "./display.js";
 import type { Scorecard } from "./scorecard.js";
 import { messages, type Messages } from "../i18n/messages.js";
+import { emptyRecord, own } from "./own.js";
 
 export interface QuestionConsensus {
   id: string;
@@ -76,14 +77,14 @@ function range(q: Question, values: number[]): number {
  */
 export function mergeAnswers(q: Questionnaire, files: Array<{ respondent: string; answers: Answers }>, lang = "en"): TeamView {
   const m = messages(lang);
-  const merged: Record<string, Answer> = {};
+  const merged = emptyRecord<Answer>();
   const questions: QuestionConsensus[] = [];
   // One pass over each respondent's answers, so that every file is read once, not once per question.
   const byQuestion = new Map<string, Array<{ respondent: string; raw: Answer }>>();
   for (const section of q.sections) for (const question of section.questions) byQuestion.set(question.id, []);
   for (const f of files) {
     const answers = f.answers.answers;
-    for (const id of Object.keys(answers)) byQuestion.get(id)?.push({ respondent: f.respondent, raw: answers[id]! });
+    for (const id of Object.keys(answers)) byQuestion.get(id)?.push({ respondent: f.respondent, raw: own(answers, id)! });
   }
   for (const section of q.sections) {
     for (const question of section.questions) {

@@ -6,6 +6,7 @@ import type { Evaluation } from "./evaluation.js";
 import type { StageLadder } from "./stages.js";
 import type { DimensionScore, GateResult, NextStepResult, QuestionScore, Roadmap } from "./scorecard.js";
 import { round1 } from "./dimensions.js";
+import { own } from "./own.js";
 
 /** A weak answer: below what a stage expects of it. */
 export interface Improvement {
@@ -44,7 +45,7 @@ export interface PlanInput {
 /** The points an answer needs at each stage: a stage inherits the highest expectation below it. */
 export function needs(stages: ReadonlyArray<{ id: string }>, expects: Record<string, number>): number[] {
   let need = 0;
-  return stages.map((s) => (need = Math.max(need, expects[s.id] ?? 0)));
+  return stages.map((s) => (need = Math.max(need, own(expects, s.id) ?? 0)));
 }
 
 /** The values a question can take, for finding the answer that meets an expectation. */

@@ -66,7 +66,11 @@ export function readSheet(questionnaire: Questionnaire, answers: Answers, option
       const note = ans.kind !== "empty" && ans.note !== undefined ? { note: ans.note } : {};
       const base = { question: q, section: section.id };
       let entry: SheetEntry;
-      if (!shown) entry = { ...base, status: "hidden", ...note };
+      if (!shown) {
+        entry = { ...base, status: "hidden", ...note };
+        // Score leaves it out; validate must say so rather than count it.
+        if (r?.fits && ans.kind !== "empty") issues.push({ path: ["answers", q.id], atKey: true, severity: "warning", ...say("warnHiddenAnswer", { id: q.id }) });
+      }
       else if (!r?.fits || ans.kind === "empty") entry = { ...base, status: "missing" };
       else if (ans.kind === "unknown") entry = { ...base, status: "unknown", ...note };
       else if (ans.kind === "na") entry = { ...base, status: "not-applicable", ...note };

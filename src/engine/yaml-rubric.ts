@@ -4,6 +4,7 @@ import type { QuestionRule, Rubric } from "../model/rubric.js";
 import { resolveText } from "../i18n/text.js";
 import { evaluateCondition } from "./condition.js";
 import type { RubricEvaluation, RubricInput, ScoringRubric } from "./rubric.js";
+import { own } from "./own.js";
 
 /** Points (0-100) of a valid answer under a rule, or null when the rule cannot score it. */
 export function pointsFor(q: Question, rule: QuestionRule, value: AnswerValue): number | null {
@@ -12,17 +13,17 @@ export function pointsFor(q: Question, rule: QuestionRule, value: AnswerValue): 
     case "single": {
       const i = q.options.findIndex((o) => o.value === value);
       if (i < 0) return null;
-      return p ? (p[String(value)] ?? 0) : (i / (q.options.length - 1)) * 100;
+      return p ? (own(p, String(value)) ?? 0) : (i / (q.options.length - 1)) * 100;
     }
     case "multi": {
       if (!Array.isArray(value)) return null;
       const picked = q.options.filter((o) => value.includes(o.value));
-      const sum = picked.reduce((s, o) => s + (p ? (p[o.value] ?? 0) : 100 / q.options.length), 0);
+      const sum = picked.reduce((s, o) => s + (p ? (own(p, o.value) ?? 0) : 100 / q.options.length), 0);
       return Math.min(100, sum);
     }
     case "scale":
       if (typeof value !== "number") return null;
-      return p ? (p[String(value)] ?? 0) : ((value - q.min) / (q.max - q.min)) * 100;
+      return p ? (own(p, String(value)) ?? 0) : ((value - q.min) / (q.max - q.min)) * 100;
     case "number": {
       if (typeof value !== "number" || !rule.bands) return null;
       let best = 0;
@@ -32,7 +33,7 @@ export function pointsFor(q: Question, rule: QuestionRule, value: AnswerValue): 
     }
     case "boolean":
       if (typeof value !== "boolean") return null;
-      return value ? (p?.yes ?? 100) : (p?.no ?? 0);
+      return value ? (own(p, "yes") ?? 100) : (own(p, "no") ?? 0);
     case "text":
       return null;
   }

@@ -13,6 +13,7 @@ import type { AskChoice, Asker } from "./asker.js";
 import { word } from "../i18n/phrase.js";
 import { displayAnswer } from "../engine/display.js";
 import { displayOrder } from "./display-order.js";
+import { own } from "../engine/own.js";
 
 export interface InterviewOptions {
   lang?: string;
@@ -55,13 +56,13 @@ export async function interview(q: Questionnaire, asker: Asker, start: Answers, 
     const map = new Map<string, AnswerValue>();
     for (const e of entries) {
       if (e.question.when && evaluateCondition(e.question.when, map) !== true) continue;
-      const a = readAnswer(answers.answers[e.question.id], e.question);
+      const a = readAnswer(own(answers.answers, e.question.id), e.question);
       if (a.kind === "value") map.set(e.question.id, a.value);
     }
     return map;
   };
   const isShown = (e: Entry) => !e.question.when || evaluateCondition(e.question.when, known()) === true;
-  const isAnswered = (e: Entry) => readAnswer(answers.answers[e.question.id], e.question).kind !== "empty";
+  const isAnswered = (e: Entry) => readAnswer(own(answers.answers, e.question.id), e.question).kind !== "empty";
 
   const save = async () => options.onChange?.(answers);
 
@@ -69,13 +70,13 @@ export async function interview(q: Questionnaire, asker: Asker, start: Answers, 
   const asked = new Set<string>();
   const askOne = async (e: Entry): Promise<void> => {
     asked.add(e.question.id);
-    const current = readAnswer(answers.answers[e.question.id], e.question);
+    const current = readAnswer(own(answers.answers, e.question.id), e.question);
     const currentValue = current.kind === "value" ? current.value : current.kind === "unknown" ? UNKNOWN : current.kind === "na" ? NOT_APPLICABLE : undefined;
     const result = await ask(asker, e, total, lang, naAllowed.has(e.question.id), currentValue);
     if (result === SKIP) {
       if (current.kind === "empty") return;
       delete answers.answers[e.question.id];
-    } else answers.answers[e.question.id] = withValue(answers.answers[e.question.id], result);
+    } else answers.answers[e.question.id] = withValue(own(answers.answers, e.question.id), result);
     await save();
   };
 
@@ -92,7 +93,7 @@ export async function interview(q: Questionnaire, asker: Asker, start: Answers, 
     const choices: AskChoice<string>[] = [
       { value: DONE, name: fill(m.reviewDone, { answered, shown: shown.length }) },
       ...shown.map((e) => {
-        const a = readAnswer(answers.answers[e.question.id], e.question);
+        const a = readAnswer(own(answers.answers, e.question.id), e.question);
         const shownAnswer =
           a.kind === "value" ? displayAnswer(e.question, a.value, lang, m) : a.kind === "unknown" ? m.unknown : a.kind === "na" ? m.notApplicable : m.missing;
         return { value: e.question.id, name: `${e.position}. ${truncate(resolveText(e.question.text, lang), 50)} → ${truncate(shownAnswer, 30)}` };

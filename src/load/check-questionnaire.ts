@@ -2,6 +2,7 @@ import type { Condition, ConditionTest } from "../model/condition.js";
 import type { Question, Questionnaire } from "../model/questionnaire.js";
 
 import { say, type Path, type PathIssue } from "../errors.js";
+import { answerProblem } from "../engine/answer.js";
 
 export interface QuestionRef {
   question: Question;
@@ -60,16 +61,38 @@ export function checkCondition(
     if (test.includes !== undefined && q.type !== "multi") {
       issues.push({ path: [...p, "includes"], ...say("errWhenIncludes", { id: q.id, type: q.type }) });
     }
-    if (q.type === "single" || q.type === "multi") {
-      const values = new Set(q.options.map((o) => o.value));
-      const given: Array<[unknown, Path]> = [];
-      if (test.equals !== undefined) given.push([test.equals, [...p, "equals"]]);
-      if (test.includes !== undefined) given.push([test.includes, [...p, "includes"]]);
-      for (const key of ["in", "notIn"] as const) test[key]?.forEach((v, i) => given.push([v, [...p, key, i]]));
-      for (const [v, vp] of given) {
-        if (!values.has(String(v))) issues.push({ path: vp, ...say("errWhenOption", { value: String(v), id: q.id, options: [...values].join(", ") }) });
-      }
+    issues.push(...neverHolds(test, q, p));
+  }
+  return issues;
+}
+
+/** The values of a test that no answer to its question can ever equal: a string on a boolean, 7 on a 1-5 scale. */
+function neverHolds(test: ConditionTest, q: Question, p: Path): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const given: Array<[string | number | boolean, Path, string]> = [];
+  if (test.equals !== undefined) given.push([test.equals, [...p, "equals"], "equals"]);
+  for (const op of ["in", "notIn"] as const) test[op]?.forEach((v, i) => given.push([v, [...p, op, i], op]));
+  if (q.type === "multi") {
+    // A multi answer is a list: equals, in and notIn compare it whole, so never with one option.
+    for (const op of new Set(given.map(([, , op]) => op))) issues.push({ path: [...p, op], ...say("errWhenWholeList", { op, id: q.id }) });
+    if (test.includes !== undefined) given.splice(0, given.length, [test.includes, [...p, "includes"], "includes"]);
+    else return issues;
+  }
+  for (const [v, vp] of given) {
+    if ((q.type === "single" || q.type === "multi") && typeof v === "string") {
+      const values = q.options.map((o) => o.value);
+      if (!values.includes(v)) issues.push({ path: vp, ...say("errWhenOption", { value: v, id: q.id, options: values.join(", ") }) });
+      continue;
     }
+    const why = answerProblem(q.type === "multi" ? { ...q, type: "single" } : q, v);
+    if (why) issues.push({ path: vp, ...say("errWhenNeverHolds", { value: String(v), why }) });
+  }
+  if (q.type === "scale" || q.type === "number") {
+    const { min, max } = q;
+    if (test.atLeast !== undefined && max !== undefined && test.atLeast > max)
+      issues.push({ path: [...p, "atLeast"], ...say("errWhenNeverHolds", { value: String(test.atLeast), why: { key: "errOutOfRange", params: { value: test.atLeast, id: q.id, min: min ?? "-∞", max } } }) });
+    if (test.atMost !== undefined && min !== undefined && test.atMost < min)
+      issues.push({ path: [...p, "atMost"], ...say("errWhenNeverHolds", { value: String(test.atMost), why: { key: "errOutOfRange", params: { value: test.atMost, id: q.id, min, max: max ?? "∞" } } }) });
   }
   return issues;
 }

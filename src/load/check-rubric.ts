@@ -5,6 +5,7 @@ import { checkCondition, conditionTests, indexQuestions, missingTranslations } f
 
 import { say, type PathIssue } from "../errors.js";
 import { parseQuestionnaireRef } from "./questionnaire-ref.js";
+import { own } from "../engine/own.js";
 
 /** Checks a rubric on its own: stage bands, targets, ids. */
 export function checkRubricShape(r: Rubric): PathIssue[] {
@@ -51,6 +52,11 @@ export function checkRubric(r: Rubric, q: Questionnaire): PathIssue[] {
     issues.push({ path: ["questionnaire"], ...say("errRubricOtherQuestionnaire", { id: ref.id, expected: q.id }) });
     return issues;
   }
+  // Points written for another revision's options and ids would score this one silently wrong.
+  if (ref.revision !== undefined && ref.revision !== q.revision) {
+    issues.push({ path: ["questionnaire"], ...say("errRubricOtherRevision", { revision: ref.revision, id: q.id, expected: q.revision }) });
+    return issues;
+  }
   const questions = indexQuestions(q);
   const sections = new Set(q.sections.map((s) => s.id));
   const scored = new Set<string>();
@@ -82,10 +88,10 @@ export function checkRubric(r: Rubric, q: Questionnaire): PathIssue[] {
       for (const key of Object.keys(points)) {
         if (!allowed.includes(key)) issues.push({ path: [...p, "points", key], atKey: true, ...say("errNotAnAnswerOf", { key, id: qid, allowed: allowed.join(", ") }) });
       }
-      const missing = allowed.filter((v) => points[v] === undefined);
+      const missing = allowed.filter((v) => own(points, v) === undefined);
       if (missing.length) issues.push({ path: [...p, "points"], ...say("errNoPointsFor", { missing: missing.map((m) => `'${m}'`).join(", "), id: qid }) });
       if (question.type === "single") {
-        const seq = allowed.map((v) => points[v] ?? 0);
+        const seq = allowed.map((v) => own(points, v) ?? 0);
         if (seq.some((v, i) => i > 0 && v < seq[i - 1]!)) {
           issues.push({ path: [...p, "points"], severity: "warning", ...say("warnPointsOrder", { id: qid }) });
         }

@@ -1,6 +1,5 @@
 import * as z from "zod";
-import { formatVersionSchema, languageSchema } from "./common.js";
-import { messageKey as key } from "./common.js";
+import { dateSchema, dictSchema, formatVersionSchema, languageSchema, questionnaireRefSchema } from "./common.js";
 
 
 export const answerValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
@@ -20,17 +19,15 @@ export const answersSchema = z
     $schema: z.string().optional(),
     kind: z.literal("answers"),
     version: formatVersionSchema,
-    questionnaire: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*(@[0-9]+)?$/, key("expectQuestionnaireRef"))
-      .meta({ description: "The questionnaire answered: its id, optionally id@revision." }),
+    questionnaire: questionnaireRefSchema.meta({ description: "The questionnaire answered: its id, optionally id@revision." }),
     respondent: z.string().max(200).optional(),
     respondents: z.array(z.string().max(200)).optional().meta({ description: "For a merged team view: who answered." }),
     organisation: z.string().max(200).optional(),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, key("expectDate")).optional(),
+    date: dateSchema.optional(),
     lang: languageSchema.optional(),
-    answers: z
-      .record(z.string(), answerSchema.nullable())
+    answers: dictSchema(z.string(), answerSchema.nullable())
       .nullish()
-      .transform((v) => v ?? {})
+      .transform((v) => v ?? (Object.create(null) as Record<string, Answer | null>))
       .meta({ description: "Question id to answer; an empty or missing value means not answered yet." }),
   })
   .meta({ title: "maturity-audit answers", description: "One respondent's answers to a questionnaire. A partial file is valid." });

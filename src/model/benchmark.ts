@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { formatVersionSchema, idSchema, textSchema } from "./common.js";
+import { dateSchema, dictSchema, formatVersionSchema, idSchema, questionnaireRefSchema, textSchema } from "./common.js";
 
 export const benchmarkSchema = z
   .strictObject({
@@ -8,20 +8,19 @@ export const benchmarkSchema = z
     version: formatVersionSchema,
     id: idSchema,
     title: textSchema,
-    questionnaire: z.string().min(1).meta({ description: "The questionnaire whose dimensions the scores refer to." }),
+    questionnaire: questionnaireRefSchema.meta({ description: "The questionnaire whose dimensions the scores refer to." }),
     illustrative: z.boolean().meta({ description: "true when the scores are an example, not measured data; reports say so." }),
     source: textSchema.optional().meta({ description: "Where the scores come from: who, how they were gathered." }),
     n: z.int().min(1).optional().meta({ description: "How many audits or businesses the profile summarises." }),
     dates: z
-      .strictObject({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })
+      .strictObject({ from: dateSchema, to: dateSchema })
       .optional()
       .meta({ description: "The dates of the earliest and latest audit behind the profile." }),
-    quartiles: z
-      .record(idSchema, z.tuple([z.number().min(0).max(100), z.number().min(0).max(100), z.number().min(0).max(100)]))
+    quartiles: dictSchema(idSchema, z.tuple([z.number().min(0).max(100), z.number().min(0).max(100), z.number().min(0).max(100)]))
       .optional()
       .meta({ description: "Per dimension id (and 'overall'): the lower quartile, median and upper quartile." }),
     overall: z.number().min(0).max(100).optional(),
-    scores: z.record(idSchema, z.number().min(0).max(100)).meta({ description: "A score (0-100) per dimension id." }),
+    scores: dictSchema(idSchema, z.number().min(0).max(100)).meta({ description: "A score (0-100) per dimension id." }),
   })
   .meta({ title: "maturity-audit benchmark", description: "A peer profile: per-dimension scores to compare an audit with." });
 export type Benchmark = z.infer<typeof benchmarkSchema>;

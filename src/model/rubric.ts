@@ -1,14 +1,15 @@
 import * as z from "zod";
-import { formatVersionSchema, idSchema, languageSchema, textSchema } from "./common.js";
+import { dictSchema, formatVersionSchema, questionnaireRefSchema, idSchema, languageSchema, textSchema } from "./common.js";
 import { conditionSchema } from "./condition.js";
 
 const pointsSchema = z.number().min(0).max(100);
+/** Weights are relative; the cap keeps their sums and products finite (1e308 twice is Infinity, and the score NaN). */
+const weightSchema = z.number().positive().max(1000);
 
 export const questionRuleSchema = z
   .strictObject({
-    weight: z.number().min(0).default(1).meta({ description: "Weight of the question within its dimension." }),
-    points: z
-      .record(z.string(), pointsSchema)
+    weight: weightSchema.default(1).meta({ description: "Weight of the question within its dimension: above 0, at most 1000." }),
+    points: dictSchema(z.string(), pointsSchema)
       .optional()
       .meta({
         description:
@@ -20,8 +21,7 @@ export const questionRuleSchema = z
       .optional()
       .meta({ description: "For numbers: the points of the highest band whose atLeast the answer reaches; below every band, 0." }),
     notApplicable: z.boolean().optional().meta({ description: "Accept 'n/a': the question leaves its dimension and the rest are re-weighted." }),
-    expects: z
-      .record(z.string(), pointsSchema)
+    expects: dictSchema(z.string(), pointsSchema)
       .optional()
       .meta({
         description:
@@ -54,8 +54,8 @@ export type Stage = z.infer<typeof stageSchema>;
 
 export const dimensionRuleSchema = z.strictObject({
   id: idSchema.meta({ description: "A section id of the questionnaire." }),
-  weight: z.number().min(0).default(1),
-  questions: z.record(idSchema, questionRuleSchema).meta({ description: "The scored questions of this section." }),
+  weight: weightSchema.default(1).meta({ description: "Weight of the dimension in the overall score: above 0, at most 1000." }),
+  questions: dictSchema(idSchema, questionRuleSchema).meta({ description: "The scored questions of this section." }),
 });
 export type DimensionRule = z.infer<typeof dimensionRuleSchema>;
 
@@ -87,7 +87,7 @@ export const rubricSchema = z
     id: idSchema,
     title: textSchema,
     description: textSchema.optional(),
-    questionnaire: z.string().min(1).meta({ description: "The id of the questionnaire this rubric scores." }),
+    questionnaire: questionnaireRefSchema.meta({ description: "The id of the questionnaire this rubric scores, optionally id@revision." }),
     languages: z.array(languageSchema).min(1).optional().meta({ description: "Languages every text is given in; validate reports a missing one." }),
     unknown: z.enum(["zero", "exclude"]).default("zero").meta({
       description: "How \"don't know\" scores: as 0 points (said in the report) or left out like a missing answer.",

@@ -4,6 +4,7 @@ import { escapeMarkdown as md } from "./escape.js";
 import { fill, messages } from "../i18n/messages.js";
 import { formatScore } from "./numbers.js";
 import { stripControl as s, truncate, wrap } from "../text/terminal.js";
+import { own } from "../engine/own.js";
 
 const signed = (d: number | null) => (d === null ? "—" : d > 0 ? `+${Math.round(d)}` : d < 0 ? `${Math.round(d)}` : "±0");
 const stageMove = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);
@@ -67,7 +68,7 @@ export function renderTrendText(t: Trend, width = 80, lang = "en"): string {
   const nameW = Math.min(34, width - t.rows.length - 20);
   out.push(`${w.overall.padEnd(nameW)} ${sparkline(t.rows.map((r) => r.overall))}  ${formatScore(t.rows[0]?.overall ?? null)} → ${formatScore(t.rows.at(-1)?.overall ?? null)}`);
   for (const d of t.dimensions) {
-    const values = t.rows.map((r) => r.scores[d.id] ?? null);
+    const values = t.rows.map((r) => own(r.scores, d.id) ?? null);
     out.push(`${truncate(s(d.title), nameW).padEnd(nameW)} ${sparkline(values)}  ${formatScore(values[0] ?? null)} → ${formatScore(values.at(-1) ?? null)}`);
   }
   return out.map((l) => truncate(l, width)).join("\n") + "\n";
@@ -80,7 +81,7 @@ export function renderTrendMarkdown(t: Trend, lang = "en"): string {
     "",
     `| ${w.colAudit} | ${w.colDate} | ${w.overall} | ${w.colStage} | ${t.dimensions.map((d) => md(d.title)).join(" | ")} |`,
     `|---|---|---:|---|${t.dimensions.map(() => "---:").join("|")}|`,
-    ...t.rows.map((r) => `| ${md(r.label)} | ${r.date ?? "—"} | ${formatScore(r.overall)} | ${md(r.stage)} | ${t.dimensions.map((d) => formatScore(r.scores[d.id] ?? null)).join(" | ")} |`),
+    ...t.rows.map((r) => `| ${md(r.label)} | ${r.date ?? "—"} | ${formatScore(r.overall)} | ${md(r.stage)} | ${t.dimensions.map((d) => formatScore(own(r.scores, d.id) ?? null)).join(" | ")} |`),
     "",
   ].join("\n");
 }

@@ -4,6 +4,7 @@ import { fill } from "../i18n/messages.js";
 import { escapeHtml as h } from "./escape.js";
 import { renderRadar, type RadarSeries } from "./radar.js";
 import { formatScore } from "./numbers.js";
+import { own } from "../engine/own.js";
 
 export interface HtmlOptions {
   /** A peer profile to draw and compare with: a score per dimension id. */
@@ -58,9 +59,9 @@ export function renderHtml(card: Scorecard, options: HtmlOptions = {}): string {
   const series: RadarSeries[] = [{ label: `${t.target} ${card.target.stage.id}`, values: card.dimensions.map(() => card.target.score), colour: "#9e9e9e", dashed: true }];
   if (options.benchmark) {
     const b = options.benchmark;
-    series.push({ label: `${t.colBenchmark}: ${b.label}`, values: card.dimensions.map((d) => b.scores[d.id] ?? null), colour: "#ef6c00", dashed: true });
+    series.push({ label: `${t.colBenchmark}: ${b.label}`, values: card.dimensions.map((d) => own(b.scores, d.id) ?? null), colour: "#ef6c00", dashed: true });
   }
-  (options.series ?? []).forEach((s, i) => series.push({ label: s.label, values: card.dimensions.map((d) => s.scores[d.id] ?? null), colour: PALETTE[i % PALETTE.length]! }));
+  (options.series ?? []).forEach((s, i) => series.push({ label: s.label, values: card.dimensions.map((d) => own(s.scores, d.id) ?? null), colour: PALETTE[i % PALETTE.length]! }));
   series.push({ label: card.respondent ?? card.organisation ?? t.thisAudit, values: card.dimensions.map((d) => d.score), colour: "#1565c0", fill: true });
 
   const who = h(whoLine(card));
@@ -77,7 +78,7 @@ export function renderHtml(card: Scorecard, options: HtmlOptions = {}): string {
   const rows = dimensionRows(card)
     .map((r) => {
       const bar = r.id === "overall" ? "" : `<div class="bar"><span style="width:${Math.max(0, Math.min(100, r.score ?? 0))}%"></span></div>`;
-      const bench = options.benchmark && r.id !== "overall" ? options.benchmark.scores[r.id] : undefined;
+      const bench = options.benchmark && r.id !== "overall" ? own(options.benchmark.scores, r.id) : undefined;
       const benchCell = options.benchmark ? `<td class="num">${bench === undefined || bench === null ? "—" : `${Math.round(bench)} (${distance(r.score, bench)})`}</td>` : "";
       const title = r.id === "overall" ? `<strong>${h(r.title)}</strong>` : h(r.title);
       return `<tr><td>${title}</td><td class="num">${r.scoreText}</td><td class="${stageTone(r.stagesShort)}">${h(r.stage)}${r.blocked ? " 🔒" : ""}</td><td class="num">${r.gap > 0 ? `−${Math.round(r.gap)}` : "✓"}</td>${benchCell}<td>${bar}</td></tr>`;

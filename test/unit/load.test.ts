@@ -347,6 +347,7 @@ describe("answers checked against the bundled questionnaire", () => {
     const body = [
       "  channels.print-share: { value: 35, note: local paper and flyers }",
       "  channels.online-presence: [website, social]",
+      "  channels.social-media: regular",
       "  channels.platform-dependence: unknown",
       "  channels.cut-traditional: n/a",
       "  data.benchmarking: false",
