@@ -17,6 +17,8 @@ export interface CorpusCase {
   expectInStderr: RegExp;
   /** The path (as passed) that stderr must name; absent only when the command refuses before reading any file. */
   file?: string;
+  /** Refused for an option's value before any file is read: stderr names no file. */
+  optionOnly?: true;
   /** Something stderr must not say (e.g. a misleading message). */
   notInStderr?: RegExp;
   /** For accepted cases: what the report must show. */
@@ -46,6 +48,10 @@ const OK = `${BAD}/accepted`;
 const DIRS = `${BAD}/folders`;
 /** A valid answers file for the bundled questionnaire, for cases where something else is broken. */
 const VALID_ANSWERS = "test/fixtures/least-mature.yaml";
+
+/** A questionnaire and rubric whose ids, option values and stages are named like Object.prototype members. */
+const PN_Q = `${OK}/prototype-names-questionnaire.yaml`;
+const PN_R = `${OK}/prototype-names-rubric.yaml`;
 
 /** Where generated inputs go; generateCorpusFiles() fills it, removeCorpusFiles() empties it. */
 export const GENERATED_DIR = join(tmpdir(), `maturity-audit-corpus-${process.pid}`);
@@ -164,6 +170,8 @@ export const badCases: CorpusCase[] = [
   { name: "answers: prototype as an answer id", args: ["score", `${A}/prototype-answer-id.yaml`], expectCode: 2, expectInStderr: at(`${A}/prototype-answer-id.yaml`, "prototype", "'prototype' is not allowed") },
   { name: "answers: __proto__ as an option value", args: ["score", `${A}/proto-option-value.yaml`], expectCode: 2, expectInStderr: at(`${A}/proto-option-value.yaml`, "__proto__", "'__proto__' is not an option") },
   { name: "answers: constructor and prototype as multi values", args: ["validate", `${A}/constructor-option-values.yaml`], expectCode: 2, expectInStderr: at(`${A}/constructor-option-values.yaml`, "[repeat-rate", "'constructor', 'prototype' are not options") },
+  { name: "answers: a date that is not in the calendar, validate", args: ["validate", `${A}/date-not-in-calendar.yaml`], expectCode: 2, expectInStderr: at(`${A}/date-not-in-calendar.yaml`, "2026-02-30", "'2026-02-30' is not a day in the calendar") },
+  { name: "answers: a date that is not in the calendar, score", args: ["score", `${A}/date-not-in-calendar.yaml`], expectCode: 2, expectInStderr: at(`${A}/date-not-in-calendar.yaml`, "2026-02-30", "not a day in the calendar") },
   { name: "answers: __proto__ inside an answer with a note", args: ["score", `${A}/proto-in-note.yaml`], expectCode: 2, expectInStderr: at(`${A}/proto-in-note.yaml`, "__proto__", "'__proto__' is not allowed") },
 
   // Answers: not YAML at all, or not ours
@@ -250,6 +258,10 @@ export const badCases: CorpusCase[] = [
   { name: "questionnaire: a when that looks forward, score", args: ["score", VALID_ANSWERS, "--questionnaire", `${Q}/when-refers-later.yaml`], expectCode: 2, expectInStderr: at(`${Q}/when-refers-later.yaml`, "question: s.second", "not asked earlier", { skip: 10 }) },
   { name: "questionnaire: a when on itself", args: ["validate", `${Q}/when-refers-itself.yaml`], expectCode: 2, expectInStderr: at(`${Q}/when-refers-itself.yaml`, "question: s.only", "not asked earlier", { skip: 10 }) },
   { name: "questionnaire: a when on an unknown question", args: ["template", "--questionnaire", `${Q}/when-unknown-question.yaml`], expectCode: 2, expectInStderr: at(`${Q}/when-unknown-question.yaml`, "s.nowhere", "unknown question 's.nowhere'") },
+  { name: "questionnaire: a when testing a boolean with \"yes\"", args: ["validate", `${Q}/when-yes-on-boolean.yaml`], expectCode: 2, expectInStderr: at(`${Q}/when-yes-on-boolean.yaml`, '"yes"', "'yes' can never match: 's.list' takes true or false") },
+  { name: "questionnaire: a when testing a scale with words", args: ["template", "--questionnaire", `${Q}/when-text-on-scale.yaml`], expectCode: 2, expectInStderr: at(`${Q}/when-text-on-scale.yaml`, "high", "'high' can never match: 's.analytics' takes a whole number from 1 to 5") },
+  { name: "questionnaire: a when on an option that does not exist", args: ["validate", `${Q}/when-missing-option.yaml`], expectCode: 2, expectInStderr: at(`${Q}/when-missing-option.yaml`, "some }", "'some' is not an option of 's.plan'") },
+  { name: "questionnaire: a when beyond the end of its scale", args: ["validate", `${Q}/when-beyond-scale.yaml`], expectCode: 2, expectInStderr: at(`${Q}/when-beyond-scale.yaml`, "6 }", "'6' can never match") },
   { name: "questionnaire: __proto__ as a section id", args: ["validate", `${Q}/proto-section-id.yaml`], expectCode: 2, expectInStderr: at(`${Q}/proto-section-id.yaml`, "__proto__", "reserved") },
   { name: "questionnaire: constructor as a section id", args: ["template", "--questionnaire", `${Q}/constructor-section-id.yaml`], expectCode: 2, expectInStderr: at(`${Q}/constructor-section-id.yaml`, "constructor", "reserved") },
   { name: "questionnaire: prototype as an option value", args: ["validate", `${Q}/prototype-option-value.yaml`], expectCode: 2, expectInStderr: at(`${Q}/prototype-option-value.yaml`, "prototype,", "reserved") },
@@ -288,6 +300,22 @@ export const badCases: CorpusCase[] = [
   { name: "rubric: a gate blocking a stage that does not exist", args: ["validate", `${R}/gate-blocks-unknown-stage.yaml`], expectCode: 2, expectInStderr: at(`${R}/gate-blocks-unknown-stage.yaml`, '"5.0"', "is not a stage") },
   { name: "rubric: a next step on a question that does not exist", args: ["score", VALID_ANSWERS, "--rubric", `${R}/next-step-unknown-question.yaml`], expectCode: 2, expectInStderr: at(`${R}/next-step-unknown-question.yaml`, "channels.carrier-pigeons", "unknown question") },
   { name: "rubric: a negative weight", args: ["validate", `${R}/negative-weight.yaml`], expectCode: 2, expectInStderr: at(`${R}/negative-weight.yaml`, "-2", "weight") },
+  { name: "rubric: weights of 1e308, whose sum overflows", args: ["validate", `${R}/huge-weights.yaml`], expectCode: 2, expectInStderr: at(`${R}/huge-weights.yaml`, "1e308", "dimensions.0.weight: must be at most 1000") },
+  { name: "rubric: weights of 1e308, score", args: ["score", VALID_ANSWERS, "--rubric", `${R}/huge-weights.yaml`], expectCode: 2, expectInStderr: at(`${R}/huge-weights.yaml`, "1e308", "at most 1000", { occurrence: 2 }) },
+  { name: "rubric: .nan as a weight", args: ["validate", `${R}/nan-numbers.yaml`], expectCode: 2, expectInStderr: at(`${R}/nan-numbers.yaml`, ".nan", "expected a finite number, not .nan"), notInStderr: /got a number/ },
+  { name: "rubric: .inf as points", args: ["score", VALID_ANSWERS, "--rubric", `${R}/infinite-points.yaml`], expectCode: 2, expectInStderr: at(`${R}/infinite-points.yaml`, ".inf", "expected a finite number, not .inf"), notInStderr: /got a number/ },
+  { name: "rubric: every weight zero", args: ["validate", `${R}/zero-weights.yaml`], expectCode: 2, expectInStderr: at(`${R}/zero-weights.yaml`, "0\n    questions", "weight: must be greater than 0") },
+  { name: "rubric: a gate testing a boolean with \"no\"", args: ["validate", `${R}/gate-yes-on-boolean.yaml`], expectCode: 2, expectInStderr: at(`${R}/gate-yes-on-boolean.yaml`, '"no"', "'no' can never match: 'data.benchmarking' takes true or false") },
+  { name: "rubric: a gate testing a scale with words", args: ["score", VALID_ANSWERS, "--rubric", `${R}/gate-text-on-scale.yaml`], expectCode: 2, expectInStderr: at(`${R}/gate-text-on-scale.yaml`, "low, 1", "'low' can never match: 'data.analytics' takes a whole number") },
+  { name: "rubric: for another revision (media-house@7), validate", args: ["validate", `${R}/other-revision.yaml`], expectCode: 2, expectInStderr: at(`${R}/other-revision.yaml`, "media-house@7", "scores revision 7 of 'media-house', but the questionnaire is revision 2") },
+  { name: "rubric: for another revision (media-house@7), score", args: ["score", VALID_ANSWERS, "--rubric", `${R}/other-revision.yaml`], expectCode: 2, expectInStderr: at(`${R}/other-revision.yaml`, "media-house@7", "revision 7") },
+  {
+    name: "rubric: no points for an option named toString",
+    args: ["validate", `${R}/points-missing-for-tostring.yaml`, "--questionnaire", PN_Q],
+    file: `${R}/points-missing-for-tostring.yaml`,
+    expectCode: 2,
+    expectInStderr: at(`${R}/points-missing-for-tostring.yaml`, "{ valueOf", "no points for 'toString' of 'toString'"),
+  },
   { name: "rubric: for another questionnaire, score", args: ["score", VALID_ANSWERS, "--rubric", `${R}/for-another-questionnaire.yaml`], expectCode: 2, expectInStderr: at(`${R}/for-another-questionnaire.yaml`, "shop-checklist", "shop-checklist") },
   {
     name: "rubric: for another questionnaire, validate",
@@ -306,6 +334,8 @@ export const badCases: CorpusCase[] = [
   { name: "benchmark: scores as a list", args: ["score", VALID_ANSWERS, "--benchmark", `${B}/scores-a-list.yaml`], expectCode: 2, expectInStderr: at(`${B}/scores-a-list.yaml`, "[40", "scores") },
   { name: "benchmark: illustrative missing", args: ["validate", `${B}/missing-illustrative.yaml`], expectCode: 2, expectInStderr: atLine(`${B}/missing-illustrative.yaml`, 1, 1, "illustrative") },
   { name: "benchmark: __proto__ as a dimension", args: ["score", VALID_ANSWERS, "--benchmark", `${B}/proto-dimension.yaml`], expectCode: 2, expectInStderr: at(`${B}/proto-dimension.yaml`, "__proto__", "'__proto__' is not allowed") },
+  { name: "benchmark: a date that is not in the calendar", args: ["validate", `${B}/date-not-in-calendar.yaml`], expectCode: 2, expectInStderr: at(`${B}/date-not-in-calendar.yaml`, "2025-04-31", "dates.from: '2025-04-31' is not a day in the calendar") },
+  { name: "benchmark: .nan as a score", args: ["score", VALID_ANSWERS, "--benchmark", `${B}/nan-score.yaml`], expectCode: 2, expectInStderr: at(`${B}/nan-score.yaml`, ".nan", "scores.channels: expected a finite number, not .nan") },
   { name: "benchmark: a score as text", args: ["validate", `${B}/score-as-text.yaml`], expectCode: 2, expectInStderr: at(`${B}/score-as-text.yaml`, "forty", "scores.channels") },
   {
     name: "benchmark: for another questionnaire, score",
@@ -319,6 +349,14 @@ export const badCases: CorpusCase[] = [
     expectCode: 2,
     expectInStderr: at(`${B}/unknown-dimension.yaml`, "tiktok", "tiktok"),
   },
+
+  // Options whose value names nothing, or reaches Object.prototype
+  { name: "options: --min __proto__=50", args: ["score", VALID_ANSWERS, "--min", "__proto__=50"], optionOnly: true, expectCode: 2, expectInStderr: /--min __proto__=\.\.\.: no dimension '__proto__'/ },
+  { name: "options: --min toString=50 on the bundled rubric", args: ["score", VALID_ANSWERS, "--min", "toString=50"], optionOnly: true, expectCode: 2, expectInStderr: /no dimension 'toString'/ },
+  { name: "options: an empty --benchmark", args: ["score", VALID_ANSWERS, "--benchmark", ""], optionOnly: true, expectCode: 2, expectInStderr: /option '--benchmark' was given an empty value/ },
+  { name: "options: an empty --rubric", args: ["score", VALID_ANSWERS, "--rubric", ""], optionOnly: true, expectCode: 2, expectInStderr: /option '--rubric' was given an empty value/, notInStderr: /no bundled rubric/ },
+  { name: "options: an empty --questionnaire", args: ["template", "--questionnaire", ""], optionOnly: true, expectCode: 2, expectInStderr: /option '--questionnaire' was given an empty value/ },
+  { name: "options: an empty --output", args: ["score", VALID_ANSWERS, "--output", ""], optionOnly: true, expectCode: 2, expectInStderr: /option '--output' was given an empty value/ },
 
   // Rubric plugins (score --rubric x.mjs)
   { name: "plugin: throws at import", args: ["score", VALID_ANSWERS, "--rubric", `${P}/throws-at-import.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/throws-at-import.mjs`)} failed to load: rubric module exploded at import`) },
@@ -365,12 +403,39 @@ export const acceptedCases: CorpusCase[] = [
   { name: "CRLF rubric, score", args: ["score", VALID_ANSWERS, "--rubric", `${OK}/crlf-rubric.yaml`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /rubric: A tiny rubric/ },
   { name: "CRLF benchmark, score", args: ["score", VALID_ANSWERS, "--benchmark", `${OK}/crlf-benchmark.yaml`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /A tiny benchmark/ },
   { name: "BOM and CRLF questionnaire, template", args: ["template", "--questionnaire", `${OK}/bom-crlf-questionnaire.yaml`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /^questionnaire: tiny@1$/m },
+  { name: "prototype-like ids, validate the questionnaire", args: ["validate", PN_Q], expectCode: 0, expectInStderr: /^$/, expectInStdout: /questionnaire 'prototype-names' revision 1: 1 sections, 5 questions/ },
+  { name: "prototype-like ids, validate the rubric", args: ["validate", PN_R, "--questionnaire", PN_Q], expectCode: 0, expectInStderr: /^$/, expectInStdout: /rubric 'prototype-names-rubric' for 'prototype-names': 2 stages, 1 gates, 1 next steps/ },
+  {
+    name: "prototype-like ids, score",
+    args: ["score", `${OK}/prototype-names-answers.yaml`, "--questionnaire", PN_Q, "--rubric", PN_R],
+    expectCode: 0,
+    expectInStderr: /^$/,
+    // yes (100), the middle option (50), one of two tools (50): 67, and the step on the question named toString.
+    expectInStdout: /^The second stage · 67\/100 · target valueOf$[\s\S]*Write the plan down[\s\S]*Why: "How do you plan\?": Some plan/m,
+  },
+  {
+    name: "prototype-like ids, score an unanswered toString as not answered",
+    args: ["score", `${OK}/prototype-names-answers-2.yaml`, "--questionnaire", PN_Q, "--rubric", PN_R, "--format", "json"],
+    expectCode: 0,
+    expectInStderr: /^$/,
+    // no (0) and 5 on the scale (100): 50, with toString and isPrototypeOf missing, not answered with a function.
+    expectInStdout: /"overall": \{\s+"score": 50,[\s\S]*"missing": 2/,
+  },
+  {
+    name: "prototype-like ids, merge",
+    args: ["merge", `${OK}/prototype-names-answers.yaml`, `${OK}/prototype-names-answers-2.yaml`, "--questionnaire", PN_Q, "--rubric", PN_R],
+    expectCode: 0,
+    expectInStderr: /^$/,
+    expectInStdout: /^2 respondents: Ada, Ben$/m,
+  },
+  { name: "an answer to a hidden question, validate", args: ["validate", `${OK}/hidden-answer.yaml`], expectCode: 0, expectInStderr: at(`${OK}/hidden-answer.yaml`, "channels.platform-dependence", "warning: 'channels.platform-dependence' is not asked with these answers"), expectInStdout: /hidden-answer\.yaml: answers to 'media-house': 3 answered/ },
+  { name: "an answer to a hidden question, score", args: ["score", `${OK}/hidden-answer.yaml`, "--format", "json"], expectCode: 0, expectInStderr: at(`${OK}/hidden-answer.yaml`, "channels.platform-dependence", "the answer is ignored"), expectInStdout: /"id": "channels.platform-dependence",[\s\S]*?"status": "hidden"/ },
   { name: "JSON answers, validate", args: ["validate", `${OK}/answers.json`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /answers\.json: answers to 'media-house': 3 answered/ },
   { name: "JSON answers, score", args: ["score", `${OK}/answers.json`, "--format", "json"], expectCode: 0, expectInStderr: /^$/, expectInStdout: /"schemaVersion"/ },
 ];
 
 /** The file a case must name: its explicit `file`, or the last path-like argument. */
 export function fileOf(c: CorpusCase): string | undefined {
-  if (c.file !== undefined || c.args[0] === "run") return c.file;
+  if (c.file !== undefined || c.args[0] === "run" || c.optionOnly) return c.file;
   return [...c.args].reverse().find((a) => a.includes("/") || a.includes("."));
 }
