@@ -73,7 +73,10 @@ describe("scoring any valid answers", () => {
     expect(parsed.problems).toEqual([]);
     expect(parsed.value).toEqual(answers);
     const r = yamlRubric(rubric);
-    expect(readSheet(questionnaire, parsed.value!, { notApplicable: new Set(r.notApplicable), rubricId: r.id }).issues).toEqual([]);
+    // An answer to a question its 'when' hides is only warned of: it is valid, and ignored.
+    const issues = readSheet(questionnaire, parsed.value!, { notApplicable: new Set(r.notApplicable), rubricId: r.id }).issues;
+    expect(issues.filter((i) => i.severity !== "warning")).toEqual([]);
+    expect(issues.every((i) => i.phrase?.key === "warnHiddenAnswer")).toBe(true);
   });
 });
 
