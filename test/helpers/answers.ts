@@ -4,6 +4,7 @@ import fc from "fast-check";
 import type { Answer, Answers, AnswerValue } from "../../src/model/answers.js";
 import type { Question, Questionnaire } from "../../src/model/questionnaire.js";
 import type { QuestionRule, Rubric } from "../../src/model/rubric.js";
+import { evaluateCondition } from "../../src/engine/condition.js";
 
 export type AnswerMap = Record<string, Answer | null>;
 
@@ -81,9 +82,12 @@ function extremeValue(question: Question, rubric: Rubric | undefined, most: bool
 
 function extremeAnswers(q: Questionnaire, rubric: Rubric | undefined, most: boolean): AnswerMap {
   const out: AnswerMap = {};
+  const known = new Map<string, AnswerValue>();
   for (const question of allQuestions(q)) {
+    // As a respondent answers: a question that these answers hide is not asked, so not answered.
+    if (question.when && evaluateCondition(question.when, known) !== true) continue;
     const v = extremeValue(question, rubric, most);
-    if (v !== undefined) out[question.id] = v;
+    if (v !== undefined) (out[question.id] = v), known.set(question.id, v);
   }
   return out;
 }
