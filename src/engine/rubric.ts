@@ -37,13 +37,14 @@ export const rubricEvaluationSchema = z.strictObject({
   dimensions: z.array(
     z.strictObject({
       id: z.string().min(1),
-      weight: z.number().min(0).default(1),
+      // Capped as in a YAML rubric: weights of 1e308 overflow their sum to Infinity, and the score to NaN.
+      weight: z.number().min(0).max(1000).default(1),
       /** Points (0-100) and weight of each scored question; the dimension score is their weighted mean unless `score` is given. */
       questions: z.array(
         z.strictObject({
           id: z.string().min(1),
           points: z.number().min(0).max(100).nullable(),
-          weight: z.number().min(0),
+          weight: z.number().min(0).max(1000),
           /** The points the answer needs at each stage, by stage id: a weaker answer is a step in the plan. */
           expects: z.record(z.string(), z.number().min(0).max(100)).optional(),
         }),

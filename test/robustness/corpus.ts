@@ -365,6 +365,7 @@ export const badCases: CorpusCase[] = [
   { name: "plugin: throws in evaluate", args: ["score", VALID_ANSWERS, "--rubric", `${P}/throws-in-evaluate.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/throws-in-evaluate.mjs`)}[\\s\\S]*failed: evaluate exploded`) },
   { name: "plugin: rejects with a string", args: ["score", VALID_ANSWERS, "--rubric", `${P}/rejects-with-string.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/rejects-with-string.mjs`)}[\\s\\S]*failed: not an error object`) },
   { name: "plugin: returns garbage", args: ["score", VALID_ANSWERS, "--rubric", `${P}/returns-garbage.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/returns-garbage.mjs`)}[\\s\\S]*returned an invalid evaluation`) },
+  { name: "plugin: weights of 1e308", args: ["score", VALID_ANSWERS, "--rubric", `${P}/huge-weights.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/huge-weights.mjs`)}[\\s\\S]*returned an invalid evaluation[\\s\\S]*1000`) },
   { name: "plugin: returns __proto__ and an infinite score", args: ["score", VALID_ANSWERS, "--rubric", `${P}/returns-proto.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/returns-proto.mjs`)}[\\s\\S]*returned an invalid evaluation`) },
   {
     name: "plugin: a promise that never settles",

@@ -81,6 +81,7 @@ type Mutation =
   | { op: "set"; pick: number; value: unknown }
   | { op: "rename"; pick: number; key: string }
   | { op: "retext"; pick: number; text: string }
+  | { op: "renumber"; pick: number; value: number }
   | { op: "drop"; pick: number }
   | { op: "text"; at: number; insert: string }
   | { op: "duplicate-line"; at: number }
@@ -89,6 +90,7 @@ type Mutation =
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant("set" as const), pick: fc.nat(), value: hostileValue }) },
   { weight: 4, arbitrary: fc.record({ op: fc.constant("retext" as const), pick: fc.nat(), text: fc.constantFrom(...PROTO, ...CONTROL, "x".repeat(300), "Ольга 李 🎉", "") }) },
+  { weight: 3, arbitrary: fc.record({ op: fc.constant("renumber" as const), pick: fc.nat(), value: fc.oneof(fc.constantFrom(...NUMBERS), fc.double(), fc.integer()) }) },
   { weight: 2, arbitrary: fc.record({ op: fc.constant("rename" as const), pick: fc.nat(), key: fc.constantFrom(...PROTO, "", "kind", "x\u001by") }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("drop" as const), pick: fc.nat() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("text" as const), at: fc.nat(), insert: fc.constantFrom(...CONTROL, "\t", ": :", "&a", "*a", "!!binary", "\n---\n", "{", "'") }) },
@@ -127,11 +129,12 @@ function mutate(text: string, mutations: Mutation[]): string {
       }
       continue;
     }
-    // A text stays text (the schema accepts it), so that what it holds reaches the reports.
-    const all = m.op === "retext" ? slots(data).filter((x) => typeof (x.parent as Record<string | number, unknown>)[x.key] === "string") : slots(data);
+    // A text stays text and a number a number (the schema's type holds), so that the value reaches the engine and the reports.
+    const typed = m.op === "retext" ? "string" : m.op === "renumber" ? "number" : undefined;
+    const all = typed ? slots(data).filter((x) => typeof (x.parent as Record<string | number, unknown>)[x.key] === typed) : slots(data);
     if (!all.length) continue;
     const { parent, key } = all[m.pick % all.length]!;
-    if (m.op === "set" || m.op === "retext") (parent as Record<string | number, unknown>)[key] = m.op === "set" ? m.value : m.text;
+    if (m.op === "set" || m.op === "retext" || m.op === "renumber") (parent as Record<string | number, unknown>)[key] = m.op === "set" ? m.value : m.op === "retext" ? m.text : m.value;
     else if (m.op === "drop") Array.isArray(parent) ? parent.splice(key as number, 1) : delete (parent as Record<string, unknown>)[key as string];
     else if (!Array.isArray(parent)) rename(parent, key as string, m.key);
     out = stringify(data, { lineWidth: 0 });
