@@ -131,6 +131,7 @@ export const cliMessages = {
 
   // benchmarks and other references
   errBenchmarkOtherQuestionnaire: "this benchmark is for questionnaire '{id}', not '{expected}'",
+  errBenchmarkOtherRevision: "this benchmark is for revision {revision} of '{id}', but the questionnaire is revision {expected}",
   errNotADimensionOf: "'{dimension}' is not a dimension of '{questionnaire}' ({dimensions})",
   errNotBundledFile: "this {kind} file is for questionnaire '{id}', which is not bundled; pass its file with --questionnaire FILE",
   errNotJson: "is not valid JSON: {detail}",

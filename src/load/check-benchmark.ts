@@ -6,7 +6,10 @@ import { parseQuestionnaireRef } from "./questionnaire-ref.js";
 
 /** A benchmark profile must speak of the questionnaire's own dimensions. */
 export function checkBenchmark(b: Benchmark, q: Questionnaire): PathIssue[] {
-  if (parseQuestionnaireRef(b.questionnaire).id !== q.id) return [{ path: ["questionnaire"], ...say("errBenchmarkOtherQuestionnaire", { id: b.questionnaire, expected: q.id }) }];
+  const ref = parseQuestionnaireRef(b.questionnaire);
+  if (ref.id !== q.id) return [{ path: ["questionnaire"], ...say("errBenchmarkOtherQuestionnaire", { id: b.questionnaire, expected: q.id }) }];
+  // Dimensions of another revision may have been split, merged or renamed: its scores would compare unlike with unlike.
+  if (ref.revision !== undefined && ref.revision !== q.revision) return [{ path: ["questionnaire"], ...say("errBenchmarkOtherRevision", { revision: ref.revision, id: q.id, expected: q.revision }) }];
   const sections = q.sections.map((s) => s.id);
   return Object.keys(b.scores)
     .filter((d) => !sections.includes(d))

@@ -319,6 +319,7 @@ export const da: Partial<Messages> = {
 
   // benchmarks and other references
   errBenchmarkOtherQuestionnaire: "denne referenceprofil hører til spørgeskemaet '{id}', ikke '{expected}'",
+  errBenchmarkOtherRevision: "denne referenceprofil hører til revision {revision} af '{id}', men spørgeskemaet er revision {expected}",
   errNotADimensionOf: "'{dimension}' er ikke et område i '{questionnaire}' ({dimensions})",
   errNotBundledFile: "denne {kind}-fil hører til spørgeskemaet '{id}', som ikke følger med; angiv spørgeskemaets fil med --questionnaire FILE",
   errNotJson: "er ikke gyldig JSON: {detail}",

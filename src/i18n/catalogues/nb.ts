@@ -319,6 +319,7 @@ export const nb: Partial<Messages> = {
 
   // benchmarks and other references
   errBenchmarkOtherQuestionnaire: "denne referanseprofilen gjelder spørreskjemaet '{id}', ikke '{expected}'",
+  errBenchmarkOtherRevision: "denne referanseprofilen gjelder revisjon {revision} av '{id}', men spørreskjemaet har revisjon {expected}",
   errNotADimensionOf: "'{dimension}' er ikke et område i '{questionnaire}' ({dimensions})",
   errNotBundledFile: "denne '{kind}'-filen gjelder spørreskjemaet '{id}', som ikke følger med; oppgi spørreskjemafilen med --questionnaire FILE",
   errNotJson: "er ikke gyldig JSON: {detail}",

@@ -319,6 +319,7 @@ export const sv: Partial<Messages> = {
 
   // benchmarks and other references
   errBenchmarkOtherQuestionnaire: "den här jämförelseprofilen gäller frågeformuläret '{id}', inte '{expected}'",
+  errBenchmarkOtherRevision: "den här jämförelseprofilen gäller version {revision} av '{id}', men frågeformuläret är version {expected}",
   errNotADimensionOf: "'{dimension}' är inget område i '{questionnaire}' ({dimensions})",
   errNotBundledFile: "den här filen av typen {kind} gäller frågeformuläret '{id}', som inte är inbyggt; ange dess fil med --questionnaire FILE",
   errNotJson: "är inte giltig JSON: {detail}",
