@@ -1,7 +1,8 @@
 // Ids, option values and stages named like the members of every JavaScript object (toString, valueOf,
 // hasOwnProperty), where no file is read: the question flow and the library's engine with plain objects, as a
 // program builds them. An unanswered question named toString is unanswered, not answered with a function.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -11,6 +12,7 @@ import { questionnaireSchema, type Questionnaire } from "../../src/model/questio
 import type { Rubric } from "../../src/model/rubric.js";
 import { scoreAnswers } from "../../src/engine/score.js";
 import { REPO_ROOT } from "../helpers/cli.js";
+import { runMain } from "../helpers/main.js";
 import { ScriptedAsker, choose } from "../interview/scripted-asker.js";
 
 const fixture = (name: string): unknown => parse(readFileSync(join(REPO_ROOT, "test/fixtures/bad/accepted", name), "utf8"));
@@ -80,5 +82,26 @@ describe("ids named like Object.prototype members", () => {
     const card = scoreAnswers(questionnaire, rubric, answersOf({ toString: "toString" }));
     expect(card.overall.score).toBe(100);
     expect(card.coverage).toMatchObject({ answered: 1, missing: 1 });
+  });
+
+  it("merge --save writes a team file that validate and score read back", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "maturity-audit-proto-"));
+    try {
+      const OK = "test/fixtures/bad/accepted";
+      const team = join(dir, "team.yaml");
+      const custom = ["--questionnaire", `${OK}/prototype-names-questionnaire.yaml`, "--rubric", `${OK}/prototype-names-rubric.yaml`];
+      const merged = await runMain(["merge", `${OK}/prototype-names-answers.yaml`, `${OK}/prototype-names-answers-2.yaml`, ...custom, "--save", team]);
+      expect(merged.stderr).toBe("");
+      expect(merged.code).toBe(0);
+      expect(readFileSync(team, "utf8")).toMatch(/^  toString: hasOwnProperty$/m);
+      const validated = await runMain(["validate", team, "--questionnaire", custom[1]!]);
+      expect(validated.stderr).toBe("");
+      expect(validated.code).toBe(0);
+      const scored = await runMain(["score", team, ...custom, "--format", "json"]);
+      expect(scored.code).toBe(0);
+      expect(JSON.parse(scored.stdout).respondents).toEqual(["Ada", "Ben"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
