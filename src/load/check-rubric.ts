@@ -73,6 +73,10 @@ export function checkRubric(r: Rubric, q: Questionnaire): PathIssue[] {
         continue;
       }
       scored.add(qid);
+      // An expectation for a stage the rubric does not have is never read: the step it should yield never comes.
+      for (const stage of Object.keys(rule.expects ?? {})) {
+        if (!r.stages.some((st) => st.id === stage)) issues.push({ path: [...p, "expects", stage], atKey: true, ...say("errNotAStage", { stage }) });
+      }
       if (qref.section !== d.id) issues.push({ path: p, atKey: true, ...say("errWrongSection", { id: qid, section: qref.section, dimension: d.id }) });
       const question = qref.question;
       const points = rule.points;
