@@ -308,6 +308,7 @@ export const badCases: CorpusCase[] = [
   { name: "rubric: a gate testing a boolean with \"no\"", args: ["validate", `${R}/gate-yes-on-boolean.yaml`], expectCode: 2, expectInStderr: at(`${R}/gate-yes-on-boolean.yaml`, '"no"', "'no' can never match: 'data.benchmarking' takes true or false") },
   { name: "rubric: a gate testing a scale with words", args: ["score", VALID_ANSWERS, "--rubric", `${R}/gate-text-on-scale.yaml`], expectCode: 2, expectInStderr: at(`${R}/gate-text-on-scale.yaml`, "low, 1", "'low' can never match: 'data.analytics' takes a whole number") },
   { name: "rubric: an expectation for a stage that does not exist", args: ["validate", `${R}/expects-unknown-stage.yaml`], expectCode: 2, expectInStderr: at(`${R}/expects-unknown-stage.yaml`, '"2,0"', "'2,0' is not a stage") },
+  { name: "rubric: a gate without its reason", args: ["validate", `${R}/gate-without-reason.yaml`], expectCode: 2, expectInStderr: at(`${R}/gate-without-reason.yaml`, "id: no-benchmarking", "gates.0.reason: missing"), notInStderr: /matches none of the forms/ },
   { name: "rubric: for another revision (media-house@7), validate", args: ["validate", `${R}/other-revision.yaml`], expectCode: 2, expectInStderr: at(`${R}/other-revision.yaml`, "media-house@7", "scores revision 7 of 'media-house', but the questionnaire is revision 2") },
   { name: "rubric: for another revision (media-house@7), score", args: ["score", VALID_ANSWERS, "--rubric", `${R}/other-revision.yaml`], expectCode: 2, expectInStderr: at(`${R}/other-revision.yaml`, "media-house@7", "revision 7") },
   {
