@@ -66,6 +66,7 @@ export const cliMessages = {
   expectQuestionnaireRef: "a questionnaire id, optionally with @revision",
   expectDate: "a date as YYYY-MM-DD",
   errNotACalendarDate: "'{date}' is not a day in the calendar",
+  errDatesReversed: "the profile ends ({to}) before it starts ({from})",
   errReservedId: "this id is reserved",
   errReservedAnswer: "'unknown' and 'n/a' are reserved answers",
   errOneTest: "give exactly one of equals, in, notIn, includes, atLeast, atMost (found {found})",

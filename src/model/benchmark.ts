@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { dateSchema, dictSchema, formatVersionSchema, idSchema, questionnaireRefSchema, textSchema } from "./common.js";
+import { messageKey as key, dateSchema, dictSchema, formatVersionSchema, idSchema, questionnaireRefSchema, textSchema } from "./common.js";
 
 export const benchmarkSchema = z
   .strictObject({
@@ -14,6 +14,9 @@ export const benchmarkSchema = z
     n: z.int().min(1).optional().meta({ description: "How many audits or businesses the profile summarises." }),
     dates: z
       .strictObject({ from: dateSchema, to: dateSchema })
+      .superRefine((d, ctx) => {
+        if (d.to < d.from) ctx.addIssue({ code: "custom", path: ["to"], message: key("errDatesReversed"), params: { key: "errDatesReversed", from: d.from, to: d.to } });
+      })
       .optional()
       .meta({ description: "The dates of the earliest and latest audit behind the profile." }),
     quartiles: dictSchema(idSchema, z.tuple([z.number().min(0).max(100), z.number().min(0).max(100), z.number().min(0).max(100)]))

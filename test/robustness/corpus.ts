@@ -338,6 +338,7 @@ export const badCases: CorpusCase[] = [
   { name: "benchmark: __proto__ as a dimension", args: ["score", VALID_ANSWERS, "--benchmark", `${B}/proto-dimension.yaml`], expectCode: 2, expectInStderr: at(`${B}/proto-dimension.yaml`, "__proto__", "'__proto__' is not allowed") },
   { name: "benchmark: a date that is not in the calendar", args: ["validate", `${B}/date-not-in-calendar.yaml`], expectCode: 2, expectInStderr: at(`${B}/date-not-in-calendar.yaml`, "2025-04-31", "dates.from: '2025-04-31' is not a day in the calendar") },
   { name: "benchmark: for another revision (media-house@1)", args: ["score", VALID_ANSWERS, "--benchmark", `${B}/other-revision.yaml`], expectCode: 2, expectInStderr: at(`${B}/other-revision.yaml`, "media-house@1", "revision 1 of 'media-house', but the questionnaire is revision 2") },
+  { name: "benchmark: dates that end before they start", args: ["validate", `${B}/dates-reversed.yaml`], expectCode: 2, expectInStderr: at(`${B}/dates-reversed.yaml`, "2025-03-01", "dates.to: the profile ends (2025-03-01) before it starts (2026-03-01)") },
   { name: "benchmark: .nan as a score", args: ["score", VALID_ANSWERS, "--benchmark", `${B}/nan-score.yaml`], expectCode: 2, expectInStderr: at(`${B}/nan-score.yaml`, ".nan", "scores.channels: expected a finite number, not .nan") },
   { name: "benchmark: a score as text", args: ["validate", `${B}/score-as-text.yaml`], expectCode: 2, expectInStderr: at(`${B}/score-as-text.yaml`, "forty", "scores.channels") },
   {

@@ -254,6 +254,7 @@ export const da: Partial<Messages> = {
   expectQuestionnaireRef: "et spørgeskema-id, eventuelt med @revision",
   expectDate: "en dato på formen YYYY-MM-DD",
   errNotACalendarDate: "'{date}' er ikke en dato, der findes i kalenderen",
+  errDatesReversed: "profilen slutter ({to}), før den begynder ({from})",
   errReservedId: "dette id er reserveret",
   errReservedAnswer: "'unknown' og 'n/a' er reserverede svar",
   errOneTest: "angiv præcis én af equals, in, notIn, includes, atLeast, atMost (fandt {found})",

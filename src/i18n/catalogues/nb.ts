@@ -254,6 +254,7 @@ export const nb: Partial<Messages> = {
   expectQuestionnaireRef: "en spørreskjema-id, eventuelt med @revisjon",
   expectDate: "en dato på formen YYYY-MM-DD",
   errNotACalendarDate: "'{date}' er ingen dato som finnes i kalenderen",
+  errDatesReversed: "profilen slutter ({to}) før den begynner ({from})",
   errReservedId: "denne id-en er reservert",
   errReservedAnswer: "'unknown' og 'n/a' er reserverte svar",
   errOneTest: "oppgi nøyaktig én av equals, in, notIn, includes, atLeast, atMost (fant {found})",

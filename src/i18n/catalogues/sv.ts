@@ -254,6 +254,7 @@ export const sv: Partial<Messages> = {
   expectQuestionnaireRef: "ett frågeformulärs id, eventuellt följt av @revision",
   expectDate: "ett datum på formen YYYY-MM-DD",
   errNotACalendarDate: "'{date}' är inget datum som finns i kalendern",
+  errDatesReversed: "profilen slutar ({to}) innan den börjar ({from})",
   errReservedId: "det här id:t är reserverat",
   errReservedAnswer: "'unknown' och 'n/a' är reserverade svar",
   errOneTest: "ange exakt ett av equals, in, notIn, includes, atLeast, atMost (hittade {found})",
