@@ -13,7 +13,7 @@ import { REPO_ROOT } from "../helpers/cli.js";
 import { runMain } from "../helpers/main.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_201);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 50);
 const DIR = join(tmpdir(), `maturity-audit-fuzz-${process.pid}`);
 
 const OK = "test/fixtures/bad/accepted";
