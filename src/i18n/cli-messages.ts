@@ -21,7 +21,7 @@ export const cliMessages = {
   errTabIndent: "tabs are not allowed for indentation in YAML; use spaces",
   errYamlSyntax: "{detail}",
   errUnresolvedAlias: "the alias *{name} refers to no anchor &{name} set before it",
-  errAliasBomb: "too many aliases (possible alias bomb); expand them or use fewer",
+  errAliasBomb: "too many aliases: they would expand to more than a million values, or into themselves (possible alias bomb); write the repeated parts out, or share fewer",
   errNotYaml: "cannot be read as YAML: {detail}",
   errReservedKey: "the key '{key}' is not allowed",
   errEmptyFile: "is empty: expected a YAML mapping starting with 'kind:'",

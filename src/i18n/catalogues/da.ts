@@ -209,7 +209,7 @@ export const da: Partial<Messages> = {
   errTabIndent: "tabulatorer må ikke bruges til indrykning i YAML; brug mellemrum",
   errYamlSyntax: "fejl i YAML-syntaksen (på engelsk: {detail})",
   errUnresolvedAlias: "aliasset *{name} peger ikke på noget anker &{name} sat før det",
-  errAliasBomb: "for mange aliasser (mulig aliasbombe); skriv dem ud, eller brug færre",
+  errAliasBomb: "for mange aliasser: de ville vokse til over en million værdier, eller ind i sig selv (mulig aliasbombe); skriv de gentagne dele ud, eller del færre",
   errNotYaml: "kan ikke læses som YAML: {detail}",
   errReservedKey: "nøglen '{key}' er ikke tilladt",
   errEmptyFile: "er tom: forventede en YAML-mapping, der begynder med 'kind:'",

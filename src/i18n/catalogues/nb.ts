@@ -209,7 +209,7 @@ export const nb: Partial<Messages> = {
   errTabIndent: "tabulator kan ikke brukes til innrykk i YAML; bruk mellomrom",
   errYamlSyntax: "feil i YAML-syntaksen (på engelsk: {detail})",
   errUnresolvedAlias: "aliaset *{name} viser ikke til noe anker &{name} definert før det",
-  errAliasBomb: "for mange aliaser (mulig aliasbombe); skriv dem ut eller bruk færre",
+  errAliasBomb: "for mange aliaser: de ville vokse til over en million verdier, eller inn i seg selv (mulig aliasbombe); skriv ut de gjentatte delene, eller del færre",
   errNotYaml: "kan ikke leses som YAML: {detail}",
   errReservedKey: "nøkkelen '{key}' er ikke tillatt",
   errEmptyFile: "er tom: forventet YAML som starter med 'kind:'",

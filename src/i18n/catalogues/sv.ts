@@ -209,7 +209,7 @@ export const sv: Partial<Messages> = {
   errTabIndent: "tabbar får inte användas för indrag i YAML; använd mellanslag",
   errYamlSyntax: "fel i YAML-syntaxen (på engelska: {detail})",
   errUnresolvedAlias: "aliaset *{name} pekar inte på något ankare &{name} tidigare i filen",
-  errAliasBomb: "för många alias (möjlig aliasbomb); skriv ut innehållet eller använd färre alias",
+  errAliasBomb: "för många alias: de skulle växa till mer än en miljon värden, eller in i sig själva (möjlig aliasbomb); skriv ut de upprepade delarna eller dela färre",
   errNotYaml: "kan inte läsas som YAML: {detail}",
   errReservedKey: "nyckeln '{key}' är inte tillåten",
   errEmptyFile: "är tom: här förväntas en YAML-mappning som börjar med 'kind:'",
