@@ -2,6 +2,7 @@ import type { Condition, ConditionTest } from "../model/condition.js";
 import type { Question, Questionnaire } from "../model/questionnaire.js";
 
 import { say, type Path, type PathIssue } from "../errors.js";
+import { optionOf } from "../engine/answer.js";
 
 export interface QuestionRef {
   question: Question;
@@ -61,21 +62,21 @@ export function checkCondition(
       issues.push({ path: [...p, "includes"], ...say("errWhenIncludes", { id: q.id, type: q.type }) });
     }
     if (q.type === "single" || q.type === "multi") {
-      const values = new Set(q.options.map((o) => o.value));
+      const values = q.options.map((o) => String(o.value));
       const given: Array<[unknown, Path]> = [];
       if (test.equals !== undefined) given.push([test.equals, [...p, "equals"]]);
       if (test.includes !== undefined) given.push([test.includes, [...p, "includes"]]);
       for (const key of ["in", "notIn"] as const) test[key]?.forEach((v, i) => given.push([v, [...p, key, i]]));
       for (const [v, vp] of given) {
-        if (!values.has(String(v))) issues.push({ path: vp, ...say("errWhenOption", { value: String(v), id: q.id, options: [...values].join(", ") }) });
+        if (!optionOf(q.options, v)) issues.push({ path: vp, ...say("errWhenOption", { value: String(v), id: q.id, options: values.join(", ") }) });
       }
     }
   }
   return issues;
 }
 
-/** Checks a schema-valid questionnaire for what a schema cannot say. */
-export function checkQuestionnaire(q: Questionnaire): PathIssue[] {
+/** Checks a schema-valid questionnaire for what a schema cannot say; texts are checked as written, answer sets included. */
+export function checkQuestionnaire(q: Questionnaire, written: unknown = q): PathIssue[] {
   const issues: PathIssue[] = [];
   const seenSections = new Set<string>();
   const seenQuestions = new Set<string>();
@@ -87,10 +88,9 @@ export function checkQuestionnaire(q: Questionnaire): PathIssue[] {
       if (seenQuestions.has(question.id)) issues.push({ path: [...p, "id"], ...say("errDuplicateQuestion", { id: question.id }) });
       seenQuestions.add(question.id);
       if (question.type === "single" || question.type === "multi") {
-        const values = new Set<string>();
+        // 1 and "1" are one answer in an answers file, so they are one option here.
         question.options.forEach((o, oi) => {
-          if (values.has(o.value)) issues.push({ path: [...p, "options", oi, "value"], ...say("errDuplicateOption", { value: o.value }) });
-          values.add(o.value);
+          if (optionOf(question.options.slice(0, oi), o.value)) issues.push({ path: [...p, "options", oi, "value"], ...say("errDuplicateOption", { value: String(o.value) }) });
         });
       }
       if ((question.type === "scale" || question.type === "number") && question.min !== undefined && question.max !== undefined) {
@@ -98,7 +98,7 @@ export function checkQuestionnaire(q: Questionnaire): PathIssue[] {
       }
     });
   });
-  issues.push(...missingTranslations(q, q.languages));
+  issues.push(...missingTranslations(written, q.languages));
   const index = indexQuestions(q);
   for (const ref of index.values()) {
     if (ref.question.when) issues.push(...checkCondition(ref.question.when, index, [...ref.path, "when"], ref.index));
@@ -107,7 +107,7 @@ export function checkQuestionnaire(q: Questionnaire): PathIssue[] {
 }
 
 /** Every text of a value: [path, text] pairs, found by walking it; texts are strings or language maps under known keys. */
-const TEXT_KEYS = new Set(["title", "description", "text", "help", "label", "minLabel", "maxLabel", "unit", "name", "summary", "reason", "detail", "source"]);
+const TEXT_KEYS = new Set(["title", "short", "description", "text", "help", "label", "minLabel", "maxLabel", "unit", "name", "summary", "reason", "detail", "source"]);
 
 export function missingTranslations(value: unknown, languages: readonly string[], path: Path = []): PathIssue[] {
   const issues: PathIssue[] = [];

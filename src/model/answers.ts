@@ -3,7 +3,7 @@ import { formatVersionSchema, languageSchema } from "./common.js";
 import { messageKey as key } from "./common.js";
 
 
-export const answerValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+export const answerValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);
 export type AnswerValue = z.infer<typeof answerValueSchema>;
 
 export const answerSchema = z.union([
