@@ -17,7 +17,7 @@ export function pointsFor(q: Question, rule: QuestionRule, value: AnswerValue): 
     case "multi": {
       if (!Array.isArray(value)) return null;
       const picked = q.options.filter((o) => value.includes(o.value));
-      const sum = picked.reduce((s, o) => s + (p ? (p[o.value] ?? 0) : 100 / q.options.length), 0);
+      const sum = picked.reduce((s, o) => s + (p ? (p[String(o.value)] ?? 0) : 100 / q.options.length), 0);
       return Math.min(100, sum);
     }
     case "scale":
@@ -36,6 +36,25 @@ export function pointsFor(q: Question, rule: QuestionRule, value: AnswerValue): 
     case "text":
       return null;
   }
+}
+
+/** The next answer up of a question from an answer: the next option, scale value or yes; undefined at the top. */
+export function nextAnswerUp(q: Question, value: AnswerValue): string | number | boolean | undefined {
+  switch (q.type) {
+    case "single":
+      return q.options[q.options.findIndex((o) => o.value === value) + 1]?.value;
+    case "scale":
+      return typeof value === "number" && value < q.max ? value + 1 : undefined;
+    case "boolean":
+      return value === false ? true : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The key of an answer in a rule's points and steps: the value as text, 'yes' or 'no' for a boolean. */
+export function answerKey(value: AnswerValue): string {
+  return typeof value === "boolean" ? (value ? "yes" : "no") : String(value);
 }
 
 const rubricCache = new WeakMap<Rubric, Map<string, ScoringRubric>>();
@@ -102,7 +121,7 @@ function makeYamlRubric(rubric: Rubric, lang: string): ScoringRubric {
         questions: Object.entries(d.questions).map(([id, rule]) => ({ id, points: pointsOf(id), weight: rule.weight, ...(rule.expects ? { expects: rule.expects } : {}) })),
       }));
       const gates = rubric.gates.map((g, i) => ({ id: g.id, blocks: g.blocks, reason: resolveText(g.reason, lang), status: gateStatus(g, input.known, input), questions: gateQuestions[i]! }));
-      const nextSteps = rubric.nextSteps.flatMap((s) => {
+      const nextSteps: NonNullable<RubricEvaluation["nextSteps"]> = rubric.nextSteps.flatMap((s) => {
         const holding = s.questions.filter((id) => {
           const e = input.sheet.get(id);
           if (!e || e.status === "hidden" || e.status === "not-applicable" || !rules.has(id)) return false;
@@ -121,6 +140,26 @@ function makeYamlRubric(rubric: Rubric, lang: string): ScoringRubric {
           },
         ];
       });
+      // A step per answer: every unfinished activity has its step, whatever the band of its dimension.
+      for (const d of rubric.dimensions) {
+        for (const [id, rule] of Object.entries(d.questions)) {
+          const e = rule.steps && input.sheet.get(id);
+          if (!e || e.status !== "answered" || e.value === undefined) continue;
+          const step = rule.steps![answerKey(e.value)];
+          const next = step && nextAnswerUp(e.question, e.value);
+          if (!step || next === undefined) continue;
+          nextSteps.push({
+            id: step.id ?? `${id}@${answerKey(e.value)}`,
+            dimension: d.id,
+            ...(step.stage ? { stage: step.stage } : {}),
+            title: resolveText(step.title, lang),
+            ...(step.detail ? { detail: resolveText(step.detail, lang) } : {}),
+            questions: [id],
+            effort: step.effort,
+            level: { question: id, value: next, points: pointsFor(e.question, rule, next) ?? 0 },
+          });
+        }
+      }
       return { dimensions, gates, nextSteps };
     },
     pointsOf(id, value) {
