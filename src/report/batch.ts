@@ -7,7 +7,7 @@ import type { Wording } from "../i18n/phrase.js";
 import { escapeMarkdown as md, escapeXml as x } from "./escape.js";
 import { formatScore } from "./numbers.js";
 import { stripControl, truncate, wrap } from "../text/terminal.js";
-import { shortTitles } from "./short-titles.js";
+import { shortTitles, truncateStart } from "./short-titles.js";
 
 export interface BatchItem {
   file: string;
@@ -101,7 +101,7 @@ export function textBatch(setup: BatchSetup, options: { colorLevel?: 0 | 1 | 2 |
       const failed = failedChecks(checks).length > 0;
       const who = [card.respondent, card.date].filter(Boolean).map((v) => stripControl(v!)).join(", ");
       const stage = pad(shortStageName(stripControl(card.overall.stage.name)) + (failed ? " ✗" : ""), stageW);
-      return `${pad(stripControl(names.get(file) ?? file), fileW)} ${pad(who, whoW)} ${pad(formatScore(card.overall.score), 5, true)} ${failed ? c.red(stage) : card.target.reached ? c.green(stage) : stage}${dims
+      return `${truncateStart(stripControl(names.get(file) ?? file), fileW).padEnd(fileW)} ${pad(who, whoW)} ${pad(formatScore(card.overall.score), 5, true)} ${failed ? c.red(stage) : card.target.reached ? c.green(stage) : stage}${dims
         .map((d) => pad(formatScore(card.dimensions.find((y) => y.id === d.id)?.score ?? null), 5, true))
         .join("")}\n`;
     },

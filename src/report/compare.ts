@@ -5,10 +5,7 @@ import { fill, messages } from "../i18n/messages.js";
 import { formatScore } from "./numbers.js";
 import { stripControl as s, truncate, wrap } from "../text/terminal.js";
 import { shortNames } from "./batch.js";
-import { shortTitles } from "./short-titles.js";
-
-/** Cuts a file name at its start, where audits of one business share a prefix, and keeps the end that tells them apart. */
-const truncateStart = (text: string, n: number) => (text.length <= n ? text : "…" + text.slice(text.length - Math.max(0, n - 1)));
+import { shortTitles, truncateStart } from "./short-titles.js";
 
 const signed = (d: number | null) => (d === null ? "—" : d > 0 ? `+${Math.round(d)}` : d < 0 ? `${Math.round(d)}` : "±0");
 const stageMove = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);

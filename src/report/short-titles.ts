@@ -1,5 +1,10 @@
 import { stripControl } from "../text/terminal.js";
 
+/** Cuts a file name at its start, where audits of one business share a prefix, and keeps the end that tells them apart. */
+export function truncateStart(text: string, n: number): string {
+  return text.length <= n ? text : "…" + text.slice(text.length - Math.max(0, n - 1));
+}
+
 /** Words of a title that carry meaning: small lower-case joining words (and, of, och, og) drop out of abbreviations. */
 function wordsOf(title: string): string[] {
   const all = stripControl(title).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -43,7 +48,11 @@ export function shortTitles(items: ReadonlyArray<{ title: string; short?: string
   const given = items.map((d, i) => !!d.short && !(titleFirst && fits[i]));
   const out = items.map((d, i) => (given[i] ? stripControl(d.short!).slice(0, width) : fits[i] ? stripControl(d.title) : fit(words[i]!, width)));
   for (const rewrite of [initialled, initials]) {
-    for (const group of clashes(out)) for (const i of group) if (!given[i]) out[i] = rewrite(words[i]!, width) || out[i]!;
+    for (const group of clashes(out)) {
+      const next = group.map((i) => (given[i] ? out[i]! : rewrite(words[i]!, width) || out[i]!));
+      // A rewrite that tells none of them apart would only lose letters.
+      if (new Set(next.map((l) => l.toLowerCase())).size > 1) group.forEach((i, n) => (out[i] = next[n]!));
+    }
   }
   for (const group of clashes(out)) {
     group.forEach((i, n) => {
