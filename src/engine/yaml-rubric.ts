@@ -81,6 +81,8 @@ export function isYamlRubric(r: ScoringRubric): boolean {
 function makeYamlRubric(rubric: Rubric, lang: string): ScoringRubric {
   const rules = new Map<string, QuestionRule>();
   for (const d of rubric.dimensions) for (const [id, rule] of Object.entries(d.questions)) rules.set(id, rule);
+  // Found once: evaluate runs for every neighbouring answer the verdict's confidence tries.
+  const withSteps = rubric.dimensions.flatMap((d) => Object.entries(d.questions).flatMap(([id, rule]) => (rule.steps ? [{ dimension: d.id, id, rule, steps: rule.steps }] : [])));
   const questions = new Map<string, Question>();
   const gateQuestions = rubric.gates.map((g) => ("all" in g.when ? g.when.all : "any" in g.when ? g.when.any : [g.when]).map((t) => t.question));
   // A gate whose every question is not applicable does not apply; one that cannot be decided is unverified.
@@ -141,24 +143,22 @@ function makeYamlRubric(rubric: Rubric, lang: string): ScoringRubric {
         ];
       });
       // A step per answer: every unfinished activity has its step, whatever the band of its dimension.
-      for (const d of rubric.dimensions) {
-        for (const [id, rule] of Object.entries(d.questions)) {
-          const e = rule.steps && input.sheet.get(id);
-          if (!e || e.status !== "answered" || e.value === undefined) continue;
-          const step = rule.steps![answerKey(e.value)];
-          const next = step && nextAnswerUp(e.question, e.value);
-          if (!step || next === undefined) continue;
-          nextSteps.push({
-            id: step.id ?? `${id}@${answerKey(e.value)}`,
-            dimension: d.id,
-            ...(step.stage ? { stage: step.stage } : {}),
-            title: resolveText(step.title, lang),
-            ...(step.detail ? { detail: resolveText(step.detail, lang) } : {}),
-            questions: [id],
-            effort: step.effort,
-            level: { question: id, value: next, points: pointsFor(e.question, rule, next) ?? 0 },
-          });
-        }
+      for (const { dimension, id, rule, steps } of withSteps) {
+        const e = input.sheet.get(id);
+        if (!e || e.status !== "answered" || e.value === undefined) continue;
+        const step = steps[answerKey(e.value)];
+        const next = step && nextAnswerUp(e.question, e.value);
+        if (!step || next === undefined) continue;
+        nextSteps.push({
+          id: step.id ?? `${id}@${answerKey(e.value)}`,
+          dimension,
+          ...(step.stage ? { stage: step.stage } : {}),
+          title: resolveText(step.title, lang),
+          ...(step.detail ? { detail: resolveText(step.detail, lang) } : {}),
+          questions: [id],
+          effort: step.effort,
+          level: { question: id, value: next, points: pointsFor(e.question, rule, next) ?? 0 },
+        });
       }
       return { dimensions, gates, nextSteps };
     },
