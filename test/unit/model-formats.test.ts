@@ -12,6 +12,9 @@ import { scoreAnswers } from "../../src/engine/score.js";
 import { compareScorecards } from "../../src/engine/compare.js";
 import { shortTitles } from "../../src/report/short-titles.js";
 import { renderTemplate } from "../../src/report/template.js";
+import { checkRubric } from "../../src/load/check-rubric.js";
+import { placeIssues } from "../../src/load/yaml.js";
+import { serializeAnswers } from "../../src/commands/run.js";
 import { gradedQuestionnaire, sections } from "../fixtures/model/graded-model.js";
 
 const errorsOf = (kind: "questionnaire" | "answers" | "rubric", text: string) =>
@@ -110,6 +113,14 @@ describe("numeric option values", () => {
     expect(issues.map((i) => i.message)).toEqual(["'0.3' is not an option of 's.n'; choose one of: 0, 0.25, 0.5, 1", expect.stringMatching(/twice/)]);
   });
 
+  it("an answers file as run saves it keeps 0.25 a number and '1' a text", () => {
+    const saved = serializeAnswers(answersSchema.parse({ kind: "answers", version: 1, questionnaire: "m", answers: { "s.n": 0.25, "s.t": "1", "s.m": [0.5, 1] } }));
+    expect(saved).toContain("  s.n: 0.25\n  s.t: \"1\"\n  s.m:\n    - 0.5\n    - 1\n");
+    const { issues, input } = sheetOf(parseFile("answers", "saved.yaml", saved).value!.answers);
+    expect(issues).toEqual([]);
+    expect([input.sheet.get("s.n")!.value, input.sheet.get("s.t")!.value]).toEqual([0.25, "1"]);
+  });
+
   it("a rubric scores 0.25 by its points and validates their keys against the options", () => {
     const rubric = rubricSchema.parse({
       kind: "rubric", version: 1, id: "m", title: "M", questionnaire: "m", defaultTarget: "b",
@@ -167,6 +178,13 @@ describe("steps per answer", () => {
     const card = scoreAnswers(q, rubric, answers({ "s.a": 0.5, "s.b": 1 }, "2026-01-01"));
     expect(card.overall.stage.id).toBe("mid");
     expect(card.nextSteps).toEqual([expect.objectContaining({ id: "s.a@0.5", title: "Finish A", effort: 1, reaches: { question: "s.a", value: 1, points: 100 }, phase: { id: "top", name: "Top" } })]);
+  });
+
+  it("a step for the highest answer, which has no next one, is refused at its key", () => {
+    const text = `kind: rubric\nversion: 1\nid: m\ntitle: M\nquestionnaire: m\ndefaultTarget: mid\nstages: [{ id: low, name: Low, min: 0 }, { id: mid, name: Mid, min: 40 }]\ndimensions:\n  - id: s\n    questions:\n      s.a:\n        steps: { 1: { title: Beyond all }, 0.5: { title: Finish } }\n`;
+    const r = parseFile("rubric", "r.yaml", text);
+    const problems = placeIssues(r.source!, checkRubric(r.value!, q)).map((p) => formatProblem(p));
+    expect(problems).toEqual([expect.stringMatching(/^r\.yaml:12:18: '1' is the highest answer of 's\.a': there is no next answer for a step to reach$/)]);
   });
 
   it("compare counts the step done only when its question reached the answer", () => {
