@@ -107,7 +107,7 @@ export function textBatch(setup: BatchSetup, options: { colorLevel?: 0 | 1 | 2 |
     },
     broken({ file, problems }) {
       const reason = fill(t.batchNotScored, { reason: stripControl(brokenReason(problems, words, t, 1)) });
-      return `${pad(stripControl(names.get(file) ?? file), fileW)} ${c.red(truncate(reason, Math.max(10, width - fileW - 1)))}\n`;
+      return `${truncateStart(stripControl(names.get(file) ?? file), fileW).padEnd(fileW)} ${c.red(truncate(reason, Math.max(10, width - fileW - 1)))}\n`;
     },
     foot(count) {
       const legend = dims.map((d, i) => `${labels[i]} = ${stripControl(d.title)}`).join("; ");

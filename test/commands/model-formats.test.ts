@@ -47,8 +47,8 @@ describe("a graded model of fifteen practices", () => {
     expect(r.stdout).toMatch(/GRul = Governance – Rules and\s+compliance/);
     // 0.25 everywhere is 25 points; the second file's "0.5" in quotes is the option 0.5 all the same.
     // Fifteen columns leave the file ten characters: the end of its name, which tells the files apart.
-    expect(r.stdout).toMatch(/^…6-q1\.yaml Acme, 2… +25 low +25 /m);
-    expect(r.stdout).toMatch(/^…6-q2\.yaml Acme, 2… +50 mid +50 /m);
+    expect(r.stdout).toMatch(/^…6-q1\.yaml Acme, 2… +25 Low +25 /m);
+    expect(r.stdout).toMatch(/^…6-q2\.yaml Acme, 2… +50 Middle +50 /m);
   });
 
   it("a three-file trend names each file, not '…'", async () => {
