@@ -12,6 +12,7 @@ export { expandInputs } from "./audit/inputs.js";
 // Loading files with located problems.
 export { loadQuestionnaire, loadRubricFile as loadRubric, loadAnswersFile as loadAnswers, parseFile, assertRubricFits, type Loaded, type FileKind } from "./load/load.js";
 export { checkQuestionnaire } from "./load/check-questionnaire.js";
+export { resolveAnswerSets } from "./load/answer-sets.js";
 export { checkRubric } from "./load/check-rubric.js";
 export { bundledQuestionnairePath, bundledRubricPath, bundledBenchmarkPath } from "./load/bundled.js";
 

@@ -10,7 +10,7 @@ export interface Comparison {
   before: { label: string; date?: string; stage: string };
   after: { label: string; date?: string; stage: string };
   overall: Change & { stageBefore: string; stageAfter: string };
-  dimensions: Array<Change & { id: string; title: string; stageBefore: string; stageAfter: string }>;
+  dimensions: Array<Change & { id: string; title: string; short?: string; stageBefore: string; stageAfter: string }>;
   answers: Array<{ question: string; text: string; before: string; after: string; pointsBefore: number | null; pointsAfter: number | null }>;
   stepsDone: Array<{ id: string; title: string }>;
   stepsNew: Array<{ id: string; title: string }>;
@@ -23,7 +23,7 @@ const change = (a: number | null, b: number | null): Change => ({ before: a, aft
 export function compareScorecards(before: Scorecard, after: Scorecard, labels: [string, string] = ["before", "after"]): Comparison {
   const dims = after.dimensions.map((d) => {
     const b = before.dimensions.find((x) => x.id === d.id);
-    return { id: d.id, title: d.title, ...change(b?.score ?? null, d.score), stageBefore: b?.stage.id ?? "—", stageAfter: d.stage.id };
+    return { id: d.id, title: d.title, ...(d.short ? { short: d.short } : {}), ...change(b?.score ?? null, d.score), stageBefore: b?.stage.id ?? "—", stageAfter: d.stage.id };
   });
   const beforeQ = new Map(before.dimensions.flatMap((d) => d.questions).map((q) => [q.id, q]));
   const answers: Comparison["answers"] = [];
@@ -34,19 +34,27 @@ export function compareScorecards(before: Scorecard, after: Scorecard, labels: [
   }
   const afterSteps = new Set(after.nextSteps.map((s) => s.id));
   const beforeSteps = new Set(before.nextSteps.map((s) => s.id));
+  const afterQ = new Map(after.dimensions.flatMap((d) => d.questions).map((q) => [q.id, q]));
+  // A step of one answer is done when its question has reached the answer it leads to, not merely when it is no longer listed.
+  const done = (s: Scorecard["nextSteps"][number]) => {
+    if (afterSteps.has(s.id)) return false;
+    if (!s.reaches) return true;
+    const q = afterQ.get(s.reaches.question);
+    return q?.status === "answered" && q.points !== null && q.points >= s.reaches.points;
+  };
   return {
     before: { label: labels[0], ...(before.date ? { date: before.date } : {}), stage: before.overall.stage.id },
     after: { label: labels[1], ...(after.date ? { date: after.date } : {}), stage: after.overall.stage.id },
     overall: { ...change(before.overall.score, after.overall.score), stageBefore: before.overall.stage.id, stageAfter: after.overall.stage.id },
     dimensions: dims,
     answers,
-    stepsDone: before.nextSteps.filter((s) => !afterSteps.has(s.id)).map((s) => ({ id: s.id, title: s.title })),
+    stepsDone: before.nextSteps.filter(done).map((s) => ({ id: s.id, title: s.title })),
     stepsNew: after.nextSteps.filter((s) => !beforeSteps.has(s.id)).map((s) => ({ id: s.id, title: s.title })),
   };
 }
 
 export interface Trend {
-  dimensions: Array<{ id: string; title: string }>;
+  dimensions: Array<{ id: string; title: string; short?: string }>;
   rows: Array<{ label: string; date?: string; respondent?: string; overall: number | null; stage: string; scores: Record<string, number | null> }>;
 }
 
@@ -55,7 +63,7 @@ export function trendOf(cards: Array<{ label: string; card: Scorecard }>): Trend
   const sorted = cards
     .map((c, i) => ({ ...c, i }))
     .sort((a, b) => (a.card.date && b.card.date ? a.card.date.localeCompare(b.card.date) : a.card.date ? -1 : b.card.date ? 1 : 0) || a.i - b.i);
-  const dims = sorted[0]?.card.dimensions.map((d) => ({ id: d.id, title: d.title })) ?? [];
+  const dims = sorted[0]?.card.dimensions.map((d) => ({ id: d.id, title: d.title, ...(d.short ? { short: d.short } : {}) })) ?? [];
   return {
     dimensions: dims,
     rows: sorted.map(({ label, card }) => ({

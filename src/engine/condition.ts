@@ -1,5 +1,6 @@
 import type { Condition, ConditionTest } from "../model/condition.js";
 import type { AnswerValue } from "../model/answers.js";
+import { sameValue } from "./answer.js";
 
 /** What a condition sees: the value of each question that is answered and shown. */
 export type Known = ReadonlyMap<string, AnswerValue>;
@@ -7,10 +8,10 @@ export type Known = ReadonlyMap<string, AnswerValue>;
 function testHolds(t: ConditionTest, known: Known): boolean | undefined {
   const v = known.get(t.question);
   if (v === undefined) return undefined;
-  if (t.equals !== undefined) return v === t.equals;
-  if (t.in !== undefined) return t.in.some((x) => x === v);
-  if (t.notIn !== undefined) return !t.notIn.some((x) => x === v);
-  if (t.includes !== undefined) return Array.isArray(v) && v.includes(t.includes);
+  if (t.equals !== undefined) return sameValue(v, t.equals);
+  if (t.in !== undefined) return t.in.some((x) => sameValue(x, v));
+  if (t.notIn !== undefined) return !t.notIn.some((x) => sameValue(x, v));
+  if (t.includes !== undefined) return Array.isArray(v) && v.some((x) => sameValue(x, t.includes));
   if (t.atLeast !== undefined) return typeof v === "number" && v >= t.atLeast;
   if (t.atMost !== undefined) return typeof v === "number" && v <= t.atMost;
   return undefined;

@@ -10,7 +10,7 @@ export function displayAnswer(q: Question, value: AnswerValue, lang: string, m: 
       return resolveText(q.options.find((o) => o.value === value)?.label, lang) || String(value);
     case "multi":
       return Array.isArray(value) && value.length
-        ? value.map((v) => resolveText(q.options.find((o) => o.value === v)?.label, lang) || v).join("; ")
+        ? value.map((v) => resolveText(q.options.find((o) => o.value === v)?.label, lang) || String(v)).join("; ")
         : "—";
     case "scale":
       return `${String(value)}/${q.max}`;

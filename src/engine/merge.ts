@@ -35,7 +35,7 @@ const key = (v: AnswerValue) => (Array.isArray(v) ? `[${v.join(", ")}]` : String
 function optionOrder(q: Question): (v: AnswerValue) => AnswerValue {
   if (q.type !== "multi") return (v) => v;
   const order = new Map(q.options.map((o, i) => [o.value, i]));
-  const at = (x: string) => order.get(x) ?? order.size;
+  const at = (x: string | number) => order.get(x) ?? order.size;
   return (v) => (Array.isArray(v) ? [...v].sort((a, b) => at(a) - at(b)) : v);
 }
 
@@ -200,8 +200,8 @@ function consensusOf(q: Question, values: AnswerValue[]): { consensus: AnswerVal
       return { consensus, agreement: Math.round((Math.max(yes, values.length - yes) / values.length) * 100) / 100 };
     }
     case "multi": {
-      const lists = values.filter(Array.isArray) as string[][];
-      const picks = new Map<string, number>();
+      const lists = values.filter(Array.isArray) as Array<Array<string | number>>;
+      const picks = new Map<string | number, number>();
       for (const l of lists) for (const v of l) picks.set(v, (picks.get(v) ?? 0) + 1);
       const consensus = q.options.map((o) => o.value).filter((v) => (picks.get(v) ?? 0) * 2 > lists.length);
       const team = new Set(consensus);

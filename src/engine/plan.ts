@@ -185,6 +185,19 @@ function overallReaches(p: PlanInput, improvements: readonly Improvement[], targ
   };
 }
 
+/** An answer that meets the rubric's expectations but has a step to its next level: phased for the stage after the business's own, or the step's stage. */
+function levelImprovement(p: PlanInput, level: NonNullable<NextStepResult["reaches"]>, stageIdx: number): Improvement[] {
+  const d = p.dimensions.find((x) => x.questions.some((q) => q.id === level.question));
+  const x = d?.questions.find((q) => q.id === level.question);
+  if (!d || !x || x.points === null || x.points >= level.points) return [];
+  const scored = p.dimensions.filter((y) => y.score !== null && y.weight > 0);
+  const totalWeight = scored.reduce((s, y) => s + y.weight, 0);
+  const dimWeight = d.questions.filter((y) => y.points !== null && y.weight > 0).reduce((s, y) => s + y.weight, 0);
+  const gain = totalWeight && dimWeight && d.score !== null ? (((level.points - x.points) * x.weight) / dimWeight) * (d.weight / totalWeight) : 0;
+  const phase = stageIdx >= 0 ? stageIdx : Math.min(p.ladder.top, p.stageIdx + 1);
+  return [{ question: x.id, dimension: d.id, points: x.points, firstWeak: phase, phase, gainToTarget: 0, gainToPhase: gain }];
+}
+
 /**
  * The roadmap: every weak answer reaches a step, whatever its dimension's average. A rubric step is taken
  * for the weak answers it lists; an answer no step lists gets one of its own. Steps are phased by the stage
@@ -199,7 +212,7 @@ export function planRoadmap(p: PlanInput, improvements: readonly Improvement[]):
   const gateQuestions = new Set(p.gates.filter((g) => g.status !== "passed").flatMap((g) => g.questions));
   const covered = new Set<string>();
   const steps: NextStepResult[] = [];
-  const make = (id: string, dimension: string, stage: number | undefined, title: string, detail: string | undefined, effort: number, weak: Improvement[]): NextStepResult => {
+  const make = (id: string, dimension: string, stage: number | undefined, title: string, detail: string | undefined, effort: number, weak: Improvement[], reaches?: NextStepResult["reaches"]): NextStepResult => {
     const phase = Math.min(...weak.map((w) => w.phase));
     for (const w of weak) covered.add(w.question);
     return {
@@ -217,13 +230,16 @@ export function planRoadmap(p: PlanInput, improvements: readonly Improvement[]):
         const x = questionOf.get(w.question)!;
         return { question: x.id, text: x.text, display: x.display, points: x.points };
       }),
+      // Rounded as the question's points are, so that compare can tell when it is reached.
+      ...(reaches ? { reaches: { ...reaches, points: round1(reaches.points) } } : {}),
     };
   };
   for (const s of p.evaluation.nextSteps) {
-    const weak = s.questions.flatMap((id) => byQuestion.get(id) ?? []);
+    const idx = s.stage === undefined ? -1 : p.ladder.indexOf(s.stage);
+    // A step of one answer is taken even where the answer meets what every stage expects: the activity is unfinished.
+    const weak = s.questions.flatMap((id) => byQuestion.get(id) ?? (s.level?.question === id ? levelImprovement(p, s.level, idx) : []));
     if (!weak.length) continue;
-    const idx = p.ladder.indexOf(s.stage);
-    steps.push(make(s.id, s.dimension, idx < 0 ? undefined : idx, s.title, s.detail, s.effort ?? 2, weak));
+    steps.push(make(s.id, s.dimension, idx < 0 ? undefined : idx, s.title, s.detail, s.effort ?? 2, weak, s.level));
   }
   for (const w of improvements) {
     if (covered.has(w.question)) continue;

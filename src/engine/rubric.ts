@@ -68,13 +68,16 @@ export const rubricEvaluationSchema = z.strictObject({
       z.strictObject({
         id: z.string().min(1),
         dimension: z.string().min(1),
-        stage: z.string().min(1),
+        /** The stage the step leads to; a step with a level may leave it out: the next stage of its dimension. */
+        stage: z.string().min(1).optional(),
         title: z.string().min(1),
         detail: z.string().optional(),
         /** The questions whose answers hold the score down, most important first. */
         questions: z.array(z.string()).min(1),
         /** What the step takes: 1 a few days, 2 a few weeks, 3 months or a change of organisation. */
         effort: z.int().min(1).max(3).optional(),
+        /** A step of one answer: the answer it raises its question to. It stays in the roadmap until the question gets there. */
+        level: z.strictObject({ question: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]), points: z.number().min(0).max(100) }).optional(),
       }),
     )
     .default([]),

@@ -65,6 +65,7 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
       {
         id: d.id,
         title: resolveText(section.title, lang),
+        ...(section.short ? { short: resolveText(section.short, lang) } : {}),
         weight: d.weight ?? 1,
         score,
         stage: ladder.ref(idx),

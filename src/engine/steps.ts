@@ -21,31 +21,36 @@ export function orderSteps(
   const steps: Array<NextStepResult & { order: number }> = [];
   for (const step of evaluation.nextSteps) {
     const dim = dimById.get(step.dimension);
-    const sIdx = ladder.indexOf(step.stage);
-    if (!dim || sIdx < 0) continue;
+    const sIdx = step.stage === undefined ? -1 : ladder.indexOf(step.stage);
+    if (!dim || (sIdx < 0 && !step.level)) continue;
     const dimIdx = ladder.indexOf(dim.stage.id);
     const holding = step.questions.flatMap((id) => {
       const x = dim.questions.find((y) => y.id === id) ?? questionOutside(id);
       return x ? [x] : [];
     });
     const unlocksGate = holding.some((x) => blockingQuestions.has(x.id));
-    if (sIdx <= dimIdx && !unlocksGate) continue;
+    // A step of one answer stays while the answer is below its level, whatever the dimension's stage.
+    if (!step.level && sIdx <= dimIdx && !unlocksGate) continue;
+    const order = step.level && sIdx < 0 ? Math.min(ladder.top, dimIdx + 1) : Math.max(sIdx, dimIdx + 1);
     // Missing answers count in the base, as they would once answered.
     const dimTotal = dim.questions.filter((y) => y.weight > 0 && y.status !== "hidden" && y.status !== "not-applicable").reduce((s, y) => s + y.weight, 0) || 1;
-    const gain = holding.reduce((g, x) => g + ((100 - (x.points ?? 0)) * x.weight) / dimTotal, 0) * (dim.weight / (dimWeight || 1));
+    const to = step.level?.points ?? 100;
+    const gain = holding.reduce((g, x) => g + (Math.max(0, to - (x.points ?? 0)) * x.weight) / dimTotal, 0) * (dim.weight / (dimWeight || 1));
     steps.push({
       id: step.id,
       dimension: step.dimension,
-      stage: ladder.ref(sIdx),
+      stage: ladder.ref(sIdx < 0 ? order : sIdx),
       title: step.title,
       ...(step.detail ? { detail: step.detail } : {}),
       gain: round1(gain),
       effort: step.effort ?? 2,
       unlocksGate,
-      phase: ladder.ref(Math.max(sIdx, dimIdx + 1)),
+      phase: ladder.ref(order),
       inMinimalPlan: false,
       because: holding.map((x) => ({ question: x.id, text: x.text, display: x.display, points: x.points })),
-      order: Math.max(sIdx, dimIdx + 1),
+      // Rounded as the question's points are, so that compare can tell when it is reached.
+      ...(step.level ? { reaches: { ...step.level, points: round1(step.level.points) } } : {}),
+      order,
     });
   }
   steps.sort((a, b) => a.order - b.order || Number(b.unlocksGate) - Number(a.unlocksGate) || b.gain - a.gain || a.id.localeCompare(b.id));

@@ -18,7 +18,7 @@ export function pointsFor(q: Question, rule: QuestionRule, value: AnswerValue): 
     case "multi": {
       if (!Array.isArray(value)) return null;
       const picked = q.options.filter((o) => value.includes(o.value));
-      const sum = picked.reduce((s, o) => s + (p ? (own(p, o.value) ?? 0) : 100 / q.options.length), 0);
+      const sum = picked.reduce((s, o) => s + (p ? (own(p, String(o.value)) ?? 0) : 100 / q.options.length), 0);
       return Math.min(100, sum);
     }
     case "scale":
@@ -37,6 +37,25 @@ export function pointsFor(q: Question, rule: QuestionRule, value: AnswerValue): 
     case "text":
       return null;
   }
+}
+
+/** The next answer up of a question from an answer: the next option, scale value or yes; undefined at the top. */
+export function nextAnswerUp(q: Question, value: AnswerValue): string | number | boolean | undefined {
+  switch (q.type) {
+    case "single":
+      return q.options[q.options.findIndex((o) => o.value === value) + 1]?.value;
+    case "scale":
+      return typeof value === "number" && value < q.max ? value + 1 : undefined;
+    case "boolean":
+      return value === false ? true : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The key of an answer in a rule's points and steps: the value as text, 'yes' or 'no' for a boolean. */
+export function answerKey(value: AnswerValue): string {
+  return typeof value === "boolean" ? (value ? "yes" : "no") : String(value);
 }
 
 const rubricCache = new WeakMap<Rubric, Map<string, ScoringRubric>>();
@@ -63,6 +82,8 @@ export function isYamlRubric(r: ScoringRubric): boolean {
 function makeYamlRubric(rubric: Rubric, lang: string): ScoringRubric {
   const rules = new Map<string, QuestionRule>();
   for (const d of rubric.dimensions) for (const [id, rule] of Object.entries(d.questions)) rules.set(id, rule);
+  // Found once: evaluate runs for every neighbouring answer the verdict's confidence tries.
+  const withSteps = rubric.dimensions.flatMap((d) => Object.entries(d.questions).flatMap(([id, rule]) => (rule.steps ? [{ dimension: d.id, id, rule, steps: rule.steps }] : [])));
   const questions = new Map<string, Question>();
   const gateQuestions = rubric.gates.map((g) => ("all" in g.when ? g.when.all : "any" in g.when ? g.when.any : [g.when]).map((t) => t.question));
   // A gate whose every question is not applicable does not apply; one that cannot be decided is unverified.
@@ -103,7 +124,7 @@ function makeYamlRubric(rubric: Rubric, lang: string): ScoringRubric {
         questions: Object.entries(d.questions).map(([id, rule]) => ({ id, points: pointsOf(id), weight: rule.weight, ...(rule.expects ? { expects: rule.expects } : {}) })),
       }));
       const gates = rubric.gates.map((g, i) => ({ id: g.id, blocks: g.blocks, reason: resolveText(g.reason, lang), status: gateStatus(g, input.known, input), questions: gateQuestions[i]! }));
-      const nextSteps = rubric.nextSteps.flatMap((s) => {
+      const nextSteps: NonNullable<RubricEvaluation["nextSteps"]> = rubric.nextSteps.flatMap((s) => {
         const holding = s.questions.filter((id) => {
           const e = input.sheet.get(id);
           if (!e || e.status === "hidden" || e.status === "not-applicable" || !rules.has(id)) return false;
@@ -122,6 +143,24 @@ function makeYamlRubric(rubric: Rubric, lang: string): ScoringRubric {
           },
         ];
       });
+      // A step per answer: every unfinished activity has its step, whatever the band of its dimension.
+      for (const { dimension, id, rule, steps } of withSteps) {
+        const e = input.sheet.get(id);
+        if (!e || e.status !== "answered" || e.value === undefined) continue;
+        const step = steps[answerKey(e.value)];
+        const next = step && nextAnswerUp(e.question, e.value);
+        if (!step || next === undefined) continue;
+        nextSteps.push({
+          id: step.id ?? `${id}@${answerKey(e.value)}`,
+          dimension,
+          ...(step.stage ? { stage: step.stage } : {}),
+          title: resolveText(step.title, lang),
+          ...(step.detail ? { detail: resolveText(step.detail, lang) } : {}),
+          questions: [id],
+          effort: step.effort,
+          level: { question: id, value: next, points: pointsFor(e.question, rule, next) ?? 0 },
+        });
+      }
       return { dimensions, gates, nextSteps };
     },
     pointsOf(id, value) {

@@ -14,7 +14,7 @@ export function showsReversed(questionId: string): boolean {
  * the stored value and the file's order (least mature first, which rubrics and merge rely on) stay.
  * A catch-all "other" stays last, where people look for it.
  */
-export function displayOrder<T extends { value: string }>(questionId: string, options: readonly T[]): T[] {
+export function displayOrder<T extends { value: unknown }>(questionId: string, options: readonly T[]): T[] {
   if (!showsReversed(questionId)) return [...options];
   const last = options[options.length - 1];
   if (last?.value === "other") return [...options.slice(0, -1).reverse(), last];

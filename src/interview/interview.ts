@@ -154,18 +154,18 @@ async function ask(asker: Asker, e: Entry, total: number, lang: string, naAllowe
     case "multi": {
       if (help) asker.note(help);
       const picked = new Set(Array.isArray(current) ? current : []);
-      const choices: AskChoice<string>[] = q.options.map((o) => ({
+      const choices: AskChoice<string | number>[] = q.options.map((o) => ({
         value: o.value,
         name: resolveText(o.label, lang),
         checked: picked.has(o.value),
         ...(o.help ? { description: resolveText(o.help, lang) } : {}),
       }));
       // The answers that stand alone rather than combine with options.
-      const alone: AskChoice<string>[] = [];
+      const alone: AskChoice<string | number>[] = [];
       if (q.allowUnknown) alone.push({ value: UNKNOWN, name: m.dontKnow, checked: current === UNKNOWN });
       if (naAllowed) alone.push({ value: NOT_APPLICABLE, name: m.notApplicableToUs, checked: current === NOT_APPLICABLE });
       alone.push({ value: SKIP_VALUE, name: m.skipForNow });
-      const values = await asker.checkbox<string>({
+      const values = await asker.checkbox<string | number>({
         message: `${message}\n  ${m.checkboxHint}`,
         choices: [...choices, ...alone],
         validate: (v) => {

@@ -2,7 +2,7 @@ import type { Condition, ConditionTest } from "../model/condition.js";
 import type { Question, Questionnaire } from "../model/questionnaire.js";
 
 import { say, type Path, type PathIssue } from "../errors.js";
-import { answerProblem } from "../engine/answer.js";
+import { answerProblem, optionOf } from "../engine/answer.js";
 
 export interface QuestionRef {
   question: Question;
@@ -79,12 +79,12 @@ function neverHolds(test: ConditionTest, q: Question, p: Path): PathIssue[] {
     else return issues;
   }
   for (const [v, vp] of given) {
-    if ((q.type === "single" || q.type === "multi") && typeof v === "string") {
-      const values = q.options.map((o) => o.value);
-      if (!values.includes(v)) issues.push({ path: vp, ...say("errWhenOption", { value: v, id: q.id, options: values.join(", ") }) });
+    if (q.type === "single" || q.type === "multi") {
+      const values = q.options.map((o) => String(o.value));
+      if (!optionOf(q.options, v)) issues.push({ path: vp, ...say("errWhenOption", { value: String(v), id: q.id, options: values.join(", ") }) });
       continue;
     }
-    const why = answerProblem(q.type === "multi" ? { ...q, type: "single" } : q, v);
+    const why = answerProblem(q, v);
     if (why) issues.push({ path: vp, ...say("errWhenNeverHolds", { value: String(v), why }) });
   }
   if (q.type === "scale" || q.type === "number") {
@@ -97,8 +97,8 @@ function neverHolds(test: ConditionTest, q: Question, p: Path): PathIssue[] {
   return issues;
 }
 
-/** Checks a schema-valid questionnaire for what a schema cannot say. */
-export function checkQuestionnaire(q: Questionnaire): PathIssue[] {
+/** Checks a schema-valid questionnaire for what a schema cannot say; texts are checked as written, answer sets included. */
+export function checkQuestionnaire(q: Questionnaire, written: unknown = q): PathIssue[] {
   const issues: PathIssue[] = [];
   const seenSections = new Set<string>();
   const seenQuestions = new Set<string>();
@@ -110,10 +110,9 @@ export function checkQuestionnaire(q: Questionnaire): PathIssue[] {
       if (seenQuestions.has(question.id)) issues.push({ path: [...p, "id"], ...say("errDuplicateQuestion", { id: question.id }) });
       seenQuestions.add(question.id);
       if (question.type === "single" || question.type === "multi") {
-        const values = new Set<string>();
+        // 1 and "1" are one answer in an answers file, so they are one option here.
         question.options.forEach((o, oi) => {
-          if (values.has(o.value)) issues.push({ path: [...p, "options", oi, "value"], ...say("errDuplicateOption", { value: o.value }) });
-          values.add(o.value);
+          if (optionOf(question.options.slice(0, oi), o.value)) issues.push({ path: [...p, "options", oi, "value"], ...say("errDuplicateOption", { value: String(o.value) }) });
         });
       }
       if ((question.type === "scale" || question.type === "number") && question.min !== undefined && question.max !== undefined) {
@@ -121,7 +120,7 @@ export function checkQuestionnaire(q: Questionnaire): PathIssue[] {
       }
     });
   });
-  issues.push(...missingTranslations(q, q.languages));
+  issues.push(...missingTranslations(written, q.languages));
   const index = indexQuestions(q);
   for (const ref of index.values()) {
     if (ref.question.when) issues.push(...checkCondition(ref.question.when, index, [...ref.path, "when"], ref.index));
@@ -130,7 +129,7 @@ export function checkQuestionnaire(q: Questionnaire): PathIssue[] {
 }
 
 /** Every text of a value: [path, text] pairs, found by walking it; texts are strings or language maps under known keys. */
-const TEXT_KEYS = new Set(["title", "description", "text", "help", "label", "minLabel", "maxLabel", "unit", "name", "summary", "reason", "detail", "source"]);
+const TEXT_KEYS = new Set(["title", "short", "description", "text", "help", "label", "minLabel", "maxLabel", "unit", "name", "summary", "reason", "detail", "source"]);
 
 export function missingTranslations(value: unknown, languages: readonly string[], path: Path = []): PathIssue[] {
   const issues: PathIssue[] = [];

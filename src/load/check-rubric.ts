@@ -84,11 +84,21 @@ export function checkRubric(r: Rubric, q: Questionnaire): PathIssue[] {
       if (rule.bands && question.type !== "number") issues.push({ path: [...p, "bands"], ...say("errBandsNotNumber", { id: qid, type: question.type }) });
       if (question.type === "number" && !rule.bands) issues.push({ path: p, atKey: true, ...say("errNeedsBands", { id: qid }) });
       if (points && question.type === "number") issues.push({ path: [...p, "points"], ...say("errBandsNotPoints") });
-      if (!points) continue;
       let allowed: string[] = [];
-      if (question.type === "single" || question.type === "multi") allowed = question.options.map((o) => o.value);
+      if (question.type === "single" || question.type === "multi") allowed = question.options.map((o) => String(o.value));
       else if (question.type === "scale") allowed = Array.from({ length: question.max - question.min + 1 }, (_, i) => String(question.min + i));
       else if (question.type === "boolean") allowed = ["yes", "no"];
+      if (rule.steps) {
+        // A step leads to the next answer up, which only ordered answers have; the top answer has none.
+        if (question.type !== "single" && question.type !== "scale" && question.type !== "boolean") issues.push({ path: [...p, "steps"], atKey: true, ...say("errStepsNotOrdered", { id: qid, type: question.type }) });
+        else {
+          for (const key of Object.keys(rule.steps)) {
+            if (!allowed.includes(key)) issues.push({ path: [...p, "steps", key], atKey: true, ...say("errNotAnAnswerOf", { key, id: qid, allowed: allowed.join(", ") }) });
+            else if (key === (question.type === "boolean" ? "yes" : allowed.at(-1))) issues.push({ path: [...p, "steps", key], atKey: true, ...say("errStepAtTop", { key, id: qid }) });
+          }
+        }
+      }
+      if (!points) continue;
       for (const key of Object.keys(points)) {
         if (!allowed.includes(key)) issues.push({ path: [...p, "points", key], atKey: true, ...say("errNotAnAnswerOf", { key, id: qid, allowed: allowed.join(", ") }) });
       }

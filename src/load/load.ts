@@ -1,10 +1,11 @@
 import type { z } from "zod";
 import { InvalidInputError, say, type Problem, type PathIssue } from "../errors.js";
 import { answersSchema, type Answers } from "../model/answers.js";
-import { questionnaireSchema, type Questionnaire } from "../model/questionnaire.js";
+import { questionnaireSchema, type Questionnaire, type QuestionnaireFile } from "../model/questionnaire.js";
 import { rubricSchema, type Rubric } from "../model/rubric.js";
 import { benchmarkSchema, type Benchmark } from "../model/benchmark.js";
 import { checkQuestionnaire } from "./check-questionnaire.js";
+import { resolveAnswerSets } from "./answer-sets.js";
 import { checkRubric } from "./check-rubric.js";
 import { readSource } from "./source.js";
 import { parseYaml, placeIssues, type YamlSource } from "./yaml.js";
@@ -21,12 +22,15 @@ export type FileKind = (typeof FILE_KINDS)[number];
 
 const schemas = { questionnaire: questionnaireSchema, answers: answersSchema, rubric: rubricSchema, benchmark: benchmarkSchema } as const;
 
+/** What a file of each kind loads to: a questionnaire with its answer sets resolved, the others as validated. */
+type LoadedValue<K extends FileKind> = K extends "questionnaire" ? Questionnaire : z.infer<(typeof schemas)[K]>;
+
 /** Parses a YAML text of a known kind; all problems are returned together, nothing is thrown. */
 export function parseFile<K extends FileKind>(
   kind: K,
   file: string,
   text: string,
-): { value?: z.infer<(typeof schemas)[K]>; source?: YamlSource; problems: Problem[] } {
+): { value?: LoadedValue<K>; source?: YamlSource; problems: Problem[] } {
   const { source, data, problems } = parseYaml(file, text);
   if (problems.length) return { source, problems };
   const declared = (data as { kind?: unknown }).kind;
@@ -39,10 +43,16 @@ export function parseFile<K extends FileKind>(
   }
   const result = (schemas[kind] as z.ZodType).safeParse(data, { reportInput: true });
   if (!result.success) return { source, problems: placeIssues(source, zodIssues(result.error)) };
-  const value = result.data as z.infer<(typeof schemas)[K]>;
+  if (kind === "questionnaire") {
+    // Shared answer sets are resolved here, so that everything after loading sees each question's own options.
+    const written = result.data as QuestionnaireFile;
+    const resolved = resolveAnswerSets(written);
+    if (resolved.issues.some((i) => (i.severity ?? "error") === "error")) return { source, problems: placeIssues(source, resolved.issues) };
+    const issues = [...resolved.issues, ...checkQuestionnaire(resolved.value, written)];
+    return { value: resolved.value as LoadedValue<K>, source, problems: placeIssues(source, issues) };
+  }
   // A rubric's own checks run with its questionnaire (checkRubric), so that all its problems come at once.
-  const extra: PathIssue[] = kind === "questionnaire" ? checkQuestionnaire(value as Questionnaire) : [];
-  return { value, source, problems: placeIssues(source, extra) };
+  return { value: result.data as LoadedValue<K>, source, problems: [] };
 }
 
 function finish<T>(r: { value?: T; source?: YamlSource; problems: Problem[] }): Loaded<T> {

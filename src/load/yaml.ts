@@ -1,4 +1,4 @@
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from "yaml";
+import { Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from "yaml";
 import { RESERVED_KEYS } from "../model/common.js";
 import { say, type Problem, type Path, type PathIssue } from "../errors.js";
 import type { Phrase } from "../i18n/phrase.js";
@@ -40,9 +40,16 @@ function parseYamlUnguarded(file: string, text: string): { source: YamlSource; d
   }
   if (problems.length > 0) return { source, data: undefined, problems };
 
+  const overflow = aliasOverflow(doc);
+  if (overflow) {
+    problems.push({ ...at(source, overflow), ...say("errAliasBomb"), severity: "error" });
+    return { source, data: undefined, problems };
+  }
+
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    // The size of what the aliases expand to is bounded above; yaml's own count refuses the 101st reference to one anchor, however small.
+    data = doc.toJS({ maxAliasCount: -1 });
   } catch (err) {
     const text = String((err as Error).message);
     if (/unresolved alias/i.test(text)) {
@@ -77,6 +84,50 @@ function parseYamlUnguarded(file: string, text: string): { source: YamlSource; d
     problems.push({ file, line: 1, col: 1, ...say("errNotMapping"), severity: "error" });
   }
   return { source, data, problems };
+}
+
+/**
+ * How many values a document may hold once its aliases are expanded: far above a hand-written questionnaire
+ * that shares its answer sets a thousand times, far below what the checks after parsing can walk quickly.
+ */
+export const MAX_EXPANDED_NODES = 1_000_000;
+
+/**
+ * The alias at which the expanded document outgrows MAX_EXPANDED_NODES, or one that contains itself; undefined
+ * when neither. One walk in document order: an alias resolves to the last anchor of its name before it, as in
+ * yaml, and an anchored node's expanded size is known before any alias to it is reached.
+ */
+function aliasOverflow(doc: Document.Parsed): Node | undefined {
+  const anchors = new Map<string, Node>();
+  const sizes = new Map<Node, number>();
+  const open = new Set<Node>();
+  let total = 0;
+  let over: Node | undefined;
+  const walk = (node: unknown): number => {
+    if (over || !node) return 0;
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      // An unresolved alias is reported by toJS with its name.
+      if (!target) return 1;
+      const size = open.has(target) ? Infinity : sizes.get(target)!;
+      total += size;
+      if (total > MAX_EXPANDED_NODES) over = node;
+      return size;
+    }
+    const n = node as Node;
+    if (n.anchor) anchors.set(n.anchor, n);
+    total++;
+    let size = 1;
+    if (isMap(n) || isSeq(n)) {
+      open.add(n);
+      for (const item of n.items as unknown[]) size += isPair(item) ? walk(item.key) + walk(item.value) : walk(item);
+      open.delete(n);
+    }
+    sizes.set(n, size);
+    return size;
+  };
+  walk(doc.contents);
+  return over;
 }
 
 function reservedKeyPaths(value: unknown, path: PropertyKey[] = [], out: PropertyKey[][] = []): PropertyKey[][] {

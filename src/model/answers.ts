@@ -2,7 +2,7 @@ import * as z from "zod";
 import { dateSchema, dictSchema, formatVersionSchema, languageSchema, questionnaireRefSchema } from "./common.js";
 
 
-export const answerValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+export const answerValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);
 export type AnswerValue = z.infer<typeof answerValueSchema>;
 
 export const answerSchema = z.union([

@@ -12,7 +12,7 @@ export const conditionTestSchema = z
     equals: scalarSchema.optional().meta({ description: "The answer equals this value." }),
     in: z.array(scalarSchema).min(1).optional().meta({ description: "The answer is one of these values." }),
     notIn: z.array(scalarSchema).min(1).optional().meta({ description: "The answer is none of these values." }),
-    includes: z.string().optional().meta({ description: "A multi answer includes this option." }),
+    includes: z.union([z.string(), z.number()]).optional().meta({ description: "A multi answer includes this option." }),
     atLeast: z.number().optional().meta({ description: "A numeric answer is at least this." }),
     atMost: z.number().optional().meta({ description: "A numeric answer is at most this." }),
   })

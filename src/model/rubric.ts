@@ -6,6 +6,18 @@ const pointsSchema = z.number().min(0).max(100);
 /** Weights are relative; the cap keeps their sums and products finite (1e308 twice is Infinity, and the score NaN). */
 const weightSchema = z.number().positive().max(1000);
 
+/** The step from one answer of a question to the next one up: an activity not finished yet. */
+export const optionStepSchema = z
+  .strictObject({
+    id: idSchema.optional().meta({ description: "The step's id; by default the question's id and the answer, e.g. plan.goals@0.25." }),
+    title: textSchema.meta({ description: "What to do to reach the next answer up." }),
+    detail: textSchema.optional(),
+    effort: z.int().min(1).max(3).default(2).meta({ description: "1 a few days, 2 a few weeks, 3 months or a change of organisation." }),
+    stage: z.string().min(1).optional().meta({ description: "The stage the step is needed for; by default the next stage of its dimension." }),
+  })
+  .meta({ title: "Step of an answer" });
+export type OptionStep = z.infer<typeof optionStepSchema>;
+
 export const questionRuleSchema = z
   .strictObject({
     weight: weightSchema.default(1).meta({ description: "Weight of the question within its dimension: above 0, at most 1000." }),
@@ -26,6 +38,13 @@ export const questionRuleSchema = z
       .meta({
         description:
           "The points (0-100) an answer needs for each stage, by stage id, e.g. { \"1.0\": 33, \"2.0\": 67 }. An answer below what the target stage expects yields a step in the plan, whatever its dimension's average.",
+      }),
+    steps: z
+      .record(z.string(), optionStepSchema)
+      .optional()
+      .meta({
+        description:
+          "Steps per answer (single, scale, yes/no): for an answer's value, the step that takes it to the next option up. Every answer that has one gets its step in the roadmap, whatever its dimension's score.",
       }),
   })
   .meta({ title: "Question rule" });

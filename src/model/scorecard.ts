@@ -3,7 +3,7 @@ import * as z from "zod";
 export const SCORECARD_SCHEMA_VERSION = 1;
 
 const stageRefSchema = z.strictObject({ id: z.string(), name: z.string() });
-const answerValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]);
+const answerValueSchema = z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]);
 
 export const questionStatusSchema = z.enum(["answered", "unknown", "not-applicable", "missing", "hidden"]);
 
@@ -62,6 +62,7 @@ export const borderlineSchema = z
 export const dimensionScoreSchema = z.strictObject({
   id: z.string(),
   title: z.string(),
+  short: z.string().optional().meta({ description: "The section's short title, where it gives one." }),
   weight: z.number(),
   score: z.number().min(0).max(100).nullable(),
   stage: stageRefSchema,
@@ -96,6 +97,10 @@ export const nextStepResultSchema = z.strictObject({
   phase: stageRefSchema.meta({ description: "The roadmap phase: the stage this step is needed for." }),
   inMinimalPlan: z.boolean().meta({ description: "Part of the smallest set of improvements that reaches the target." }),
   because: z.array(z.strictObject({ question: z.string(), text: z.string(), display: z.string(), points: z.number().nullable() })),
+  reaches: z
+    .strictObject({ question: z.string(), value: z.union([z.string(), z.number(), z.boolean()]), points: z.number() })
+    .optional()
+    .meta({ description: "For a step of one answer: the answer it takes its question to, and its points. Done once the question has them." }),
 });
 
 export const roadmapSchema = z

@@ -7,6 +7,7 @@ import type { Wording } from "../i18n/phrase.js";
 import { escapeMarkdown as md, escapeXml as x } from "./escape.js";
 import { formatScore } from "./numbers.js";
 import { stripControl, truncate, wrap } from "../text/terminal.js";
+import { shortTitles, truncateStart } from "./short-titles.js";
 
 export interface BatchItem {
   file: string;
@@ -82,32 +83,34 @@ export function textBatch(setup: BatchSetup, options: { colorLevel?: 0 | 1 | 2 |
   let fileW = 12;
   let whoW = 10;
   let stageW = 10;
-  const short = (title: string) => title.split(/[\s-]/)[0]!.slice(0, 4);
+  // Four characters a column, told apart: fifteen dimensions of one family must not all read "Gove".
+  let labels: string[] = [];
   return {
     head(first) {
       dims = first.dimensions;
       // Wide enough for the longest short name of the rubric's stages, and the ✗ of a failed threshold.
       stageW = Math.min(18, Math.max(t.colStage.length, ...first.stages.map((s) => shortStageName(stripControl(s.name)).length)) + 2);
+      labels = shortTitles(dims, 4);
       const rest = width - (5 + 1) - (stageW + 1) - dims.length * 5 - 2;
       fileW = Math.max(10, Math.floor(rest * 0.55));
       whoW = Math.max(8, rest - fileW);
-      const head = `${pad(t.colFile, fileW)} ${pad(t.colRespondentDate, whoW)} ${pad(t.colScore, 5, true)} ${pad(t.colStage, stageW)}${dims.map((d) => pad(short(d.title), 5, true)).join("")}`;
+      const head = `${pad(t.colFile, fileW)} ${pad(t.colRespondentDate, whoW)} ${pad(t.colScore, 5, true)} ${pad(t.colStage, stageW)}${labels.map((l) => pad(l, 5, true)).join("")}`;
       return `${c.bold(head)}\n${"─".repeat(Math.min(width, head.length))}\n`;
     },
     row({ file, card, checks }) {
       const failed = failedChecks(checks).length > 0;
       const who = [card.respondent, card.date].filter(Boolean).map((v) => stripControl(v!)).join(", ");
       const stage = pad(shortStageName(stripControl(card.overall.stage.name)) + (failed ? " ✗" : ""), stageW);
-      return `${pad(stripControl(names.get(file) ?? file), fileW)} ${pad(who, whoW)} ${pad(formatScore(card.overall.score), 5, true)} ${failed ? c.red(stage) : card.target.reached ? c.green(stage) : stage}${dims
+      return `${truncateStart(stripControl(names.get(file) ?? file), fileW).padEnd(fileW)} ${pad(who, whoW)} ${pad(formatScore(card.overall.score), 5, true)} ${failed ? c.red(stage) : card.target.reached ? c.green(stage) : stage}${dims
         .map((d) => pad(formatScore(card.dimensions.find((y) => y.id === d.id)?.score ?? null), 5, true))
         .join("")}\n`;
     },
     broken({ file, problems }) {
       const reason = fill(t.batchNotScored, { reason: stripControl(brokenReason(problems, words, t, 1)) });
-      return `${pad(stripControl(names.get(file) ?? file), fileW)} ${c.red(truncate(reason, Math.max(10, width - fileW - 1)))}\n`;
+      return `${truncateStart(stripControl(names.get(file) ?? file), fileW).padEnd(fileW)} ${c.red(truncate(reason, Math.max(10, width - fileW - 1)))}\n`;
     },
     foot(count) {
-      const legend = dims.map((d) => `${short(d.title)} = ${stripControl(d.title)}`).join("; ");
+      const legend = dims.map((d, i) => `${labels[i]} = ${stripControl(d.title)}`).join("; ");
       return wrap(`${fill(t.auditsCount, { n: count })} ${legend}.`, width).map((l) => c.dim(l)).join("\n") + "\n";
     },
   };

@@ -5,6 +5,8 @@ import { fill, messages } from "../i18n/messages.js";
 import { formatScore } from "./numbers.js";
 import { stripControl as s, truncate, wrap } from "../text/terminal.js";
 import { own } from "../engine/own.js";
+import { shortNames } from "./batch.js";
+import { shortTitles, truncateStart } from "./short-titles.js";
 
 const signed = (d: number | null) => (d === null ? "—" : d > 0 ? `+${Math.round(d)}` : d < 0 ? `${Math.round(d)}` : "±0");
 const stageMove = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);
@@ -61,16 +63,19 @@ export function sparkline(values: Array<number | null>): string {
 export function renderTrendText(t: Trend, width = 80, lang = "en"): string {
   const w = messages(lang);
   const out: string[] = [fill(w.trendOver, { n: t.rows.length }), ""];
-  const labelW = Math.min(28, width - 20 - t.dimensions.length * 6);
+  // The row is the label, then date, score and stage (28 columns); the label gets the rest, and the files lose the folder they share.
+  const labelW = Math.max(12, Math.min(40, width - 30));
+  const names = shortNames(t.rows.map((r) => r.label));
   out.push(`${w.colAudit.padEnd(labelW)} ${w.colDate.padEnd(10)} ${w.colScore.padStart(5)} ${w.colStage.padEnd(10)}`);
-  for (const r of t.rows) out.push(`${truncate(s(r.label), labelW).padEnd(labelW)} ${(r.date ?? "—").padEnd(10)} ${formatScore(r.overall).padStart(5)} ${truncate(r.stage, 10).padEnd(10)}`);
+  for (const r of t.rows) out.push(`${truncateStart(s(names.get(r.label) ?? r.label), labelW).padEnd(labelW)} ${(r.date ?? "—").padEnd(10)} ${formatScore(r.overall).padStart(5)} ${truncate(r.stage, 10).padEnd(10)}`);
   out.push("", w.perDimension);
-  const nameW = Math.min(34, width - t.rows.length - 20);
+  const nameW = Math.max(8, Math.min(34, width - t.rows.length - 20));
+  const titles = shortTitles(t.dimensions, nameW, true);
   out.push(`${w.overall.padEnd(nameW)} ${sparkline(t.rows.map((r) => r.overall))}  ${formatScore(t.rows[0]?.overall ?? null)} → ${formatScore(t.rows.at(-1)?.overall ?? null)}`);
-  for (const d of t.dimensions) {
+  t.dimensions.forEach((d, i) => {
     const values = t.rows.map((r) => own(r.scores, d.id) ?? null);
-    out.push(`${truncate(s(d.title), nameW).padEnd(nameW)} ${sparkline(values)}  ${formatScore(values[0] ?? null)} → ${formatScore(values.at(-1) ?? null)}`);
-  }
+    out.push(`${titles[i]!.padEnd(nameW)} ${sparkline(values)}  ${formatScore(values[0] ?? null)} → ${formatScore(values.at(-1) ?? null)}`);
+  });
   return out.map((l) => truncate(l, width)).join("\n") + "\n";
 }
 

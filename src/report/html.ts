@@ -2,7 +2,7 @@ import type { Scorecard } from "../engine/scorecard.js";
 import { benchmarkOriginLine, borderlineSentences, roadmapView, stepWhere, confidenceSentence, coverageSentence, definitionSentence, dimensionRows, stageLabel, stageTone, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
 import { fill } from "../i18n/messages.js";
 import { escapeHtml as h } from "./escape.js";
-import { renderRadar, type RadarSeries } from "./radar.js";
+import { radarLabels, renderRadar, type RadarSeries } from "./radar.js";
 import { formatScore } from "./numbers.js";
 import { own } from "../engine/own.js";
 
@@ -130,7 +130,7 @@ ${rows}
 <p class="muted">${h(coverageSentence(card))}${lagSentence(card) ? `<br>${h(lagSentence(card)!)}` : ""}${card.benchmark && benchmarkOriginLine(card) ? `<br>${h(fill(t.comparedWith, { title: card.benchmark.title }))}: ${h(benchmarkOriginLine(card))}` : ""}</p>
 </div>
 <figure>
-${renderRadar(axes, series)}
+${renderRadar(axes, series, undefined, radarLabels(card.dimensions))}
 <figcaption class="legend">${legend}</figcaption>
 </figure>
 </section>

@@ -1,4 +1,5 @@
 import { escapeHtml as x } from "./escape.js";
+import { shortTitles } from "./short-titles.js";
 
 export interface RadarSeries {
   label: string;
@@ -9,8 +10,13 @@ export interface RadarSeries {
   fill?: boolean;
 }
 
+/** The label of each axis: the whole title beside a few axes; a short one, told apart from the others, around many. */
+export function radarLabels(dimensions: ReadonlyArray<{ title: string; short?: string | undefined }>): string[] {
+  return dimensions.length <= 8 ? shortTitles(dimensions, 40, true) : shortTitles(dimensions, 14);
+}
+
 /** An inline SVG radar chart: one axis per dimension, rings at 25/50/75/100, one polygon per series. */
-export function renderRadar(axes: string[], series: RadarSeries[], size = 420): string {
+export function renderRadar(axes: string[], series: RadarSeries[], size = 420, labels: readonly string[] = axes): string {
   const c = size / 2;
   const r = size / 2 - 90;
   const n = Math.max(axes.length, 3);
@@ -27,7 +33,7 @@ export function renderRadar(axes: string[], series: RadarSeries[], size = 420): 
     const [lx, ly] = point(i, 118);
     const anchor = Math.abs(lx - c) < 5 ? "middle" : lx > c ? "start" : "end";
     parts.push(`<line class="axis" data-axis="${x(label)}" x1="${c}" y1="${c}" x2="${ex.toFixed(1)}" y2="${ey.toFixed(1)}" stroke="#bbb"/>`);
-    parts.push(`<text class="axis-label" x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" text-anchor="${anchor}" dominant-baseline="middle" font-size="12">${x(label)}</text>`);
+    parts.push(`<text class="axis-label" x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" text-anchor="${anchor}" dominant-baseline="middle" font-size="12">${x(labels[i] ?? label)}</text>`);
   });
   for (const s of series) {
     const pts = s.values.map((v, i) => point(i, Math.max(0, Math.min(100, v ?? 0))).map((p) => p.toFixed(1)).join(",")).join(" ");

@@ -4,6 +4,29 @@ import { fill, messages } from "../i18n/messages.js";
 
 const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
 
+const BULLET = /^\s*([-*•]|\d+[.)])\s+/;
+
+/** A help text as comment lines: prose on one line, as before; a list keeps an item a line, as its author wrote it. */
+function helpLines(text: string): string[] {
+  const lines = text.split(/\r?\n/);
+  if (!lines.some((l) => BULLET.test(l))) return [`(${oneLine(text)})`];
+  const out: string[] = [];
+  let open = false;
+  for (const line of lines) {
+    if (!line.trim()) {
+      open = false;
+      continue;
+    }
+    const item = BULLET.exec(line);
+    // A line that is neither an item nor after a blank one continues what came before it.
+    if (item) out.push(`${item[1] === "*" || item[1] === "•" ? "-" : item[1]} ${oneLine(line.slice(item[0].length))}`);
+    else if (open && out.length) out[out.length - 1] += ` ${oneLine(line)}`;
+    else out.push(oneLine(line));
+    open = true;
+  }
+  return out;
+}
+
 function describe(q: Question, lang: string): string[] {
   const m = messages(lang);
   const lines: string[] = [];
@@ -59,7 +82,7 @@ export function renderTemplate(q: Questionnaire, lang: string, today: string): s
     out.push("", `  # ── ${oneLine(resolveText(s.title, lang))} ──`);
     for (const question of s.questions) {
       out.push("", `  # ${oneLine(resolveText(question.text, lang))}`);
-      if (question.help) out.push(`  #   (${oneLine(resolveText(question.help, lang))})`);
+      if (question.help) for (const l of helpLines(resolveText(question.help, lang))) out.push(`  #   ${l}`);
       for (const l of describe(question, lang)) out.push(`  # ${l}`);
       out.push(`  ${question.id}:`);
     }
