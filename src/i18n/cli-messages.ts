@@ -294,6 +294,7 @@ Exit codes: 0 done, 1 a threshold not met, 2 bad usage or input, 130 interrupted
   helpRunQuick: "the quick audit: 14 questions, about 7 minutes, the same stages",
   errQuickAndQuestionnaire: "--quick chooses the quick questionnaire; leave out --questionnaire, or --quick",
   helpScoreRoadmap: "list every step of the roadmap, phased (text)",
+  helpScoreDepth: "levels of a grouped rubric to show: 1 the top groups (default), 2 the groups within them, and so on (text)",
   helpRoadmap: "every step to the target stage, phased, with the answers behind each",
   helpRoadmapAnswers: "an answers file",
   helpBenchmark: "benchmark profiles from your own audits",
