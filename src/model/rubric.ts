@@ -95,7 +95,7 @@ export const groupRuleSchema: z.ZodType<GroupRule, GroupRuleInput> = z
       return z.array(groupRuleSchema).default([]).meta({ description: "Groups within this group." });
     },
   })
-  .meta({ title: "Group", description: "Dimensions and groups whose scores roll up into one." });
+  .meta({ id: "group", title: "Group", description: "Dimensions and groups whose scores roll up into one." });
 
 export const scaleSchema = z
   .strictObject({

@@ -120,7 +120,7 @@ export const groupScoreSchema: z.ZodType<GroupScore> = z
       return z.array(groupScoreSchema).meta({ description: "The groups within this group." });
     },
   })
-  .meta({ description: "A group of dimensions, with its score rolled up from its parts." });
+  .meta({ id: "groupScore", description: "A group of dimensions, with its score rolled up from its parts." });
 
 export const gateResultSchema = z.strictObject({
   id: z.string(),
