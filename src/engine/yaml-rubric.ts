@@ -90,8 +90,9 @@ function makeYamlRubric(rubric: Rubric, lang: string): ScoringRubric {
     ...(rubric.missing === "zero" ? { missing: "zero" as const } : {}),
     ...(rubric.notApplicable === "zero" ? { notApplicableScore: "zero" as const } : {}),
     ...(rubric.scale ? { scale: { ...rubric.scale } } : {}),
-    ...(rubric.groups.length ? { groups: rubric.groups.map((g) => groupInfo(g, lang)) } : {}),
-    rollUp: rubric.rollUp,
+    // A rubric built in code rather than parsed may leave out what the schema defaults.
+    ...(rubric.groups?.length ? { groups: rubric.groups.map((g) => groupInfo(g, lang)) } : {}),
+    rollUp: rubric.rollUp ?? "mean",
     evaluate(input: RubricInput): RubricEvaluation {
       // The questions, for pointsOf afterwards: the rubric is made once, the questionnaire comes with each input.
       if (!questions.size) for (const sec of input.questionnaire.sections) for (const q of sec.questions) questions.set(q.id, q);
@@ -155,10 +156,10 @@ function groupInfo(g: Rubric["groups"][number], lang: string): GroupInfo {
     id: g.id,
     title: resolveText(g.title, lang),
     ...(g.short ? { short: resolveText(g.short, lang) } : {}),
-    weight: g.weight,
     ...(g.rollUp ? { rollUp: g.rollUp } : {}),
-    dimensions: [...g.dimensions],
-    groups: g.groups.map((x) => groupInfo(x, lang)),
+    weight: g.weight ?? 1,
+    dimensions: [...(g.dimensions ?? [])],
+    groups: (g.groups ?? []).map((x) => groupInfo(x, lang)),
   };
 }
 

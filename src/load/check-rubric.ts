@@ -65,15 +65,15 @@ function checkGroups(r: Rubric, dims: ReadonlySet<string>): PathIssue[] {
       const p = [...path, i];
       if (ids.has(g.id) || dims.has(g.id)) issues.push({ path: [...p, "id"], ...say("errDuplicateGroup", { id: g.id }) });
       ids.add(g.id);
-      if (!g.dimensions.length && !g.groups.length) issues.push({ path: [...p, "id"], ...say("errEmptyGroup", { id: g.id }) });
-      g.dimensions.forEach((d, j) => {
+      if (!g.dimensions?.length && !g.groups?.length) issues.push({ path: [...p, "id"], ...say("errEmptyGroup", { id: g.id }) });
+      (g.dimensions ?? []).forEach((d, j) => {
         if (!dims.has(d)) issues.push({ path: [...p, "dimensions", j], ...say("errGroupNotADimension", { id: d, dimensions: [...dims].join(", ") }) });
         else if (placed.has(d)) issues.push({ path: [...p, "dimensions", j], ...say("errDimensionTwoGroups", { id: d, group: placed.get(d)! }) });
         else placed.set(d, g.id);
       });
-      walk(g.groups, [...p, "groups"]);
+      walk(g.groups ?? [], [...p, "groups"]);
     });
-  walk(r.groups, ["groups"]);
+  walk(r.groups ?? [], ["groups"]);
   return issues;
 }
 

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { scorecardSchema } from "../../src/model/scorecard.js";
 import { runMain } from "../helpers/main.js";
 
 const DIR = "examples/customer-data";
@@ -34,6 +35,8 @@ async function scored(file: string): Promise<Card> {
   const r = await runMain(["score", file, ...MODEL, "--format", "json"]);
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
+  // The tree and the scaled fields are part of the published scorecard schema.
+  expect(scorecardSchema.safeParse(JSON.parse(r.stdout)).error).toBeUndefined();
   return JSON.parse(r.stdout) as Card;
 }
 
