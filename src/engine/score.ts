@@ -42,7 +42,7 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
   const asOfYear = dateStr ? Number(dateStr.slice(0, 4)) : undefined;
   const scoreOf = questionScorer(input, evaluation, rubric);
   // A rubric with a scale or groups is scored exactly: bands compared with unrounded fractions, groups rolled up from them.
-  const exactMode = rubric.scale !== undefined || (rubric.groups?.length ?? 0) > 0;
+  const exactMode = rubric.scale !== undefined || (rubric.groups?.length ?? 0) > 0 || rubric.rollUp === "sum";
   const counted = (id: string) => countsAsScored(sheet.get(id)?.status ?? "hidden", rubric);
   const exactOf = new Map<string, Rational | null>();
   const gates = evaluation.gates.map((g) => ({ ...g }));

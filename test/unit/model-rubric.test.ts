@@ -59,6 +59,10 @@ describe("groups of dimensions", () => {
     const summed = score(answers, { groups: [{ id: "ab", title: "A and B", rollUp: "sum", weight: 2, dimensions: ["a", "b"] }] });
     expect(summed.groups![0]).toMatchObject({ scaled: 1.5, rollUp: "sum" });
     expect(summed.overall.exact).toBe("2");
+    // Without groups or a scale, a summing rubric adds up its dimensions' shares: a and c full, b nothing, 200/3,
+    // which rounds to 66.7 and still falls short of a band that starts there.
+    const flat = score(answers, { scale: undefined, groups: [], rollUp: "sum", stages: [{ id: "low", name: "Low", min: 0 }, { id: "high", name: "High", min: 66.7 }] });
+    expect(flat.overall).toMatchObject({ score: 66.7, stage: { id: "low" } });
   });
 
   prop([fc.array(fc.record({ weight: fc.integer({ min: 1, max: 9 }), score: fc.integer({ min: 0, max: 100 }) }), { minLength: 1, maxLength: 6 })], { numRuns: 60 })(
