@@ -233,6 +233,7 @@ export const cliMessages = {
   testBaseline: "scores no lower than the baseline",
   testNoBaseline: "no baseline to compare with",
   testScored: "scored: {stage}, {score}/100",
+  testScoredScaled: "scored: {stage}, {score}/{max}",
   testReadable: "read and scored",
 
   // what the one error handler adds

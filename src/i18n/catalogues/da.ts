@@ -425,6 +425,7 @@ export const da: Partial<Messages> = {
   testBaseline: "pointtallene ikke lavere end i det tidligere resultat",
   testNoBaseline: "intet tidligere resultat at sammenligne med",
   testScored: "vurderet: {stage}, {score}/100",
+  testScoredScaled: "vurderet: {stage}, {score}/{max}",
   testReadable: "kan læses og vurderes",
 
   // what the one error handler adds

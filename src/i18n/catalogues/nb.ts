@@ -425,6 +425,7 @@ export const nb: Partial<Messages> = {
   testBaseline: "poengsummene ikke lavere enn i det forrige resultatet",
   testNoBaseline: "ikke noe tidligere resultat å sammenligne med",
   testScored: "vurdert: {stage}, {score}/100",
+  testScoredScaled: "vurdert: {stage}, {score}/{max}",
   testReadable: "kan leses og vurderes",
 
   // what the one error handler adds

@@ -425,6 +425,7 @@ export const sv: Partial<Messages> = {
   testBaseline: "poängen inte lägre än i det tidigare resultatet",
   testNoBaseline: "inget tidigare resultat att jämföra med",
   testScored: "bedömd: {stage}, {score}/100",
+  testScoredScaled: "bedömd: {stage}, {score}/{max}",
   testReadable: "kan läsas och bedömas",
 
   // what the one error handler adds
