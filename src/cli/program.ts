@@ -65,6 +65,7 @@ function normaliseScoreOptions(o: Record<string, unknown>) {
     ...(o as { format: "text"; questionnaire?: string; rubric?: string; lang?: string; target?: string; explain?: boolean; output?: string; requireStage?: string; baseline?: string; benchmark?: string }),
     failUnder: numberOption("--fail-under", o.failUnder as string | undefined, 0, 100),
     tolerance: numberOption("--tolerance", o.tolerance as string | undefined, 0, 100),
+    depth: numberOption("--depth", o.depth as string | undefined, 1, 20, true),
     min: Object.keys(min).length ? min : undefined,
   };
 }
@@ -161,6 +162,7 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     .addOption(opt.target())
     .option("--explain", h("helpScoreExplain"))
     .option("--roadmap", h("helpScoreRoadmap"))
+    .option("--depth <levels>", h("helpScoreDepth"))
     .addOption(opt.output())
     .option("--fail-under <score>", h("helpScoreFailUnder"))
     .option("--require-stage <stage>", h("helpScoreRequireStage"))
@@ -177,6 +179,7 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
         "maturity-audit score 'audits/**/*.yaml' --format junit --output junit.xml --min data=50",
         "maturity-audit score acme.yaml --baseline acme-last-year.yaml --tolerance 2",
         "maturity-audit score audits/ --baseline audits-2025/ --format markdown",
+        "maturity-audit score acme.yaml --rubric my-model.yaml --depth 2",
         "maturity-audit score acme.yaml --benchmark capital-leader --format html --output acme.html",
       ),
     )

@@ -16,6 +16,8 @@ export interface ScoreCommandOptions extends FileCommandOptions {
   explain?: boolean;
   /** Every step of the roadmap in the text report. */
   roadmap?: boolean;
+  /** How many levels of a grouped rubric's tree the text report shows. */
+  depth?: number;
   failUnder?: number;
   requireStage?: string;
   /** Minimum score per dimension id. */
@@ -42,7 +44,7 @@ export async function runScore(opts: ScoreCommandOptions, io: Io): Promise<void>
     ...(opts.min ? { min: opts.min } : {}),
     ...(opts.baseline ? { tolerance: opts.tolerance ?? 0 } : {}),
   };
-  const look: Look = { colorLevel: opts.output ? 0 : io.colorLevel, width: opts.output ? 80 : io.columns, explain: opts.explain, roadmap: opts.roadmap };
+  const look: Look = { colorLevel: opts.output ? 0 : io.colorLevel, width: opts.output ? 80 : io.columns, explain: opts.explain, roadmap: opts.roadmap, ...(opts.depth ? { depth: opts.depth } : {}) };
   const renderCard = rendererOf(opts.format, "card")!;
   const batchOf = rendererOf(opts.format, "batch");
   if (!single && !batchOf) throw new UsageError({ key: "errFormatOneFile", params: { format: opts.format } }, { key: "hintFormatOneFile" });
@@ -96,7 +98,8 @@ function assertFitsFirstCard(card: BatchItem["card"], opts: ScoreCommandOptions,
   if (benchmarkQuestionnaire && benchmarkQuestionnaire !== card.questionnaire.id) {
     throw new UsageError({ key: "errBenchmarkMismatch", params: { benchmark: opts.benchmark!, expected: benchmarkQuestionnaire, id: card.questionnaire.id } });
   }
-  const known = card.dimensions.map((d) => d.id);
+  const groupIds = (gs: BatchItem["card"]["groups"]): string[] => (gs ?? []).flatMap((g) => [g.id, ...groupIds(g.groups)]);
+  const known = [...card.dimensions.map((d) => d.id), ...groupIds(card.groups)];
   for (const dim of Object.keys(opts.min ?? {})) {
     if (!known.includes(dim)) throw new UsageError({ key: "errMinNoDimension", params: { dimension: dim } }, { key: "hintDimensions", params: { dimensions: known.join(", ") } });
   }

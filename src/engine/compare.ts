@@ -1,4 +1,5 @@
 import type { Scorecard } from "./scorecard.js";
+import { Rational } from "./rational.js";
 
 export interface Change {
   before: number | null;
@@ -11,6 +12,10 @@ export interface Comparison {
   after: { label: string; date?: string; stage: string };
   overall: Change & { stageBefore: string; stageAfter: string };
   dimensions: Array<Change & { id: string; title: string; short?: string; stageBefore: string; stageAfter: string }>;
+  /** A grouped rubric's groups, top level first, each followed by those within it. */
+  groups?: Array<Change & { id: string; title: string; level: number; stageBefore: string; stageAfter: string }>;
+  /** Where the rubric has a display scale, every score and change here is in it. */
+  scale?: { min: number; max: number; decimals: number };
   answers: Array<{ question: string; text: string; before: string; after: string; pointsBefore: number | null; pointsAfter: number | null }>;
   stepsDone: Array<{ id: string; title: string }>;
   stepsNew: Array<{ id: string; title: string }>;
@@ -19,12 +24,26 @@ export interface Comparison {
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const change = (a: number | null, b: number | null): Change => ({ before: a, after: b, delta: a === null || b === null ? null : round1(b - a) });
 
+type Scored = { score: number | null; scaled?: number | null; exact?: string | null };
+
 /** What moved between two audits of the same questionnaire. Pure. */
 export function compareScorecards(before: Scorecard, after: Scorecard, labels: [string, string] = ["before", "after"]): Comparison {
+  // In a display scale, changes are taken between exact scores and rounded as the scale says.
+  const scale = after.scale && before.scale ? after.scale : undefined;
+  const delta = (a: Scored | undefined, b: Scored): Change => {
+    if (!scale) return change(a?.score ?? null, b.score);
+    const x = a?.exact ? Rational.parse(a.exact) : null;
+    const y = b.exact ? Rational.parse(b.exact) : null;
+    return { before: a?.scaled ?? null, after: b.scaled ?? null, delta: x && y ? y.sub(x).round(scale.decimals) : null };
+  };
   const dims = after.dimensions.map((d) => {
     const b = before.dimensions.find((x) => x.id === d.id);
-    return { id: d.id, title: d.title, ...(d.short ? { short: d.short } : {}), ...change(b?.score ?? null, d.score), stageBefore: b?.stage.id ?? "—", stageAfter: d.stage.id };
+    return { id: d.id, title: d.title, ...(d.short ? { short: d.short } : {}), ...delta(b, d), stageBefore: b?.stage.id ?? "—", stageAfter: d.stage.id };
   });
+  const flat = (gs: Scorecard["groups"], level = 0): Array<NonNullable<Scorecard["groups"]>[number] & { level: number }> =>
+    (gs ?? []).flatMap((g) => [{ ...g, level }, ...flat(g.groups, level + 1)]);
+  const beforeGroups = new Map(flat(before.groups).map((g) => [g.id, g]));
+  const groups = flat(after.groups).map((g) => ({ id: g.id, title: g.title, level: g.level, ...delta(beforeGroups.get(g.id), g), stageBefore: beforeGroups.get(g.id)?.stage.id ?? "—", stageAfter: g.stage.id }));
   const beforeQ = new Map(before.dimensions.flatMap((d) => d.questions).map((q) => [q.id, q]));
   const answers: Comparison["answers"] = [];
   for (const q of after.dimensions.flatMap((d) => d.questions)) {
@@ -45,8 +64,10 @@ export function compareScorecards(before: Scorecard, after: Scorecard, labels: [
   return {
     before: { label: labels[0], ...(before.date ? { date: before.date } : {}), stage: before.overall.stage.id },
     after: { label: labels[1], ...(after.date ? { date: after.date } : {}), stage: after.overall.stage.id },
-    overall: { ...change(before.overall.score, after.overall.score), stageBefore: before.overall.stage.id, stageAfter: after.overall.stage.id },
+    overall: { ...delta(before.overall, after.overall), stageBefore: before.overall.stage.id, stageAfter: after.overall.stage.id },
     dimensions: dims,
+    ...(groups.length ? { groups } : {}),
+    ...(scale ? { scale: { ...scale } } : {}),
     answers,
     stepsDone: before.nextSteps.filter(done).map((s) => ({ id: s.id, title: s.title })),
     stepsNew: after.nextSteps.filter((s) => !beforeSteps.has(s.id)).map((s) => ({ id: s.id, title: s.title })),

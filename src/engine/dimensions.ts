@@ -1,7 +1,8 @@
 import { messages } from "../i18n/messages.js";
 import { resolveText } from "../i18n/text.js";
 import { displayAnswer } from "./display.js";
-import type { RubricInput, SheetEntry } from "./rubric.js";
+import type { RubricInput, ScoringRubric, SheetEntry } from "./rubric.js";
+import { Rational } from "./rational.js";
 import type { Coverage, QuestionScore } from "./scorecard.js";
 import type { Evaluation } from "./evaluation.js";
 
@@ -14,7 +15,7 @@ export function emptyCoverage(): Coverage {
 const coverageKey = { answered: "answered", unknown: "unknown", "not-applicable": "notApplicable", missing: "missing", hidden: "hidden" } as const;
 
 /** Each question of the sheet as the scorecard shows it: the answer in words, its points and weight. */
-export function questionScorer(input: RubricInput, evaluation: Evaluation): (e: SheetEntry) => QuestionScore {
+export function questionScorer(input: RubricInput, evaluation: Evaluation, rules: Pick<ScoringRubric, "missing" | "notApplicableScore"> = {}): (e: SheetEntry) => QuestionScore {
   const m = messages(input.lang);
   const scoredBy = new Map<string, { points: number | null; weight: number }>();
   for (const d of evaluation.dimensions) for (const x of d.questions) scoredBy.set(x.id, x);
@@ -24,7 +25,7 @@ export function questionScorer(input: RubricInput, evaluation: Evaluation): (e: 
       e.status === "answered" && e.value !== undefined
         ? displayAnswer(e.question, e.value, input.lang, m)
         : { unknown: m.unknown, "not-applicable": m.notApplicable, hidden: m.hidden, missing: m.missing, answered: m.missing }[e.status];
-    const counted = e.status === "answered" || e.status === "unknown";
+    const counted = countsAsScored(e.status, rules);
     return {
       id: e.question.id,
       text: resolveText(e.question.text, input.lang),
@@ -38,6 +39,32 @@ export function questionScorer(input: RubricInput, evaluation: Evaluation): (e: 
       contribution: 0,
     };
   };
+}
+
+/** Whether a question's points count in its dimension: answered and "don't know" always; unanswered and 'n/a' where the rubric scores them as zero. */
+export function countsAsScored(status: SheetEntry["status"], rules: Pick<ScoringRubric, "missing" | "notApplicableScore">): boolean {
+  if (status === "answered" || status === "unknown") return true;
+  if (status === "missing") return rules.missing === "zero";
+  if (status === "not-applicable") return rules.notApplicableScore === "zero";
+  return false;
+}
+
+/** A dimension's score exactly: the weighted mean of its counted questions' unrounded points, or the rubric's own score. */
+export function exactDimensionScore(
+  questions: ReadonlyArray<{ id: string; points: number | null; weight: number }>,
+  counted: (id: string) => boolean,
+  ownScore: number | null | undefined,
+): Rational | null {
+  if (ownScore !== undefined) return ownScore === null ? null : Rational.from(ownScore);
+  let sum = Rational.ZERO;
+  let weight = Rational.ZERO;
+  for (const x of questions) {
+    if (x.points === null || x.weight <= 0 || !counted(x.id)) continue;
+    const w = Rational.from(x.weight);
+    sum = sum.add(Rational.from(x.points).mul(w));
+    weight = weight.add(w);
+  }
+  return weight.isZero() ? null : sum.div(weight);
 }
 
 /**

@@ -26,6 +26,8 @@ const stageInfoSchema = z.strictObject({
   id: z.string().min(1),
   name: z.string().min(1),
   min: z.number().min(0).max(100),
+  /** The band's lowest score in the rubric's display scale, as written; `min` is the same on 0-100. */
+  scaledMin: z.number().optional(),
   summary: z.string().optional(),
   leadersYear: z.int().optional(),
   /** How many years a business at this stage lags the leaders, and on what basis. */
@@ -84,6 +86,19 @@ export const rubricEvaluationSchema = z.strictObject({
 });
 export type RubricEvaluation = z.input<typeof rubricEvaluationSchema>;
 
+const scaleInfoSchema = z.strictObject({ min: z.number(), max: z.number(), decimals: z.int().min(0).max(6) });
+
+/** A group of dimensions as the engine rolls it up; texts already in the report's language. */
+export interface GroupInfo {
+  id: string;
+  title: string;
+  short?: string;
+  weight: number;
+  rollUp?: "mean" | "sum";
+  dimensions: string[];
+  groups: GroupInfo[];
+}
+
 /** The rubric interface: the YAML rubric implements it, and so can a plugin module. */
 export interface ScoringRubric {
   id: string;
@@ -97,6 +112,16 @@ export interface ScoringRubric {
   unknown?: "zero" | "exclude";
   /** Question ids that may be answered 'n/a'. */
   notApplicable?: string[];
+  /** How a shown, unanswered question scores: left out (the default) or as 0 points. */
+  missing?: "exclude" | "zero";
+  /** How an accepted 'n/a' scores: left out (the default) or as 0 points. */
+  notApplicableScore?: "exclude" | "zero";
+  /** The model's own numbers: scores are shown in it and stages compared in it, exactly. */
+  scale?: z.infer<typeof scaleInfoSchema>;
+  /** Dimensions grouped into a tree; dimensions in no group stand beside the top groups. */
+  groups?: GroupInfo[];
+  /** How groups and the overall score come from their parts; mean by default. */
+  rollUp?: "mean" | "sum";
   evaluate(input: RubricInput): RubricEvaluation | Promise<RubricEvaluation>;
   /**
    * Optional, for how firm the verdict is: the points another value of a question would get, and the gates'
@@ -115,5 +140,9 @@ export const scoringRubricSchema = z.object({
   defaultTarget: z.string().min(1),
   unknown: z.enum(["zero", "exclude"]).optional(),
   notApplicable: z.array(z.string()).optional(),
+  missing: z.enum(["zero", "exclude"]).optional(),
+  notApplicableScore: z.enum(["zero", "exclude"]).optional(),
+  scale: scaleInfoSchema.optional(),
+  rollUp: z.enum(["mean", "sum"]).optional(),
   evaluate: z.custom<ScoringRubric["evaluate"]>((v) => typeof v === "function", "must be a function"),
 });

@@ -8,7 +8,10 @@ import { isYamlRubric, yamlRubric } from "./yaml-rubric.js";
 import { readSheet } from "./sheet.js";
 import { StageLadder } from "./stages.js";
 import { lagFor } from "./lag.js";
-import { emptyCoverage, overallScore, questionScorer, round1, scoreDimension } from "./dimensions.js";
+import { countsAsScored, emptyCoverage, exactDimensionScore, overallScore, questionScorer, round1, scoreDimension } from "./dimensions.js";
+import { rollUp, scoreGroups } from "./groups.js";
+import { scaledFields } from "./scale.js";
+import type { Rational } from "./rational.js";
 import { orderSteps } from "./steps.js";
 import { confidenceOf, isOpen, scoreRange } from "./confidence.js";
 import { borderlineOf } from "./sensitivity.js";
@@ -37,7 +40,11 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
   const targetScore = rubric.stages[targetIdx]!.min;
   const dateStr = answers.date ?? options.asOf;
   const asOfYear = dateStr ? Number(dateStr.slice(0, 4)) : undefined;
-  const scoreOf = questionScorer(input, evaluation);
+  const scoreOf = questionScorer(input, evaluation, rubric);
+  // A rubric with a scale or groups is scored exactly: bands compared with unrounded fractions, groups rolled up from them.
+  const exactMode = rubric.scale !== undefined || (rubric.groups?.length ?? 0) > 0 || rubric.rollUp === "sum";
+  const counted = (id: string) => countsAsScored(sheet.get(id)?.status ?? "hidden", rubric);
+  const exactOf = new Map<string, Rational | null>();
   const gates = evaluation.gates.map((g) => ({ ...g }));
 
   const expectedBelow = expectationCaps(rubric, evaluation);
@@ -51,7 +58,9 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
     const qs = section.questions.map((q) => scoreOf(sheet.get(q.id)!));
     const scoredIds = new Set(d.questions.map((x) => x.id));
     const { score, coverage } = scoreDimension(qs, scoredIds, d.score);
-    const band = ladder.bandOf(score);
+    const exact = exactMode ? exactDimensionScore(d.questions, counted, d.score) : null;
+    exactOf.set(d.id, exact);
+    const band = exactMode ? ladder.bandOfExact(exact) : ladder.bandOf(score);
     const ids = new Set(section.questions.map((q) => q.id));
     // Only a gate that is known to hold caps the stage; one that cannot be decided leaves it unconfirmed.
     const { cap, by } = ladder.capOf(gates, (id) => ids.has(id), onlyBlocking);
@@ -68,6 +77,7 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
         ...(section.short ? { short: resolveText(section.short, lang) } : {}),
         weight: d.weight ?? 1,
         score,
+        ...scaledFields(exact, rubric.scale),
         stage: ladder.ref(idx),
         scoreStage: ladder.ref(band),
         gap: round1(Math.max(0, targetScore - (score ?? 0))),
@@ -82,14 +92,25 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
     ];
   });
 
-  const overall = overallScore(dimensions);
-  const overallBand = ladder.bandOf(overall);
+  let overall = overallScore(dimensions);
+  let overallBand = ladder.bandOf(overall);
+  let overallExact: Rational | null = null;
+  let groups: Scorecard["groups"];
+  if (exactMode) {
+    const byId = new Map(dimensions.map((d) => [d.id, { weight: d.weight, exact: exactOf.get(d.id) ?? null, coverage: d.coverage, questions: d.questions.map((x) => x.id) }]));
+    const tree = scoreGroups(rubric.groups ?? [], { dimensions: byId, ladder, gates, targetIdx, targetScore, ...(rubric.scale ? { scale: rubric.scale } : {}), rule: rubric.rollUp ?? "mean" });
+    if (rubric.groups?.length) groups = tree.groups;
+    overallExact = rollUp(tree.top, rubric.rollUp ?? "mean");
+    overall = overallExact === null ? null : round1(overallExact.toNumber());
+    overallBand = ladder.bandOfExact(overallExact);
+  }
   const overallCap = ladder.capOf(gates, () => true, onlyBlocking);
   const overallIdx = Math.min(overallBand, overallCap.cap);
   const spread = (pick: "worst" | "best") => overallScore(dimensions.map((d) => ({ weight: d.weight, score: doubt.get(d.id)!.range[pick] })));
   const overallConfidence = confidenceOf(ladder, gates, () => true, { worst: spread("worst"), best: spread("best") }, dimensions.flatMap((d) => doubt.get(d.id)!.open), expectedBelow);
   const overallLag = lagFor(rubric, overallIdx, overallConfidence, asOfYear);
-  const borderline = borderlineOf(rubric, input, ladder, dimensions, gates, overallIdx);
+  // The single-answer what-ifs reckon the overall score as the dimensions' weighted mean, which groups change.
+  const borderline = groups ? undefined : borderlineOf(rubric, input, ladder, dimensions, gates, overallIdx);
 
   const coverage = emptyCoverage();
   for (const d of dimensions) for (const k of Object.keys(coverage) as Array<keyof Coverage>) coverage[k] += d.coverage[k];
@@ -111,6 +132,7 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
     ...(answers.date !== undefined ? { date: answers.date } : {}),
     overall: {
       score: overall,
+      ...scaledFields(overallExact, exactMode ? rubric.scale : undefined),
       stage: ladder.ref(overallIdx),
       scoreStage: ladder.ref(overallBand),
       blockedBy: overallBand > overallCap.cap ? overallCap.by : [],
@@ -123,7 +145,11 @@ export function assembleScorecard(input: RubricInput, rubric: ScoringRubric, eva
     target: { stage: ladder.ref(targetIdx), score: targetScore, reached: overallIdx >= targetIdx },
     stages: rubric.stages.map((s) => ({ ...s })),
     unknownScoredAs: rubric.unknown ?? "zero",
+    ...(rubric.missing === "zero" ? { missingScoredAs: "zero" as const } : {}),
+    ...(rubric.notApplicableScore === "zero" ? { notApplicableScoredAs: "zero" as const } : {}),
+    ...(rubric.scale ? { scale: { ...rubric.scale } } : {}),
     dimensions,
+    ...(groups ? { groups } : {}),
     gates,
     ...contextOf(input, evaluation, scoreOf),
     findings: findingsOf(dimensions),

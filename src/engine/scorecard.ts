@@ -6,6 +6,7 @@ import {
   roadmapSchema,
   dimensionScoreSchema,
   gateResultSchema,
+  type GroupScore,
   lagEstimateSchema,
   nextStepResultSchema,
   questionScoreSchema,
@@ -26,4 +27,5 @@ export type NextStepResult = z.infer<typeof nextStepResultSchema>;
 export type Scorecard = z.infer<typeof scorecardSchema>;
 export type Confidence = z.infer<typeof confidenceSchema>;
 export type Borderline = z.infer<typeof borderlineSchema>;
+export type { GroupScore };
 export type Roadmap = z.infer<typeof roadmapSchema>;

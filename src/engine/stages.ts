@@ -1,9 +1,24 @@
 import type { GateResult, StageRef } from "./scorecard.js";
 import type { ScoringRubric } from "./rubric.js";
+import type { Rational } from "./rational.js";
+import { exactHundred } from "./scale.js";
 
 /** The rubric's stages as the scorecard needs them: by index, and the band a score falls in. */
 export class StageLadder {
   constructor(private readonly rubric: ScoringRubric) {}
+
+  private exactMins?: Rational[];
+
+  /** The band an exact 0-100 score falls in, compared with each band's minimum as the rubric wrote it. */
+  bandOfExact(score: Rational | null): number {
+    if (score === null) return 0;
+    this.exactMins ??= this.rubric.stages.map((s) => (this.rubric.scale && s.scaledMin !== undefined ? exactHundred(s.scaledMin, this.rubric.scale) : exactHundred(s.min, undefined)));
+    let idx = 0;
+    this.exactMins.forEach((m, i) => {
+      if (score.cmp(m) >= 0) idx = i;
+    });
+    return idx;
+  }
 
   get top(): number {
     return this.rubric.stages.length - 1;

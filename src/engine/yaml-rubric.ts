@@ -3,7 +3,8 @@ import type { Question } from "../model/questionnaire.js";
 import type { QuestionRule, Rubric } from "../model/rubric.js";
 import { resolveText } from "../i18n/text.js";
 import { evaluateCondition } from "./condition.js";
-import type { RubricEvaluation, RubricInput, ScoringRubric } from "./rubric.js";
+import type { GroupInfo, RubricEvaluation, RubricInput, ScoringRubric } from "./rubric.js";
+import { toHundred } from "./scale.js";
 import { own } from "./own.js";
 
 /** Points (0-100) of a valid answer under a rule, or null when the rule cannot score it. */
@@ -99,14 +100,21 @@ function makeYamlRubric(rubric: Rubric, lang: string): ScoringRubric {
     stages: rubric.stages.map((s) => ({
       id: s.id,
       name: resolveText(s.name, lang),
-      min: s.min,
+      // Written in the scale, a band's minimum is kept as written for exact comparison, and on 0-100 beside it.
+      ...(rubric.scale ? { min: toHundred(s.min, rubric.scale), scaledMin: s.min } : { min: s.min }),
       ...(s.summary ? { summary: resolveText(s.summary, lang) } : {}),
       ...(s.leadersYear !== undefined ? { leadersYear: s.leadersYear } : {}),
       ...(s.lag ? { lag: { ...(s.lag.years !== undefined ? { years: s.lag.years } : {}), source: resolveText(s.lag.source, lang) } } : {}),
     })),
     defaultTarget: rubric.defaultTarget,
     unknown: rubric.unknown,
-    notApplicable: [...rules].filter(([, r]) => r.notApplicable).map(([id]) => id),
+    notApplicable: naAccepted(rubric, rules),
+    ...(rubric.missing === "zero" ? { missing: "zero" as const } : {}),
+    ...(rubric.notApplicable === "zero" ? { notApplicableScore: "zero" as const } : {}),
+    ...(rubric.scale ? { scale: { ...rubric.scale } } : {}),
+    // A rubric built in code rather than parsed may leave out what the schema defaults.
+    ...(rubric.groups?.length ? { groups: rubric.groups.map((g) => groupInfo(g, lang)) } : {}),
+    rollUp: rubric.rollUp ?? "mean",
     evaluate(input: RubricInput): RubricEvaluation {
       // The questions, for pointsOf afterwards: the rubric is made once, the questionnaire comes with each input.
       if (!questions.size) for (const sec of input.questionnaire.sections) for (const q of sec.questions) questions.set(q.id, q);
@@ -115,6 +123,8 @@ function makeYamlRubric(rubric: Rubric, lang: string): ScoringRubric {
         const rule = rules.get(id);
         if (!e || !rule) return null;
         if (e.status === "unknown") return rubric.unknown === "zero" ? 0 : null;
+        if (e.status === "missing") return rubric.missing === "zero" ? 0 : null;
+        if (e.status === "not-applicable") return rubric.notApplicable === "zero" ? 0 : null;
         if (e.status !== "answered" || e.value === undefined) return null;
         return pointsFor(e.question, rule, e.value);
       };
@@ -171,6 +181,25 @@ function makeYamlRubric(rubric: Rubric, lang: string): ScoringRubric {
     gateStatus(known, input) {
       return rubric.gates.map((g) => ({ id: g.id, status: gateStatus(g, known, input) }));
     },
+  };
+}
+
+/** The questions that accept 'n/a': those whose rule says so, every scored one when it counts as zero, none when forbidden. */
+function naAccepted(rubric: Rubric, rules: ReadonlyMap<string, QuestionRule>): string[] {
+  if (rubric.notApplicable === "forbidden") return [];
+  if (rubric.notApplicable === "zero") return [...rules.keys()];
+  return [...rules].filter(([, r]) => r.notApplicable).map(([id]) => id);
+}
+
+function groupInfo(g: Rubric["groups"][number], lang: string): GroupInfo {
+  return {
+    id: g.id,
+    title: resolveText(g.title, lang),
+    ...(g.short ? { short: resolveText(g.short, lang) } : {}),
+    ...(g.rollUp ? { rollUp: g.rollUp } : {}),
+    weight: g.weight ?? 1,
+    dimensions: [...(g.dimensions ?? [])],
+    groups: (g.groups ?? []).map((x) => groupInfo(x, lang)),
   };
 }
 

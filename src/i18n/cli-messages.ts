@@ -98,9 +98,17 @@ export const cliMessages = {
   // rubrics
   errDuplicateStage: "duplicate stage id '{id}'",
   errFirstStageMin: "the first stage must start at 0 so that every score has a stage",
+  errFirstStageScaleMin: "the first stage must start at the scale's min ({min}) so that every score has a stage",
+  errStageMinRange: "a stage's 'min' ({min}) must lie between {low} and {high}",
+  errScaleOrder: "the scale's max ({max}) must be above its min ({min})",
   errStageOrder: "stages must be ordered by rising 'min' ({min} after {previous})",
   errNotAStageOf: "'{stage}' is not a stage ({stages})",
   errDuplicateDimension: "duplicate dimension '{id}'",
+  errDuplicateGroup: "the group id '{id}' is already a group or a dimension",
+  errEmptyGroup: "the group '{id}' holds no dimensions and no groups",
+  errGroupNotADimension: "'{id}' is not a dimension of this rubric ({dimensions})",
+  errDimensionTwoGroups: "the dimension '{id}' is already in the group '{group}'; a dimension belongs to one group",
+  errNaForbidden: "'{id}' accepts 'n/a', but the rubric says notApplicable: forbidden",
   errDuplicateId: "duplicate id '{id}'",
   errNotAStage: "'{stage}' is not a stage",
   errFirstStageBlocked: "the first stage cannot be blocked",
@@ -245,6 +253,7 @@ export const cliMessages = {
   testBaseline: "scores no lower than the baseline",
   testNoBaseline: "no baseline to compare with",
   testScored: "scored: {stage}, {score}/100",
+  testScoredScaled: "scored: {stage}, {score}/{max}",
   testReadable: "read and scored",
 
   // what the one error handler adds
@@ -306,6 +315,7 @@ Exit codes: 0 done, 1 a threshold not met, 2 bad usage or input, 130 interrupted
   helpRunQuick: "the quick audit: 14 questions, about 7 minutes, the same stages",
   errQuickAndQuestionnaire: "--quick chooses the quick questionnaire; leave out --questionnaire, or --quick",
   helpScoreRoadmap: "list every step of the roadmap, phased (text)",
+  helpScoreDepth: "levels of a grouped rubric to show: 1 the top groups (default), 2 the groups within them, and so on (text)",
   helpRoadmap: "every step to the target stage, phased, with the answers behind each",
   helpRoadmapAnswers: "an answers file",
   helpBenchmark: "benchmark profiles from your own audits",

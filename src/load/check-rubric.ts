@@ -11,10 +11,14 @@ import { own } from "../engine/own.js";
 export function checkRubricShape(r: Rubric): PathIssue[] {
   const issues: PathIssue[] = r.languages ? missingTranslations(r, r.languages) : [];
   const stageIds = new Set<string>();
+  const sc = r.scale;
+  if (sc && sc.max <= sc.min) issues.push({ path: ["scale", "max"], ...say("errScaleOrder", { min: sc.min, max: sc.max }) });
+  const [low, high] = sc ? [sc.min, sc.max] : [0, 100];
   r.stages.forEach((s, i) => {
     if (stageIds.has(s.id)) issues.push({ path: ["stages", i, "id"], ...say("errDuplicateStage", { id: s.id }) });
     stageIds.add(s.id);
-    if (i === 0 && s.min !== 0) issues.push({ path: ["stages", 0, "min"], ...say("errFirstStageMin") });
+    if (i === 0 && s.min !== low) issues.push({ path: ["stages", 0, "min"], ...(sc ? say("errFirstStageScaleMin", { min: low }) : say("errFirstStageMin")) });
+    else if (s.min < low || s.min > high) issues.push({ path: ["stages", i, "min"], ...say("errStageMinRange", { min: s.min, low, high }) });
     const prev = r.stages[i - 1];
     if (prev && s.min <= prev.min) issues.push({ path: ["stages", i, "min"], ...say("errStageOrder", { min: s.min, previous: prev.min }) });
   });
@@ -24,6 +28,14 @@ export function checkRubricShape(r: Rubric): PathIssue[] {
     if (dims.has(d.id)) issues.push({ path: ["dimensions", i, "id"], ...say("errDuplicateDimension", { id: d.id }) });
     dims.add(d.id);
   });
+  issues.push(...checkGroups(r, dims));
+  if (r.notApplicable === "forbidden") {
+    r.dimensions.forEach((d, di) => {
+      for (const [qid, rule] of Object.entries(d.questions)) {
+        if (rule.notApplicable) issues.push({ path: ["dimensions", di, "questions", qid, "notApplicable"], ...say("errNaForbidden", { id: qid }) });
+      }
+    });
+  }
   const unique = (list: Array<{ id: string }>, key: string) => {
     const seen = new Set<string>();
     list.forEach((x, i) => {
@@ -41,6 +53,28 @@ export function checkRubricShape(r: Rubric): PathIssue[] {
     if (!stageIds.has(s.stage)) issues.push({ path: ["nextSteps", i, "stage"], ...say("errNotAStage", { stage: s.stage }) });
     if (!dims.has(s.dimension)) issues.push({ path: ["nextSteps", i, "dimension"], ...say("errNotADimension", { dimension: s.dimension }) });
   });
+  return issues;
+}
+
+/** Groups: ids unique among groups and dimensions, each naming dimensions of the rubric, each dimension in one group at most. */
+function checkGroups(r: Rubric, dims: ReadonlySet<string>): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const ids = new Set<string>();
+  const placed = new Map<string, string>();
+  const walk = (list: Rubric["groups"], path: Array<string | number>) =>
+    list.forEach((g, i) => {
+      const p = [...path, i];
+      if (ids.has(g.id) || dims.has(g.id)) issues.push({ path: [...p, "id"], ...say("errDuplicateGroup", { id: g.id }) });
+      ids.add(g.id);
+      if (!g.dimensions?.length && !g.groups?.length) issues.push({ path: [...p, "id"], ...say("errEmptyGroup", { id: g.id }) });
+      (g.dimensions ?? []).forEach((d, j) => {
+        if (!dims.has(d)) issues.push({ path: [...p, "dimensions", j], ...say("errGroupNotADimension", { id: d, dimensions: [...dims].join(", ") }) });
+        else if (placed.has(d)) issues.push({ path: [...p, "dimensions", j], ...say("errDimensionTwoGroups", { id: d, group: placed.get(d)! }) });
+        else placed.set(d, g.id);
+      });
+      walk(g.groups ?? [], [...p, "groups"]);
+    });
+  walk(r.groups ?? [], ["groups"]);
   return issues;
 }
 

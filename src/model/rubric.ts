@@ -53,7 +53,7 @@ export type QuestionRule = z.infer<typeof questionRuleSchema>;
 export const stageSchema = z.strictObject({
   id: z.string().min(1).max(20).meta({ description: "Short stage id used on the command line, e.g. 2.0. Quote it in YAML." }),
   name: textSchema.meta({ description: "e.g. Media house 2.0: the direct relationship." }),
-  min: pointsSchema.meta({ description: "The lowest score (0-100) of this stage's band." }),
+  min: z.number().min(0).meta({ description: "The lowest score of this stage's band: 0-100, or in the rubric's scale where it has one. A score exactly at it is in the band." }),
   summary: textSchema.optional(),
   leadersYear: z.int().min(1900).max(2100).optional().meta({
     description: "The year leaders reached this stage, for the rubric's lag-in-years estimate. Give its basis in lag.source.",
@@ -77,6 +77,56 @@ export const dimensionRuleSchema = z.strictObject({
   questions: dictSchema(idSchema, questionRuleSchema).meta({ description: "The scored questions of this section." }),
 });
 export type DimensionRule = z.infer<typeof dimensionRuleSchema>;
+
+const rollUpSchema = z.enum(["mean", "sum"]).meta({
+  description:
+    "How a group's score comes from its parts: 'mean' is their weighted mean, parts without a score left out; 'sum' adds each part's share (its weight over all the parts' weights), a part without a score adding nothing.",
+});
+
+export interface GroupRuleInput {
+  id: string;
+  title: z.input<typeof textSchema>;
+  short?: z.input<typeof textSchema>;
+  weight?: number;
+  rollUp?: "mean" | "sum";
+  dimensions?: string[];
+  groups?: GroupRuleInput[];
+}
+export interface GroupRule {
+  id: string;
+  title: z.infer<typeof textSchema>;
+  short?: z.infer<typeof textSchema>;
+  weight: number;
+  rollUp?: "mean" | "sum";
+  dimensions: string[];
+  groups: GroupRule[];
+}
+
+export const groupRuleSchema: z.ZodType<GroupRule, GroupRuleInput> = z
+  .strictObject({
+    id: idSchema.meta({ description: "Unique among the groups and the dimensions." }),
+    title: textSchema,
+    short: textSchema.optional().meta({ description: "A short title for narrow places: radar labels, table headers." }),
+    weight: z.number().min(0).default(1).meta({ description: "Weight of the group within its parent (or the overall score)." }),
+    rollUp: rollUpSchema.optional().meta({ description: "Overrides the rubric's rollUp for this group." }),
+    dimensions: z.array(idSchema).default([]).meta({ description: "Dimension (section) ids in this group; each dimension is in one group at most." }),
+    get groups() {
+      return z.array(groupRuleSchema).default([]).meta({ description: "Groups within this group." });
+    },
+  })
+  .meta({ id: "group", title: "Group", description: "Dimensions and groups whose scores roll up into one." });
+
+export const scaleSchema = z
+  .strictObject({
+    min: z.number().min(0).max(100).default(0).meta({ description: "What a score of 0 (no practice) is shown as." }),
+    max: z.number().min(0).max(100).meta({ description: "What a score of 100 (every practice in place) is shown as." }),
+    decimals: z.int().min(0).max(6).default(1).meta({ description: "Decimals shown in reports." }),
+  })
+  .meta({
+    title: "Display scale",
+    description: "The model's own numbers, e.g. { min: 0, max: 3, decimals: 2 }. Stage bands, --fail-under and --min are then written in it; JSON keeps the 0-100 score beside it.",
+  });
+export type Scale = z.infer<typeof scaleSchema>;
 
 export const gateSchema = z.strictObject({
   id: idSchema,
@@ -111,9 +161,21 @@ export const rubricSchema = z
     unknown: z.enum(["zero", "exclude"]).default("zero").meta({
       description: "How \"don't know\" scores: as 0 points (said in the report) or left out like a missing answer.",
     }),
+    missing: z.enum(["exclude", "zero"]).default("exclude").meta({
+      description: "How a question shown and not answered scores: left out, the rest re-weighted (exclude), or as 0 points with its weight (zero).",
+    }),
+    notApplicable: z.enum(["exclude", "zero", "forbidden"]).default("exclude").meta({
+      description:
+        "How 'n/a' scores: exclude (the questions whose rule says notApplicable accept it; it leaves its dimension), zero (every scored question accepts it, as 0 points), forbidden (no question accepts it).",
+    }),
+    scale: scaleSchema.optional(),
+    rollUp: rollUpSchema.default("mean"),
     stages: z.array(stageSchema).min(2).meta({ description: "Stage bands, lowest first; the first starts at 0." }),
     defaultTarget: z.string().min(1).meta({ description: "The stage aimed at when no --target is given." }),
     dimensions: z.array(dimensionRuleSchema).min(1),
+    groups: z.array(groupRuleSchema).default([]).meta({
+      description: "Dimensions grouped, groups nested, each with a weight: the report shows every level. Dimensions in no group stand beside the top groups.",
+    }),
     gates: z.array(gateSchema).default([]),
     nextSteps: z.array(nextStepSchema).default([]),
   })

@@ -59,12 +59,19 @@ export const borderlineSchema = z
   })
   .meta({ description: "How near the stage is to the next or the previous one, in single answers." });
 
+/** A score in the rubric's display scale, beside the 0-100 one. */
+const scaledFields = {
+  scaled: z.number().nullable().optional().meta({ description: "The score in the rubric's scale, rounded to its decimals; only where the rubric has a scale." }),
+  exact: z.string().nullable().optional().meta({ description: "The score in the rubric's scale as an exact fraction, e.g. 7/40: what bands and thresholds are compared with." }),
+};
+
 export const dimensionScoreSchema = z.strictObject({
   id: z.string(),
   title: z.string(),
   short: z.string().optional().meta({ description: "The section's short title, where it gives one." }),
   weight: z.number(),
   score: z.number().min(0).max(100).nullable(),
+  ...scaledFields,
   stage: stageRefSchema,
   scoreStage: stageRefSchema.meta({ description: "The stage the score alone reaches, before gates." }),
   gap: z.number().min(0),
@@ -76,6 +83,45 @@ export const dimensionScoreSchema = z.strictObject({
   lag: lagEstimateSchema.optional(),
   questions: z.array(questionScoreSchema),
 });
+
+export interface GroupScore {
+  id: string;
+  title: string;
+  short?: string;
+  weight: number;
+  rollUp: "mean" | "sum";
+  score: number | null;
+  scaled?: number | null;
+  exact?: string | null;
+  stage: { id: string; name: string };
+  gap: number;
+  reached: boolean;
+  stagesShort: number;
+  coverage: z.infer<typeof coverageSchema>;
+  dimensions: string[];
+  groups: GroupScore[];
+}
+
+export const groupScoreSchema: z.ZodType<GroupScore> = z
+  .strictObject({
+    id: z.string(),
+    title: z.string(),
+    short: z.string().optional(),
+    weight: z.number(),
+    rollUp: z.enum(["mean", "sum"]),
+    score: z.number().min(0).max(100).nullable(),
+    ...scaledFields,
+    stage: stageRefSchema.meta({ description: "The stage the group's score reaches." }),
+    gap: z.number().min(0),
+    reached: z.boolean(),
+    stagesShort: z.int().min(0),
+    coverage: coverageSchema,
+    dimensions: z.array(z.string()).meta({ description: "Ids of the dimensions directly in this group." }),
+    get groups() {
+      return z.array(groupScoreSchema).meta({ description: "The groups within this group." });
+    },
+  })
+  .meta({ id: "groupScore", description: "A group of dimensions, with its score rolled up from its parts." });
 
 export const gateResultSchema = z.strictObject({
   id: z.string(),
@@ -125,6 +171,7 @@ export const scorecardSchema = z
     date: z.string().optional(),
     overall: z.strictObject({
       score: z.number().min(0).max(100).nullable(),
+      ...scaledFields,
       stage: stageRefSchema,
       scoreStage: stageRefSchema,
       blockedBy: z.array(z.string()),
@@ -140,13 +187,21 @@ export const scorecardSchema = z
         id: z.string(),
         name: z.string(),
         min: z.number(),
+        scaledMin: z.number().optional().meta({ description: "The band's lowest score in the rubric's scale, as the rubric writes it." }),
         summary: z.string().optional().meta({ description: "What a business at this stage does: a definition, not a finding." }),
         leadersYear: z.int().optional(),
         lag: z.strictObject({ years: z.union([z.number(), z.tuple([z.number(), z.number()])]).optional(), source: z.string() }).optional(),
       }),
     ),
     unknownScoredAs: z.enum(["zero", "exclude"]),
+    missingScoredAs: z.enum(["zero", "exclude"]).optional().meta({ description: "How unanswered questions were scored; absent means excluded." }),
+    notApplicableScoredAs: z.enum(["zero", "exclude", "forbidden"]).optional().meta({ description: "How 'n/a' was scored; absent means excluded." }),
+    scale: z
+      .strictObject({ min: z.number(), max: z.number(), decimals: z.int() })
+      .optional()
+      .meta({ description: "The rubric's display scale: reports show scores in it." }),
     dimensions: z.array(dimensionScoreSchema),
+    groups: z.array(groupScoreSchema).optional().meta({ description: "The rubric's groups of dimensions, as a tree, top level first." }),
     gates: z.array(gateResultSchema),
     context: z
       .array(z.strictObject({ id: z.string(), text: z.string(), value: answerValueSchema, display: z.string() }))

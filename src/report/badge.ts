@@ -1,6 +1,6 @@
 import type { Scorecard } from "../engine/scorecard.js";
 import { escapeXml as x } from "./escape.js";
-import { formatScore } from "./numbers.js";
+import { outOf, shownScore } from "./common.js";
 
 const COLOURS = ["#9f3a38", "#c27c0e", "#2f7d32", "#1b5e20", "#0d47a1"];
 
@@ -10,7 +10,7 @@ const textWidth = (s: string) => Math.round(s.length * 6.5 + 10);
 /** A small self-contained SVG badge (stage and score) for a README. */
 export function renderBadge(card: Scorecard): string {
   const label = "digital maturity";
-  const value = `${card.overall.stage.id} · ${formatScore(card.overall.score)}/100`;
+  const value = `${card.overall.stage.id} · ${shownScore(card, card.overall)}${outOf(card)}`;
   const idx = Math.max(0, card.stages.findIndex((s) => s.id === card.overall.stage.id));
   const colour = COLOURS[Math.min(COLOURS.length - 1, Math.round((idx / Math.max(1, card.stages.length - 1)) * 3))]!;
   const lw = textWidth(label);

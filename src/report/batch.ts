@@ -6,6 +6,7 @@ import { fill, messages, wordsFor, type Messages } from "../i18n/messages.js";
 import type { Wording } from "../i18n/phrase.js";
 import { escapeMarkdown as md, escapeXml as x } from "./escape.js";
 import { formatScore } from "./numbers.js";
+import { outOf, shownScore } from "./common.js";
 import { stripControl, truncate, wrap } from "../text/terminal.js";
 import { shortTitles, truncateStart } from "./short-titles.js";
 
@@ -101,8 +102,8 @@ export function textBatch(setup: BatchSetup, options: { colorLevel?: 0 | 1 | 2 |
       const failed = failedChecks(checks).length > 0;
       const who = [card.respondent, card.date].filter(Boolean).map((v) => stripControl(v!)).join(", ");
       const stage = pad(shortStageName(stripControl(card.overall.stage.name)) + (failed ? " ✗" : ""), stageW);
-      return `${truncateStart(stripControl(names.get(file) ?? file), fileW).padEnd(fileW)} ${pad(who, whoW)} ${pad(formatScore(card.overall.score), 5, true)} ${failed ? c.red(stage) : card.target.reached ? c.green(stage) : stage}${dims
-        .map((d) => pad(formatScore(card.dimensions.find((y) => y.id === d.id)?.score ?? null), 5, true))
+      return `${truncateStart(stripControl(names.get(file) ?? file), fileW).padEnd(fileW)} ${pad(who, whoW)} ${pad(shownScore(card, card.overall), 5, true)} ${failed ? c.red(stage) : card.target.reached ? c.green(stage) : stage}${dims
+        .map((d) => pad(scoreOfDimension(card, d.id), 5, true))
         .join("")}\n`;
     },
     broken({ file, problems }) {
@@ -141,8 +142,8 @@ export function markdownBatch(setup: BatchSetup): BatchRenderer {
       const { file, card } = item;
       const failed = failedChecks(item.checks).length > 0;
       const stage = `${md(card.overall.stage.name)}${card.overall.blockedBy.length ? " 🔒" : ""}${card.target.reached ? " ✅" : ""}${failed ? " ❌" : ""}`;
-      return `| ${md(file)} | ${md([card.respondent, card.date].filter(Boolean).join(", "))} | ${formatScore(card.overall.score)} | ${stage} | ${dims
-        .map((d) => formatScore(card.dimensions.find((y) => y.id === d.id)?.score ?? null))
+      return `| ${md(file)} | ${md([card.respondent, card.date].filter(Boolean).join(", "))} | ${shownScore(card, card.overall)} | ${stage} | ${dims
+        .map((d) => scoreOfDimension(card, d.id))
         .join(" | ")} |${setup.thresholds ? ` ${checksCell(item)} |` : ""}\n`;
     },
     broken({ file, problems }) {
@@ -233,8 +234,8 @@ export function junitSuite({ file, card, checks = [], noBaseline }: BatchItem, l
   const words = wordsFor(lang);
   const cases: JunitCase[] = checks.map((k) => ({ name: words(k.test), ...(k.passed ? {} : { failure: words(k.phrase) }) }));
   if (noBaseline) cases.push({ name: words({ key: "testBaseline" }), skipped: words({ key: "testNoBaseline" }) });
-  if (!cases.length) cases.push({ name: words({ key: "testScored", params: { stage: card.overall.stage.name, score: formatScore(card.overall.score) } }) });
-  return suiteXml(`${file}: ${card.overall.stage.name} (${formatScore(card.overall.score)}/100)`, file, cases);
+  if (!cases.length) cases.push({ name: words(card.scale ? { key: "testScoredScaled", params: { stage: card.overall.stage.name, score: shownScore(card, card.overall), max: card.scale.max } } : { key: "testScored", params: { stage: card.overall.stage.name, score: formatScore(card.overall.score) } }) });
+  return suiteXml(`${file}: ${card.overall.stage.name} (${shownScore(card, card.overall)}${outOf(card)})`, file, cases);
 }
 
 export function junitBrokenSuite({ file, problems }: BrokenItem, lang: string): JunitSuite {
@@ -255,6 +256,12 @@ function suiteXml(name: string, file: string, cases: JunitCase[]): JunitSuite {
     .join("\n");
   const s = { tests: cases.length, failures: count("failure"), errors: count("error"), skipped: count("skipped") };
   return { ...s, xml: `  <testsuite name="${x(name)}" tests="${s.tests}" failures="${s.failures}" errors="${s.errors}" skipped="${s.skipped}">\n${body}\n  </testsuite>\n` };
+}
+
+/** A dimension's score in a row, in the rubric's scale where it has one; a dimension the card lacks is a dash. */
+function scoreOfDimension(card: Scorecard, id: string): string {
+  const d = card.dimensions.find((y) => y.id === id);
+  return d ? shownScore(card, d) : formatScore(null);
 }
 
 /** Renders a whole batch at once, for callers that already hold every scorecard. */

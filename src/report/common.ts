@@ -21,13 +21,72 @@ export interface DimensionRow {
   stagesShort: number;
 }
 
+/** A score as the report shows it: in the rubric's scale where it has one (rounded to its decimals), else 0-100 whole. */
+export function shownScore(card: Scorecard, x: { score: number | null; scaled?: number | null }): string {
+  if (!card.scale) return formatScore(x.score);
+  const v = x.scaled === undefined ? (x.score === null ? null : card.scale.min + (x.score * (card.scale.max - card.scale.min)) / 100) : x.scaled;
+  return v === null ? "—" : v.toFixed(card.scale.decimals);
+}
+
+/** What a score is out of: "/3" in a 0-3 scale, "/100" without one. */
+export function outOf(card: Scorecard): string {
+  return `/${card.scale ? card.scale.max : 100}`;
+}
+
+/** A gap below the target, in the report's numbers, with a minus sign: "−0.75" or "−23". */
+export function shownGap(card: Scorecard, gap: number, minus = "−"): string {
+  if (!card.scale) return `${minus}${Math.round(gap)}`;
+  return `${minus}${((gap * (card.scale.max - card.scale.min)) / 100).toFixed(card.scale.decimals)}`;
+}
+
+/** A row of the grouped table: a group or a dimension, with its depth in the tree (0 the top). */
+export interface TreeRow extends DimensionRow {
+  level: number;
+  kind: "group" | "dimension" | "overall";
+  short?: string;
+}
+
+/**
+ * The dimension table as a tree where the rubric groups its dimensions: each group followed by its
+ * groups and dimensions, down to `depth` levels (1 the top level only), then the dimensions in no group,
+ * then the overall row. Without groups, the dimension rows.
+ */
+export function treeRows(card: Scorecard, depth = Infinity): TreeRow[] {
+  const flat = dimensionRows(card);
+  const overall = { ...flat.at(-1)!, level: 0, kind: "overall" as const };
+  if (!card.groups?.length) return [...flat.slice(0, -1).map((r) => ({ ...r, level: 0, kind: "dimension" as const })), overall];
+  const dimRow = new Map(flat.slice(0, -1).map((r) => [r.id, r]));
+  const out: TreeRow[] = [];
+  const placed = new Set<string>();
+  const walk = (g: NonNullable<Scorecard["groups"]>[number], level: number) => {
+    if (level >= depth) return;
+    out.push({ id: g.id, title: g.title, ...(g.short ? { short: g.short } : {}), score: g.score, scoreText: shownScore(card, g), stage: g.stage.id, blocked: false, gap: g.gap, reached: g.reached, stagesShort: g.stagesShort, level, kind: "group" });
+    for (const sub of g.groups) walk(sub, level + 1);
+    for (const id of g.dimensions) {
+      placed.add(id);
+      if (level + 1 < depth && dimRow.has(id)) out.push({ ...dimRow.get(id)!, level: level + 1, kind: "dimension" });
+    }
+  };
+  const mark = (g: NonNullable<Scorecard["groups"]>[number]): void => (g.dimensions.forEach((id) => placed.add(id)), g.groups.forEach(mark));
+  card.groups.forEach(mark);
+  for (const g of card.groups) walk(g, 0);
+  for (const r of flat.slice(0, -1)) if (!placed.has(r.id)) out.push({ ...r, level: 0, kind: "dimension" });
+  return [...out, overall];
+}
+
+/** How many levels the rubric's tree has: groups nested, then dimensions; 1 without groups. */
+export function treeDepth(card: Scorecard): number {
+  const deep = (g: NonNullable<Scorecard["groups"]>[number]): number => 1 + Math.max(g.dimensions.length ? 1 : 0, ...g.groups.map(deep));
+  return card.groups?.length ? Math.max(...card.groups.map(deep)) : 1;
+}
+
 export function dimensionRows(card: Scorecard): DimensionRow[] {
   return [
     ...card.dimensions.map((d) => ({
       id: d.id,
       title: d.title,
       score: d.score,
-      scoreText: formatScore(d.score),
+      scoreText: shownScore(card, d),
       stage: d.stage.id,
       blocked: d.blockedBy.length > 0,
       gap: d.gap,
@@ -38,7 +97,7 @@ export function dimensionRows(card: Scorecard): DimensionRow[] {
       id: "overall",
       title: wordsFor(card).overall,
       score: card.overall.score,
-      scoreText: formatScore(card.overall.score),
+      scoreText: shownScore(card, card.overall),
       stage: card.overall.stage.id,
       blocked: card.overall.blockedBy.length > 0,
       gap: card.overall.gap,
@@ -92,7 +151,7 @@ export function headline(card: Scorecard): string {
   if (card.overall.score === null) parts.push(t.noScoreYet);
   else if (card.target.reached) parts.push(fill(t.targetReached, { stage: card.target.stage.id }));
   else if (card.overall.blockedBy.length && card.overall.gap === 0) parts.push(fill(t.heldByGate, { scoreStage: card.overall.scoreStage.id, stage: card.overall.stage.id }));
-  else parts.push(fill(t.pointsShort, { points: Math.round(card.overall.gap), stage: card.target.stage.id }));
+  else parts.push(fill(t.pointsShort, { points: shownGap(card, card.overall.gap, ""), stage: card.target.stage.id }));
   return parts.join(" ");
 }
 
@@ -126,8 +185,8 @@ export function coverageSentence(card: Scorecard): string {
   const cv = card.coverage;
   const parts = [fill(t.coverageAnswered, { answered: cv.answered, asked: cv.total - cv.hidden })];
   if (cv.unknown) parts.push(fill(card.unknownScoredAs === "zero" ? t.coverageUnknownZero : t.coverageUnknownExcluded, { n: cv.unknown }));
-  if (cv.notApplicable) parts.push(fill(t.coverageNa, { n: cv.notApplicable }));
-  if (cv.missing) parts.push(fill(t.coverageMissing, { n: cv.missing }));
+  if (cv.notApplicable) parts.push(fill(card.notApplicableScoredAs === "zero" ? t.coverageNaZero : t.coverageNa, { n: cv.notApplicable }));
+  if (cv.missing) parts.push(fill(card.missingScoredAs === "zero" ? t.coverageMissingZero : t.coverageMissing, { n: cv.missing }));
   if (cv.hidden) parts.push(fill(t.coverageHidden, { n: cv.hidden }));
   return parts.join("; ") + ".";
 }

@@ -9,6 +9,19 @@ import { shortNames } from "./batch.js";
 import { shortTitles, truncateStart } from "./short-titles.js";
 
 const signed = (d: number | null) => (d === null ? "—" : d > 0 ? `+${Math.round(d)}` : d < 0 ? `${Math.round(d)}` : "±0");
+
+/** Scores and changes of a comparison: in the rubric's scale with its decimals where it has one, else whole points. */
+function numbersOf(c: Comparison): { score: (x: number | null) => string; change: (x: number | null) => string } {
+  const sc = c.scale;
+  if (!sc) return { score: formatScore, change: signed };
+  return {
+    score: (x) => (x === null ? "—" : x.toFixed(sc.decimals)),
+    change: (x) => (x === null ? "—" : x > 0 ? `+${x.toFixed(sc.decimals)}` : x < 0 ? x.toFixed(sc.decimals) : "±0"),
+  };
+}
+
+/** The rows of the table: the groups, indented by level, then the dimensions. */
+const rowsOf = (c: Comparison) => [...(c.groups ?? []).map((g) => ({ ...g, title: `${"  ".repeat(g.level)}${g.title}` })), ...c.dimensions];
 const stageMove = (a: string, b: string) => (a === b ? a : `${a} → ${b}`);
 
 export function renderComparisonText(c: Comparison, width = 80, lang = "en"): string {
@@ -16,11 +29,12 @@ export function renderComparisonText(c: Comparison, width = 80, lang = "en"): st
   const out: string[] = [];
   const when = (x: Comparison["before"]) => (x.date ? `${s(x.label)} (${x.date})` : s(x.label));
   out.push(...wrap(fill(t.progressFromTo, { before: when(c.before), after: when(c.after) }), width));
-  out.push(...wrap(fill(t.overallMove, { before: formatScore(c.overall.before), after: formatScore(c.overall.after), delta: signed(c.overall.delta), stage: stageMove(c.overall.stageBefore, c.overall.stageAfter) }), width), "");
+  const n = numbersOf(c);
+  out.push(...wrap(fill(t.overallMove, { before: n.score(c.overall.before), after: n.score(c.overall.after), delta: n.change(c.overall.delta), stage: stageMove(c.overall.stageBefore, c.overall.stageAfter) }), width), "");
   const nameW = Math.min(34, width - 40);
   out.push(`${t.colDimension.padEnd(nameW)} ${t.colBefore.padStart(6)} ${t.colAfter.padStart(6)} ${t.colChange.padStart(7)}  ${t.colStage}`);
-  for (const d of c.dimensions) {
-    out.push(`${truncate(s(d.title), nameW).padEnd(nameW)} ${formatScore(d.before).padStart(6)} ${formatScore(d.after).padStart(6)} ${signed(d.delta).padStart(7)}  ${truncate(stageMove(d.stageBefore, d.stageAfter), width - nameW - 24)}`);
+  for (const d of rowsOf(c)) {
+    out.push(`${truncate(s(d.title), nameW).padEnd(nameW)} ${n.score(d.before).padStart(6)} ${n.score(d.after).padStart(6)} ${n.change(d.delta).padStart(7)}  ${truncate(stageMove(d.stageBefore, d.stageAfter), width - nameW - 24)}`);
   }
   out.push("", c.answers.length ? fill(t.answersChanged, { n: c.answers.length }) : t.noAnswerChanged);
   for (const a of c.answers) {
@@ -35,13 +49,14 @@ export function renderComparisonText(c: Comparison, width = 80, lang = "en"): st
 export function renderComparisonMarkdown(c: Comparison, lang = "en"): string {
   const t = messages(lang);
   const when = (x: Comparison["before"]) => `${md(x.label)}${x.date ? ` (${x.date})` : ""}`;
+  const n = numbersOf(c);
   const out = [
     `## ${fill(t.progressFromTo, { before: when(c.before), after: when(c.after) })}`,
     "",
     `| ${t.colDimension} | ${t.colBefore} | ${t.colAfter} | ${t.colChange} | ${t.colStage} |`,
     "|---|---:|---:|---:|---|",
-    `| **${t.overall}** | ${formatScore(c.overall.before)} | ${formatScore(c.overall.after)} | ${signed(c.overall.delta)} | ${md(stageMove(c.overall.stageBefore, c.overall.stageAfter))} |`,
-    ...c.dimensions.map((d) => `| ${md(d.title)} | ${formatScore(d.before)} | ${formatScore(d.after)} | ${signed(d.delta)} | ${md(stageMove(d.stageBefore, d.stageAfter))} |`),
+    `| **${t.overall}** | ${n.score(c.overall.before)} | ${n.score(c.overall.after)} | ${n.change(c.overall.delta)} | ${md(stageMove(c.overall.stageBefore, c.overall.stageAfter))} |`,
+    ...rowsOf(c).map((d) => `| ${md(d.title)} | ${n.score(d.before)} | ${n.score(d.after)} | ${n.change(d.delta)} | ${md(stageMove(d.stageBefore, d.stageAfter))} |`),
     "",
   ];
   if (c.answers.length) {

@@ -11,6 +11,8 @@ export interface Look {
   explain?: boolean;
   /** List every step of the roadmap (the text report shows the first few otherwise). */
   roadmap?: boolean;
+  /** How many levels of a grouped rubric's tree the text report shows; the top level by default. */
+  depth?: number;
 }
 
 /** One scorecard, with the file it came from and the thresholds checked on it. */

@@ -5,6 +5,7 @@ import { escapeHtml as h } from "./escape.js";
 import { radarLabels, renderRadar, type RadarSeries } from "./radar.js";
 import { formatScore } from "./numbers.js";
 import { own } from "../engine/own.js";
+import { outOf, shownGap, shownScore, treeRows, type TreeRow } from "./common.js";
 
 export interface HtmlOptions {
   /** A peer profile to draw and compare with: a score per dimension id. */
@@ -70,18 +71,18 @@ export function renderHtml(card: Scorecard, options: HtmlOptions = {}): string {
     .map((s, i) => {
       const next = card.stages[i + 1]?.min ?? 100;
       const cls = i === stageIdx ? "band current" : i < stageIdx ? "band reached" : "band";
-      return `<div class="${cls}" style="width:${(next - s.min).toFixed(1)}%" title="${h(s.name)}">${h(s.id)}<br>${s.min}+</div>`;
+      return `<div class="${cls}" style="width:${(next - s.min).toFixed(1)}%" title="${h(s.name)}">${h(s.id)}<br>${s.scaledMin ?? s.min}+</div>`;
     })
     .join("");
   const marker = card.overall.score === null ? "" : `<div class="marker" style="left:${card.overall.score}%" title="${formatScore(card.overall.score)}/100"></div>`;
 
-  const rows = dimensionRows(card)
+  const rows = (card.groups?.length ? treeRows(card) : dimensionRows(card))
     .map((r) => {
       const bar = r.id === "overall" ? "" : `<div class="bar"><span style="width:${Math.max(0, Math.min(100, r.score ?? 0))}%"></span></div>`;
       const bench = options.benchmark && r.id !== "overall" ? own(options.benchmark.scores, r.id) : undefined;
       const benchCell = options.benchmark ? `<td class="num">${bench === undefined || bench === null ? "—" : `${Math.round(bench)} (${distance(r.score, bench)})`}</td>` : "";
-      const title = r.id === "overall" ? `<strong>${h(r.title)}</strong>` : h(r.title);
-      return `<tr><td>${title}</td><td class="num">${r.scoreText}</td><td class="${stageTone(r.stagesShort)}">${h(r.stage)}${r.blocked ? " 🔒" : ""}</td><td class="num">${r.gap > 0 ? `−${Math.round(r.gap)}` : "✓"}</td>${benchCell}<td>${bar}</td></tr>`;
+      const title = r.id === "overall" ? `<strong>${h(r.title)}</strong>` : groupedTitle(r);
+      return `<tr><td>${title}</td><td class="num">${r.scoreText}</td><td class="${stageTone(r.stagesShort)}">${h(r.stage)}${r.blocked ? " 🔒" : ""}</td><td class="num">${r.gap > 0 ? shownGap(card, r.gap) : "✓"}</td>${benchCell}<td>${bar}</td></tr>`;
     })
     .join("\n");
 
@@ -90,7 +91,7 @@ export function renderHtml(card: Scorecard, options: HtmlOptions = {}): string {
   const explain = card.dimensions
     .map(
       (d) =>
-        `<h3>${h(d.title)}: ${formatScore(d.score)}/100</h3><table><thead><tr><th>${t.colQuestion}</th><th>${t.colAnswer}</th><th class="num">${t.colPoints}</th><th class="num">${t.colWeight}</th><th class="num">${t.colAdds}</th></tr></thead><tbody>` +
+        `<h3>${h(d.title)}: ${shownScore(card, d)}${outOf(card)}</h3><table><thead><tr><th>${t.colQuestion}</th><th>${t.colAnswer}</th><th class="num">${t.colPoints}</th><th class="num">${t.colWeight}</th><th class="num">${t.colAdds}</th></tr></thead><tbody>` +
         d.questions
           .filter((q) => !(q.weight === 0 && q.points === null))
           .map(
@@ -114,7 +115,7 @@ export function renderHtml(card: Scorecard, options: HtmlOptions = {}): string {
 <body>
 <main>
 <header>
-<h1>${h(stageLabel(card))} · ${formatScore(card.overall.score)}/100</h1>
+<h1>${h(stageLabel(card))} · ${shownScore(card, card.overall)}${outOf(card)}</h1>
 <div class="meta">${who ? `${who} · ` : ""}${h(card.questionnaire.title)} · ${h(t.rubric)}: ${h(card.rubric.title)} · ${h(t.target)} ${h(card.target.stage.id)}</div>
 </header>
 <section class="top">
@@ -134,6 +135,7 @@ ${renderRadar(axes, series, undefined, radarLabels(card.dimensions))}
 <figcaption class="legend">${legend}</figcaption>
 </figure>
 </section>
+${levelRadars(card)}
 ${blocking.length ? `<h2>${h(t.blocksHeading)}</h2><ul>${blocking.map((g) => `<li>${g.status === "blocking" ? "🔒" : "❔"} ${h(gateSentence(card, g))}</li>`).join("")}</ul>` : ""}
 ${
   options.disagreements
@@ -162,6 +164,35 @@ ${explain}
 </body>
 </html>
 `;
+}
+
+/** A row's title in the grouped table: indented by its depth, a top group in bold. */
+function groupedTitle(r: TreeRow | { title: string }): string {
+  if (!("level" in r)) return h(r.title);
+  const text = r.kind === "group" && r.level === 0 ? `<strong>${h(r.title)}</strong>` : h(r.title);
+  return r.level ? `<span style="padding-left:${r.level * 1.2}em">${text}</span>` : text;
+}
+
+/** One radar per level of a grouped rubric's tree, top level first, each axis a group (by its short title) or a dimension. */
+function levelRadars(card: Scorecard): string {
+  if (!card.groups?.length) return "";
+  const t = wordsFor(card);
+  const levels: Array<Array<{ label: string; score: number | null }>> = [];
+  const dims = new Map(card.dimensions.map((d) => [d.id, d]));
+  const walk = (g: NonNullable<Scorecard["groups"]>[number], level: number) => {
+    (levels[level] ??= []).push({ label: g.short ?? g.title, score: g.score });
+    for (const sub of g.groups) walk(sub, level + 1);
+    for (const id of g.dimensions) if (dims.has(id)) (levels[level + 1] ??= []).push({ label: dims.get(id)!.title, score: dims.get(id)!.score });
+  };
+  card.groups.forEach((g) => walk(g, 0));
+  const figures = levels.map((axes, i) => {
+    const series: RadarSeries[] = [
+      { label: `${t.target} ${card.target.stage.id}`, values: axes.map(() => card.target.score), colour: "#9e9e9e", dashed: true },
+      { label: card.respondent ?? card.organisation ?? t.thisAudit, values: axes.map((a) => a.score), colour: "#1565c0", fill: true },
+    ];
+    return `<figure class="level" data-level="${i + 1}">${renderRadar(axes.map((a) => a.label), series, 320)}<figcaption class="muted">${h(fill(t.levelRadar, { level: i + 1, levels: levels.length }))}</figcaption></figure>`;
+  });
+  return `<section class="levels" style="display:flex;flex-wrap:wrap;gap:12px">${figures.join("\n")}</section>`;
 }
 
 /** Every step, phased by the stage it is needed for; the smallest plan that reaches the target starred. */

@@ -3,6 +3,7 @@ import { benchmarkOriginLine, borderlineSentences, roadmapView, stepWhere, confi
 import { fill } from "../i18n/messages.js";
 import { escapeMarkdown as md, escapeMarkdownCode as mdCode } from "./escape.js";
 import { formatScore } from "./numbers.js";
+import { outOf, shownGap, shownScore, treeRows } from "./common.js";
 
 const stageBadge = (stage: string, reached: boolean, blocked: boolean) => `\`${mdCode(stage)}\`${blocked ? " 🔒" : ""}${reached ? " ✅" : ""}`;
 
@@ -10,7 +11,7 @@ const stageBadge = (stage: string, reached: boolean, blocked: boolean) => `\`${m
 export function renderMarkdown(card: Scorecard, options: { steps?: number; explain?: boolean } = {}): string {
   const t = wordsFor(card);
   const out: string[] = [];
-  out.push(`## ${md(stageLabel(card))}: ${formatScore(card.overall.score)}/100 (${t.target} ${md(card.target.stage.id)})`, "");
+  out.push(`## ${md(stageLabel(card))}: ${shownScore(card, card.overall)}${outOf(card)} (${t.target} ${md(card.target.stage.id)})`, "");
   const who = md(whoLine(card));
   out.push(`${who ? `${who} · ` : ""}${md(card.questionnaire.title)} · ${t.rubric}: ${md(card.rubric.title)}`, "");
   out.push(md(headline(card)), "");
@@ -18,9 +19,11 @@ export function renderMarkdown(card: Scorecard, options: { steps?: number; expla
   const definition = definitionSentence(card);
   if (definition) out.push(`_${md(definition)}_`, "");
   out.push(`| ${t.colDimension} | ${t.colScore} | ${t.colStage} | ${fill(t.colGapTo, { stage: md(card.target.stage.id) })} |`, "|---|---:|---|---:|");
-  for (const r of dimensionRows(card)) {
-    const title = r.id === "overall" ? `**${md(r.title)}**` : md(r.title);
-    out.push(`| ${title} | ${r.scoreText} | ${stageBadge(r.stage, r.reached, r.blocked)} | ${r.gap > 0 ? `−${Math.round(r.gap)}` : "—"} |`);
+  // Grouped: each group in bold, what it holds indented under it.
+  for (const r of card.groups?.length ? treeRows(card) : dimensionRows(card)) {
+    const level = "level" in r ? (r.level as number) : 0;
+    const title = r.id === "overall" || ("kind" in r && r.kind === "group" && level === 0) ? `**${md(r.title)}**` : `${"&emsp;".repeat(level)}${md(r.title)}`;
+    out.push(`| ${title} | ${r.scoreText} | ${stageBadge(r.stage, r.reached, r.blocked)} | ${r.gap > 0 ? shownGap(card, r.gap) : "—"} |`);
   }
   out.push("");
   const blocking = card.gates.filter((g) => g.status !== "passed");
@@ -56,7 +59,7 @@ export function renderMarkdown(card: Scorecard, options: { steps?: number; expla
   out.push("", `_${md(coverageSentence(card))}${lagSentence(card) ? ` ${md(lagSentence(card)!)}` : ""}_`, "");
   out.push(`<details><summary>${md(t.explainHeading)}</summary>`, "");
   for (const d of card.dimensions) {
-    out.push(`#### ${md(d.title)}: ${formatScore(d.score)}/100`, "", `| ${t.colQuestion} | ${t.colAnswer} | ${t.colPoints} | ${t.colWeight} | ${t.colAdds} |`, "|---|---|---:|---:|---:|");
+    out.push(`#### ${md(d.title)}: ${shownScore(card, d)}${outOf(card)}`, "", `| ${t.colQuestion} | ${t.colAnswer} | ${t.colPoints} | ${t.colWeight} | ${t.colAdds} |`, "|---|---|---:|---:|---:|");
     for (const q of d.questions) {
       if (q.weight === 0 && q.points === null) continue;
       out.push(

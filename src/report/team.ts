@@ -111,8 +111,28 @@ const ANSWERS_SHOWN = 5;
 const s = (x: string) => stripControl(x).replace(/\s+/g, " ").trim();
 
 const pct = (a: number | null) => (a === null ? "—" : `${Math.round(a * 100)} %`);
-const summaryCells = (x: ScoreSummary | null) =>
-  x ? [String(x.n), ...[x.lowest, x.lowerQuartile, x.median, x.upperQuartile, x.highest].map(formatScore)] : ["0", "—", "—", "—", "—", "—"];
+const summaryCells = (x: ScoreSummary | null, f: Numbers = numbersFor()) =>
+  x ? [String(x.n), ...[x.lowest, x.lowerQuartile, x.median, x.upperQuartile, x.highest].map(f.score)] : ["0", "—", "—", "—", "—", "—"];
+
+/** How the team view writes its 0-100 scores: in the rubric's scale where it has one, with the columns that takes. */
+interface Numbers {
+  score: (x: number | null) => string;
+  spread: (row: TeamRow) => string;
+  /** The narrowest column a score fits in. */
+  width: number;
+  outOf: string;
+}
+function numbersFor(card?: Scorecard): Numbers {
+  const sc = card?.scale;
+  if (!sc) return { score: formatScore, spread: (row) => (row.spread === null ? "—" : String(row.spread)), width: 3, outOf: "/100" };
+  const range = sc.max - sc.min;
+  return {
+    score: (x) => (x === null ? "—" : (sc.min + (x * range) / 100).toFixed(sc.decimals)),
+    spread: (row) => (row.spread === null || !row.summary ? "—" : (((row.summary.highest - row.summary.lowest) * range) / 100).toFixed(sc.decimals)),
+    width: Math.max(3, String(Math.trunc(sc.max)).length + (sc.decimals ? sc.decimals + 1 : 0)),
+    outOf: `/${sc.max}`,
+  };
+}
 
 /** Borderless, so that the columns of a person or a quartile cost their content and one space. */
 const plain = { top: "", "top-mid": "", "top-left": "", "top-right": "", bottom: "", "bottom-mid": "", "bottom-left": "", "bottom-right": "", left: "", "left-mid": "", mid: "", "mid-mid": "", right: "", "right-mid": "", middle: " " };
@@ -130,9 +150,10 @@ interface Layout {
 /** Columns of one person each, if they fit; names that do not fit give way to numbers, listed in the intro. */
 function personLayout(r: TeamReport, t: Messages, width: number, titleW: number): Layout | null {
   const names = r.respondents.map((p) => s(p.name));
-  const fixed = [Math.max(3, t.colTeam.length), Math.max(3, t.colSpread.length)] as const;
+  const f = numbersFor(r.team);
+  const fixed = [Math.max(f.width, t.colTeam.length), Math.max(f.width, t.colSpread.length)] as const;
   const room = (each: number) => width - fixed[0] - fixed[1] - names.length * each - (names.length + 2);
-  const longest = Math.min(10, Math.max(3, ...names.map((n) => n.length)));
+  const longest = Math.min(10, Math.max(f.width, ...names.map((n) => n.length)));
   // Names as they are, or cut to no fewer than five characters while they still tell people apart.
   const byName = (title: number) => {
     for (let each = longest; each >= Math.min(longest, 5); each--) {
@@ -142,7 +163,7 @@ function personLayout(r: TeamReport, t: Messages, width: number, titleW: number)
     return null;
   };
   const byNumber = () => {
-    const each = Math.max(3, String(names.length).length);
+    const each = Math.max(f.width, String(names.length).length);
     return { each, labels: names.map((_, i) => String(i + 1)), intro: names.map((n, i) => `${i + 1} ${n}`).join(", ") };
   };
   // The dimension's title keeps room for 20 characters first, then for 12.
@@ -153,7 +174,7 @@ function personLayout(r: TeamReport, t: Messages, width: number, titleW: number)
   return {
     head: [t.colDimension, t.colTeam, ...labels, t.colSpread],
     widths: [Math.min(titleW, room(each)), fixed[0], ...labels.map(() => each), fixed[1]],
-    cells: (row) => [formatScore(row.team), ...row.scores.map(formatScore), row.spread === null ? "—" : String(row.spread)],
+    cells: (row) => [f.score(row.team), ...row.scores.map(f.score), f.spread(row)],
     intro,
     notes: [],
   };
@@ -161,13 +182,14 @@ function personLayout(r: TeamReport, t: Messages, width: number, titleW: number)
 
 function summaryLayout(r: TeamReport, t: Messages, width: number, titleW: number): Layout {
   const head = [t.colTeam, t.colN, t.colLowest, t.colQ1, t.colMedian, t.colQ3, t.colHighest, t.colSpread];
-  const widths = head.map((h) => Math.max(3, h.length));
+  const f = numbersFor(r.team);
+  const widths = head.map((h) => Math.max(f.width, h.length));
   widths[1] = Math.max(widths[1]!, String(r.respondents.length).length);
   const rest = widths.reduce((a, b) => a + b, 0) + widths.length;
   return {
     head: [t.colDimension, ...head],
     widths: [Math.max(6, Math.min(titleW, width - rest)), ...widths],
-    cells: (row) => [formatScore(row.team), ...summaryCells(row.summary), row.spread === null ? "—" : String(row.spread)],
+    cells: (row) => [f.score(row.team), ...summaryCells(row.summary, f), f.spread(row)],
     intro: [`${fill(t.respondentsCount, { n: r.respondents.length })}.`, t.teamScoresInJson],
     notes: [t.quartileNote],
   };
@@ -185,7 +207,7 @@ export function renderTeamText(r: TeamReport, options: { colorLevel?: 0 | 1 | 2 
   const width = Math.max(60, Math.min(options.width ?? 80, 160));
   const t = messages(r.team.lang);
   const out: string[] = [];
-  out.push(...wrap(`${t.teamView} · ${s(r.team.overall.stage.name)} · ${formatScore(r.team.overall.score)}/100 · ${t.target} ${r.team.target.stage.id}`, width).map((l) => c.bold(l)));
+  out.push(...wrap(`${t.teamView} · ${s(r.team.overall.stage.name)} · ${numbersFor(r.team).score(r.team.overall.score)}${numbersFor(r.team).outOf} · ${t.target} ${r.team.target.stage.id}`, width).map((l) => c.bold(l)));
 
   const rows = [...teamRows(r), teamOverallRow(r, t.overall)];
   const titleW = Math.max(t.colDimension.length, ...rows.map((row) => s(row.title).length));
@@ -248,15 +270,16 @@ export function renderTeamMarkdown(r: TeamReport): string {
   const rows = teamRows(r);
   const overall = teamOverallRow(r, t.overall);
   const each = showsEachPerson(r);
-  const out = [`## ${t.teamView}: ${md(r.team.overall.stage.name)}: ${formatScore(r.team.overall.score)}/100 (${t.target} ${md(r.team.target.stage.id)})`, ""];
+  const f = numbersFor(r.team);
+  const out = [`## ${t.teamView}: ${md(r.team.overall.stage.name)}: ${f.score(r.team.overall.score)}${f.outOf} (${t.target} ${md(r.team.target.stage.id)})`, ""];
   if (each) {
     out.push(
       md(fill(t.respondentsList, { n: r.respondents.length, names: r.respondents.map((p) => p.name).join(", ") })),
       "",
       `| ${t.colDimension} | ${t.colTeam} | ${r.respondents.map((p) => md(p.name)).join(" | ")} | ${t.colSpread} |`,
       `|---|---:|${r.respondents.map(() => "---:").join("|")}|---:|`,
-      ...rows.map((row) => `| ${md(row.title)} | **${formatScore(row.team)}** | ${row.scores.map(formatScore).join(" | ")} | ${row.spread ?? "—"} |`),
-      `| **${t.overall}** | **${formatScore(overall.team)}** | ${overall.scores.map(formatScore).join(" | ")} | ${overall.spread ?? "—"} |`,
+      ...rows.map((row) => `| ${md(row.title)} | **${f.score(row.team)}** | ${row.scores.map(f.score).join(" | ")} | ${f.spread(row)} |`),
+      `| **${t.overall}** | **${f.score(overall.team)}** | ${overall.scores.map(f.score).join(" | ")} | ${f.spread(overall)} |`,
     );
   } else {
     const head = [t.colDimension, t.colTeam, t.colN, t.colLowest, t.colQ1, t.colMedian, t.colQ3, t.colHighest, t.colSpread];
@@ -265,8 +288,8 @@ export function renderTeamMarkdown(r: TeamReport): string {
       "",
       `| ${head.map(md).join(" | ")} |`,
       `|---|${head.slice(1).map(() => "---:").join("|")}|`,
-      ...rows.map((row) => `| ${md(row.title)} | **${formatScore(row.team)}** | ${summaryCells(row.summary).join(" | ")} | ${row.spread ?? "—"} |`),
-      `| **${t.overall}** | **${formatScore(overall.team)}** | ${summaryCells(overall.summary).join(" | ")} | ${overall.spread ?? "—"} |`,
+      ...rows.map((row) => `| ${md(row.title)} | **${f.score(row.team)}** | ${summaryCells(row.summary, f).join(" | ")} | ${f.spread(row)} |`),
+      `| **${t.overall}** | **${f.score(overall.team)}** | ${summaryCells(overall.summary, f).join(" | ")} | ${f.spread(overall)} |`,
       "",
       md(t.quartileNote),
     );

@@ -2,9 +2,10 @@ import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import type { Scorecard, DimensionScore } from "../engine/scorecard.js";
 
+import { outOf, shownGap, shownScore, treeDepth, treeRows, type TreeRow } from "./common.js";
 import { benchmarkOriginLine, benchmarkPhrase, borderlineSentences, quarterPhrase, roadmapView, stepWhere, confidenceSentence, coverageSentence, definitionSentence, stageLabel, stageTone, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
 import { fill } from "../i18n/messages.js";
-import { bar, formatScore } from "./numbers.js";
+import { bar } from "./numbers.js";
 import { stripControl, truncate, wrap } from "../text/terminal.js";
 
 export interface TextOptions {
@@ -16,6 +17,8 @@ export interface TextOptions {
   steps?: number;
   /** List every step of the roadmap, phased, instead of the first few. */
   roadmap?: boolean;
+  /** Levels of a grouped rubric's tree to show: 1 the top level (the default). */
+  depth?: number;
 }
 
 const plainTable = { head: [] as string[], border: [] as string[] };
@@ -27,8 +30,8 @@ export function renderText(card: Scorecard, options: TextOptions = {}): string {
   const s = (x: string) => stripControl(x);
   const t = wordsFor(card);
   const out: string[] = [];
-  const score = formatScore(card.overall.score);
-  out.push(c.bold(`${s(stageLabel(card))} · ${score}/100 · ${t.target} ${card.target.stage.id}`));
+  const score = shownScore(card, card.overall);
+  out.push(c.bold(`${s(stageLabel(card))} · ${score}${outOf(card)} · ${t.target} ${card.target.stage.id}`));
   const who = s(whoLine(card));
   if (who) out.push(c.dim(truncate(who, width)));
   out.push(c.dim(truncate(`${s(card.questionnaire.title)} · ${t.rubric}: ${s(card.rubric.title)}`, width)));
@@ -41,29 +44,38 @@ export function renderText(card: Scorecard, options: TextOptions = {}): string {
 
   // Borders take 6 columns; the dimension name gets what the fixed columns leave.
   const barWidth = width >= 90 ? 20 : width >= 80 ? 13 : 10;
-  const nameWidth = Math.min(40, width - 6 - 7 - 13 - 6 - (barWidth + 2));
+  // A gap in the model's scale needs room for its decimals.
+  const gapWidth = card.scale ? Math.max(6, card.scale.decimals + 5) : 6;
+  const nameWidth = Math.min(40, width - 6 - 7 - 13 - gapWidth - (barWidth + 2));
   const table = new Table({
     head: [t.colDimension, t.colScore, t.colStage, t.colGap, t.colProgress],
-    colWidths: [nameWidth, 7, 13, 6, barWidth + 2],
+    colWidths: [nameWidth, 7, 13, gapWidth, barWidth + 2],
     colAligns: ["left", "right", "left", "right", "left"],
     style: { ...plainTable, "padding-left": 1, "padding-right": 1 },
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
   });
-  for (const d of card.dimensions) {
-    const b = bar(d.score, barWidth);
-    const colour = stageColour(c, d);
+  const levels = treeDepth(card);
+  const depth = Math.min(options.depth ?? 1, levels);
+  const rows = treeRows(card, depth);
+  for (const r of rows.slice(0, -1)) {
+    const b = bar(r.score, barWidth);
+    const colour = stageColour(c, r);
+    const indent = "  ".repeat(r.level);
+    const title = truncate(indent + s(r.title), nameWidth - 2);
     table.push([
-      truncate(s(d.title), nameWidth - 2),
-      formatScore(d.score),
-      colour(d.stage.id + (d.blockedBy.length ? "*" : "")),
-      d.gap > 0 ? `-${Math.round(d.gap)}` : c.green("✓"),
+      r.kind === "group" && r.level === 0 && depth > 1 ? c.bold(title) : title,
+      r.scoreText,
+      colour(r.stage + (r.blocked ? "*" : "")),
+      r.gap > 0 ? shownGap(card, r.gap, "-") : c.green("✓"),
       colour(b.filled) + c.dim(b.empty),
     ]);
   }
-  table.push([c.bold(t.overall), c.bold(score), c.bold(card.overall.stage.id + (card.overall.blockedBy.length ? "*" : "")), card.overall.gap > 0 ? `-${Math.round(card.overall.gap)}` : c.green("✓"), ""]);
+  table.push([c.bold(t.overall), c.bold(score), c.bold(card.overall.stage.id + (card.overall.blockedBy.length ? "*" : "")), card.overall.gap > 0 ? shownGap(card, card.overall.gap, "-") : c.green("✓"), ""]);
   out.push(table.toString());
   const notes = [];
-  if (card.overall.gap > 0 || card.dimensions.some((d) => d.gap > 0)) notes.push(fill(t.gapNote, { stage: card.target.stage.id, score: card.target.score }));
+  if (depth < levels) out.push(...wrap(fill(t.treeDepthNote, { shown: depth, levels, next: depth + 1 }), width).map((l) => c.dim(l)));
+  const targetMin = card.stages.find((x) => x.id === card.target.stage.id)?.scaledMin ?? card.target.score;
+  if (card.overall.gap > 0 || card.dimensions.some((d) => d.gap > 0)) notes.push(fill(t.gapNote, { stage: card.target.stage.id, score: targetMin }));
   if (hasBlocked(card)) notes.push(t.heldBackNote);
   if (notes.length) out.push(c.dim(truncate(notes.join(" "), width)));
 
@@ -134,7 +146,7 @@ function hang(text: string, width: number, indent: number): string[] {
   return [first, ...wrap(more.join(" "), width, " ".repeat(indent))];
 }
 
-function stageColour(c: ChalkInstance, d: DimensionScore): (s: string) => string {
+function stageColour(c: ChalkInstance, d: DimensionScore | TreeRow): (s: string) => string {
   return { ok: c.green, warn: c.yellow, bad: c.red }[stageTone(d.stagesShort)];
 }
 
@@ -144,7 +156,7 @@ function renderExplain(card: Scorecard, c: ChalkInstance, width: number): string
   out.push(...wrap(t.explainLegend, width).map((l) => c.dim(l)));
   const textWidth = width - 34;
   for (const d of card.dimensions) {
-    out.push("", c.bold(`${stripControl(d.title)}: ${formatScore(d.score)}/100`));
+    out.push("", c.bold(`${stripControl(d.title)}: ${shownScore(card, d)}${outOf(card)}`));
     const table = new Table({
       head: [t.colQuestionAnswer, t.colPoints, t.colWeight, t.colAdds],
       colWidths: [textWidth, 8, 8, 8],
