@@ -201,19 +201,24 @@ export const cliMessages = {
   hintBundledBenchmarks: "Bundled benchmarks: {names}; or pass a file.",
   errModuleOtherQuestionnaire: "rubric module {file} scores questionnaire '{id}', not '{expected}'",
   noteRunningPlugin: "Running rubric code from {file}",
+  notePluginOutput: "{file} printed: {line}",
 
   // rubric modules
   errModuleMissing: "rubric module {file} does not exist",
+  errModuleNotFile: "rubric module {file} is not a regular file",
   errModuleSlow: "rubric module {file} did not load within {seconds} s",
   errModuleLoad: "rubric module {file} failed to load: {detail}",
   errModuleFailed: "rubric module {file} failed: {detail}",
   errModuleCrashed: "rubric module {file} crashed: {detail}",
+  errModuleExited: "rubric module {file} ended its process (exit {code}) instead of answering",
   errModuleExport: "rubric module {file} does not export a rubric (export default { id, title, questionnaire, stages, defaultTarget, evaluate }): {detail}",
   errModuleTarget: "rubric module {file}: defaultTarget '{stage}' is not one of its stages ({stages})",
   errModuleStages: "rubric module {file}: stages must start at 0 and rise",
   errRubricSlow: "rubric '{id}' ({file}) did not return within {seconds} s",
   errRubricSlowId: "rubric '{id}' did not return within {seconds} s",
   errRubricInvalid: "rubric '{id}' returned an invalid evaluation: {detail}",
+  errRubricUnknownQuestion: "rubric '{id}' returned {path} '{value}', which questionnaire '{questionnaire}' does not have",
+  errRubricUnknownStage: "rubric '{id}' returned {path} '{value}', which is not one of its stages ({stages})",
   errRubricFailed: "rubric '{id}' failed: {detail}",
 
   // thresholds
@@ -283,6 +288,7 @@ Exit codes: 0 done, 1 a threshold not met, 2 bad usage or input, 130 interrupted
   helpOptFormat: "output format",
   helpOptTarget: "the stage to aim for, e.g. 2.0 (default: the rubric's)",
   helpOptOutput: "write to a file (atomically) instead of stdout",
+  helpOptPluginTimeout: "seconds a rubric plugin may take to load and to answer (default 5); then it is stopped",
 
   // help: run
   helpRun: "the interactive audit (the default command): asks, saves every answer, prints the gap report",

@@ -277,6 +277,11 @@ function codeOf(err: unknown): string | undefined {
   return (err as NodeJS.ErrnoException | undefined)?.code;
 }
 
+/** The error a failed write of `file` (or "stdout") is reported with: one message naming it. */
+export function describeWriteFailure(file: string, err: unknown): UsageError {
+  return failure(file, err);
+}
+
 /** Puts a failed system call into words that name the file and say what the user can do. */
 function failure(file: string, err: unknown, folder = dirname(resolve(file)), hint?: Phrase): UsageError {
   const code = codeOf(err);

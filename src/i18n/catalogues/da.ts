@@ -390,19 +390,24 @@ export const da: Partial<Messages> = {
   hintBundledBenchmarks: "Medfølgende referenceprofiler: {names}; du kan også angive en fil.",
   errModuleOtherQuestionnaire: "vurderingsmodulet {file} hører til spørgeskemaet '{id}', ikke '{expected}'",
   noteRunningPlugin: "Kører vurderingsmodellens kode fra {file}",
+  notePluginOutput: "{file} skrev: {line}",
 
   // rubric modules
   errModuleMissing: "vurderingsmodulet {file} findes ikke",
+  errModuleNotFile: "vurderingsmodulet {file} er ikke en almindelig fil",
   errModuleSlow: "vurderingsmodulet {file} blev ikke indlæst inden for {seconds} s",
   errModuleLoad: "vurderingsmodulet {file} kunne ikke indlæses: {detail}",
   errModuleFailed: "vurderingsmodulet {file} fejlede: {detail}",
   errModuleCrashed: "vurderingsmodulet {file} gik ned: {detail}",
+  errModuleExited: "vurderingsmodulet {file} afsluttede sin proces (kode {code}) i stedet for at svare",
   errModuleExport: "vurderingsmodulet {file} eksporterer ikke en vurderingsmodel (export default { id, title, questionnaire, stages, defaultTarget, evaluate }): {detail}",
   errModuleTarget: "vurderingsmodulet {file}: defaultTarget '{stage}' er ikke en af dets faser ({stages})",
   errModuleStages: "vurderingsmodulet {file}: faserne skal begynde ved 0 og stige",
   errRubricSlow: "vurderingsmodellen '{id}' ({file}) svarede ikke inden for {seconds} s",
   errRubricSlowId: "vurderingsmodellen '{id}' svarede ikke inden for {seconds} s",
   errRubricInvalid: "vurderingsmodellen '{id}' returnerede en ugyldig vurdering: {detail}",
+  errRubricUnknownQuestion: "vurderingsmodellen '{id}' returnerede {path} '{value}', som spørgeskemaet '{questionnaire}' ikke har",
+  errRubricUnknownStage: "vurderingsmodellen '{id}' returnerede {path} '{value}', som ikke er et af dens stadier ({stages})",
   errRubricFailed: "vurderingsmodellen '{id}' fejlede: {detail}",
 
   // thresholds
@@ -468,6 +473,7 @@ Afslutningskoder: 0 færdig, 1 et krav er ikke opfyldt, 2 forkert brug eller inp
   helpOptFormat: "outputformat",
   helpOptTarget: "den fase, I sigter mod, f.eks. 2.0 (standard: vurderingsmodellens målfase)",
   helpOptOutput: "skriv til en fil (atomart) i stedet for til stdout",
+  helpOptPluginTimeout: "sekunder et vurderingsmodul må bruge på at indlæse og svare (standard 5); derefter stoppes det",
   helpRun: "den interaktive analyse (standardkommandoen): stiller spørgsmålene, gemmer hvert svar og udskriver gaprapporten",
   helpRunAnswers: "den svarfil, der skal skrives (standard: <respondent>-<date>.yaml i den aktuelle mappe)",
   helpRunResume: "fortsæt i filen fra --answers ved det første ubesvarede spørgsmål",

@@ -390,19 +390,24 @@ export const nb: Partial<Messages> = {
   hintBundledBenchmarks: "Medfølgende referanseprofiler: {names}. Du kan også oppgi en fil.",
   errModuleOtherQuestionnaire: "vurderingsmodulen {file} er laget for spørreskjemaet '{id}', ikke '{expected}'",
   noteRunningPlugin: "Kjører kode for vurderingsmodellen fra {file}",
+  notePluginOutput: "{file} skrev ut: {line}",
 
   // rubric modules
   errModuleMissing: "vurderingsmodulen {file} finnes ikke",
+  errModuleNotFile: "vurderingsmodulen {file} er ikke en vanlig fil",
   errModuleSlow: "vurderingsmodulen {file} ble ikke lastet inn innen {seconds} s",
   errModuleLoad: "vurderingsmodulen {file} kunne ikke lastes inn: {detail}",
   errModuleFailed: "vurderingsmodulen {file} feilet: {detail}",
   errModuleCrashed: "vurderingsmodulen {file} krasjet: {detail}",
+  errModuleExited: "vurderingsmodulen {file} avsluttet prosessen sin (kode {code}) i stedet for å svare",
   errModuleExport: "vurderingsmodulen {file} eksporterer ikke en vurderingsmodell (export default { id, title, questionnaire, stages, defaultTarget, evaluate }): {detail}",
   errModuleTarget: "vurderingsmodulen {file}: defaultTarget '{stage}' er ikke en av fasene ({stages})",
   errModuleStages: "vurderingsmodulen {file}: fasene må starte på 0 og stige",
   errRubricSlow: "vurderingsmodellen '{id}' ({file}) svarte ikke innen {seconds} s",
   errRubricSlowId: "vurderingsmodellen '{id}' svarte ikke innen {seconds} s",
   errRubricInvalid: "vurderingsmodellen '{id}' returnerte en ugyldig vurdering: {detail}",
+  errRubricUnknownQuestion: "vurderingsmodellen '{id}' returnerte {path} '{value}', som spørreskjemaet '{questionnaire}' ikke har",
+  errRubricUnknownStage: "vurderingsmodellen '{id}' returnerte {path} '{value}', som ikke er et av dens stadier ({stages})",
   errRubricFailed: "vurderingsmodellen '{id}' feilet: {detail}",
 
   // thresholds
@@ -468,6 +473,7 @@ Avslutningskoder: 0 ferdig, 1 et krav er ikke oppfylt, 2 feil bruk eller inndata
   helpOptFormat: "utdataformat",
   helpOptTarget: "fasen dere sikter mot, f.eks. 2.0 (standard: vurderingsmodellens målfase)",
   helpOptOutput: "skriv til en fil (atomisk) i stedet for til stdout",
+  helpOptPluginTimeout: "sekunder en vurderingsmodul får bruke på å lastes og svare (standard 5); så stoppes den",
   helpRun: "den interaktive analysen (standardkommandoen): stiller spørsmålene, lagrer hvert svar og skriver ut gaprapporten",
   helpRunAnswers: "svarfilen som skal skrives (standard: <respondent>-<date>.yaml i gjeldende mappe)",
   helpRunResume: "fortsett i filen fra --answers ved det første ubesvarte spørsmålet",

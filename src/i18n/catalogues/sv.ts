@@ -390,19 +390,24 @@ export const sv: Partial<Messages> = {
   hintBundledBenchmarks: "Inbyggda jämförelseprofiler: {names}. Du kan också ange en fil.",
   errModuleOtherQuestionnaire: "bedömningsmodulen {file} gäller frågeformuläret '{id}', inte '{expected}'",
   noteRunningPlugin: "Kör bedömningsmodellens kod från {file}",
+  notePluginOutput: "{file} skrev ut: {line}",
 
   // rubric modules
   errModuleMissing: "bedömningsmodulen {file} finns inte",
+  errModuleNotFile: "bedömningsmodulen {file} är inte en vanlig fil",
   errModuleSlow: "bedömningsmodulen {file} hann inte laddas inom {seconds} s",
   errModuleLoad: "bedömningsmodulen {file} kunde inte laddas: {detail}",
   errModuleFailed: "bedömningsmodulen {file} misslyckades: {detail}",
   errModuleCrashed: "bedömningsmodulen {file} kraschade: {detail}",
+  errModuleExited: "bedömningsmodulen {file} avslutade sin process (kod {code}) i stället för att svara",
   errModuleExport: "bedömningsmodulen {file} exporterar ingen bedömningsmodell (export default { id, title, questionnaire, stages, defaultTarget, evaluate }): {detail}",
   errModuleTarget: "bedömningsmodulen {file}: defaultTarget '{stage}' är inte ett av dess steg ({stages})",
   errModuleStages: "bedömningsmodulen {file}: stegen måste börja på 0 och stiga",
   errRubricSlow: "bedömningsmodellen '{id}' ({file}) svarade inte inom {seconds} s",
   errRubricSlowId: "bedömningsmodellen '{id}' svarade inte inom {seconds} s",
   errRubricInvalid: "bedömningsmodellen '{id}' gav ett ogiltigt resultat: {detail}",
+  errRubricUnknownQuestion: "bedömningsmodellen '{id}' returnerade {path} '{value}', som frågeformuläret '{questionnaire}' inte har",
+  errRubricUnknownStage: "bedömningsmodellen '{id}' returnerade {path} '{value}', som inte är ett av dess stadier ({stages})",
   errRubricFailed: "bedömningsmodellen '{id}' misslyckades: {detail}",
 
   // thresholds
@@ -468,6 +473,7 @@ Returkoder: 0 klart, 1 ett krav är inte uppfyllt, 2 felaktig användning eller 
   helpOptFormat: "utdataformat",
   helpOptTarget: "steget ni siktar mot, t.ex. 2.0 (standard: bedömningsmodellens målsteg)",
   helpOptOutput: "skriv till en fil (atomärt) i stället för till stdout",
+  helpOptPluginTimeout: "sekunder som en bedömningsmodul får ta på sig för att laddas och svara (standard 5); sedan stoppas den",
   helpRun: "den interaktiva analysen (standardkommandot): ställer frågorna, sparar varje svar och skriver ut gaprapporten",
   helpRunAnswers: "svarsfilen som ska skrivas (standard: <respondent>-<date>.yaml i aktuell mapp)",
   helpRunResume: "fortsätt med filen i --answers från den första obesvarade frågan",
