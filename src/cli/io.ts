@@ -1,4 +1,4 @@
-import { stripControl } from "../text/terminal.js";
+import { stripControl, stripForTerminal } from "../text/terminal.js";
 import type { Io } from "../commands/io.js";
 import { progressFor } from "./progress.js";
 
@@ -74,11 +74,13 @@ function guardStdout(stream: NodeJS.WriteStream) {
 /** The one place where the CLI's text reaches its streams: messages lose control sequences on the way. */
 export function ioFrom(host: Host, opts: { color?: boolean; quiet?: boolean }): Io {
   const noColor = opts.color === false;
+  const colorLevel = colorLevelFor(host.stdout, noColor, host.env);
   return {
-    out: (t) => void host.stdout.write(t),
+    // Reports quote files, plugins and arguments: only the colour the renderers add gets through.
+    out: (t) => void host.stdout.write(stripForTerminal(t, colorLevel > 0)),
     // Messages quote file content and names; neither may drive the terminal.
     err: (t) => void host.stderr.write(stripControl(t)),
-    colorLevel: colorLevelFor(host.stdout, noColor, host.env),
+    colorLevel,
     columns: host.stdout.isTTY ? host.stdout.columns || 80 : 80,
     quiet: !!opts.quiet,
     progress: progressFor(host.stderr, host.env, { quiet: !!opts.quiet, color: colorLevelFor(host.stderr, noColor, host.env) > 0 }),

@@ -6,7 +6,7 @@ import { fill, messages, wordsFor, type Messages } from "../i18n/messages.js";
 import type { Wording } from "../i18n/phrase.js";
 import { escapeMarkdown as md, escapeXml as x } from "./escape.js";
 import { formatScore } from "./numbers.js";
-import { stripControl, truncate, wrap } from "../text/terminal.js";
+import { displayWidth, showName, stripControl, truncate, wrap } from "../text/terminal.js";
 
 export interface BatchItem {
   file: string;
@@ -66,9 +66,11 @@ export function brokenReason(problems: Problem[], words: Wording, t: Messages, l
 
 const failedChecks = (checks: ThresholdCheck[] | undefined) => (checks ?? []).filter((k) => !k.passed);
 
+/** Pads to n columns: a wide character takes two, so padding counts columns, not characters. */
 const pad = (s: string, n: number, right = false) => {
   const t = truncate(s, n);
-  return right ? t.padStart(n) : t.padEnd(n);
+  const spaces = " ".repeat(Math.max(0, n - displayWidth(t)));
+  return right ? spaces + t : t + spaces;
 };
 
 /** Plain columns, not a drawn table: a table library re-measures every row and grows slow with thousands. */
@@ -98,7 +100,7 @@ export function textBatch(setup: BatchSetup, options: { colorLevel?: 0 | 1 | 2 |
       const failed = failedChecks(checks).length > 0;
       const who = [card.respondent, card.date].filter(Boolean).map((v) => stripControl(v!)).join(", ");
       const stage = pad(shortStageName(stripControl(card.overall.stage.name)) + (failed ? " ✗" : ""), stageW);
-      return `${pad(stripControl(names.get(file) ?? file), fileW)} ${pad(who, whoW)} ${pad(formatScore(card.overall.score), 5, true)} ${failed ? c.red(stage) : card.target.reached ? c.green(stage) : stage}${dims
+      return `${pad(showName(names.get(file) ?? file), fileW)} ${pad(who, whoW)} ${pad(formatScore(card.overall.score), 5, true)} ${failed ? c.red(stage) : card.target.reached ? c.green(stage) : stage}${dims
         .map((d) => pad(formatScore(card.dimensions.find((y) => y.id === d.id)?.score ?? null), 5, true))
         .join("")}\n`;
     },
@@ -138,7 +140,7 @@ export function markdownBatch(setup: BatchSetup): BatchRenderer {
       const { file, card } = item;
       const failed = failedChecks(item.checks).length > 0;
       const stage = `${md(card.overall.stage.name)}${card.overall.blockedBy.length ? " 🔒" : ""}${card.target.reached ? " ✅" : ""}${failed ? " ❌" : ""}`;
-      return `| ${md(file)} | ${md([card.respondent, card.date].filter(Boolean).join(", "))} | ${formatScore(card.overall.score)} | ${stage} | ${dims
+      return `| ${md(showName(file))} | ${md([card.respondent, card.date].filter(Boolean).join(", "))} | ${formatScore(card.overall.score)} | ${stage} | ${dims
         .map((d) => formatScore(card.dimensions.find((y) => y.id === d.id)?.score ?? null))
         .join(" | ")} |${setup.thresholds ? ` ${checksCell(item)} |` : ""}\n`;
     },
