@@ -132,7 +132,8 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
       examples("npx maturity-audit", "npx maturity-audit run --quick", 'maturity-audit run --respondent "Acme AB" --answers acme.yaml', "maturity-audit run --resume --answers acme.yaml", "maturity-audit run --lang sv --workshop ./acme"),
     )
     .action(async (o, cmd: Command) => {
-      const { runAudit, runWorkshop, assertInteractive } = await import("../commands/run.js");
+      const { runAudit, runWorkshop, assertInteractive, assertRunOptions } = await import("../commands/run.js");
+      assertRunOptions(o);
       assertInteractive(host.env, host.stdinIsTTY);
       const { createInquirerAsker } = await import("../interview/inquirer-asker.js");
       if (o.quick && o.questionnaire) throw new UsageError({ key: "errQuickAndQuestionnaire" });

@@ -42,6 +42,13 @@ export function defaultAnswersFile(respondent: string, today: string, taken: (fi
   return file;
 }
 
+/** What can be refused before anything is asked: a name longer than an answers file may hold, a workshop folder that is a file. */
+export function assertRunOptions(opts: { respondent?: string; workshop?: string }): void {
+  // A longer name would be saved, then refused when the file is read back.
+  if (opts.respondent !== undefined && opts.respondent.length > NAME_MAX) throw new UsageError({ key: "errRespondentTooLong", params: { length: opts.respondent.length, max: NAME_MAX } });
+  if (opts.workshop !== undefined && statSync(opts.workshop, { throwIfNoEntry: false })?.isDirectory() === false) throw new UsageError({ key: "errWorkshopNotFolder", params: { folder: opts.workshop } });
+}
+
 /** Whether prompts can be shown here; CI and piped stdin get a clear message instead of a hang. */
 export function assertInteractive(env = process.env, stdinIsTTY = !!process.stdin.isTTY): void {
   if (env.CI || !stdinIsTTY) {
@@ -54,7 +61,7 @@ export function assertInteractive(env = process.env, stdinIsTTY = !!process.stdi
 
 /** A workshop: respondents answer one after another on one machine, each into their own file, then the team view. */
 export async function runWorkshop(opts: RunOptions & { workshop: string }, io: Io, asker: Asker): Promise<void> {
-  if (statSync(opts.workshop, { throwIfNoEntry: false })?.isDirectory() === false) throw new UsageError({ key: "errWorkshopNotFolder", params: { folder: opts.workshop } });
+  assertRunOptions(opts);
   try {
     mkdirSync(opts.workshop, { recursive: true });
   } catch (err) {
@@ -95,8 +102,7 @@ export async function runWorkshop(opts: RunOptions & { workshop: string }, io: I
 
 /** The interactive audit: asks, saves after every answer, reviews, then prints the gap report. */
 export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<void> {
-  // Refused before any question: a longer name would be saved, then refused when the file is read back.
-  if (opts.respondent !== undefined && opts.respondent.length > NAME_MAX) throw new UsageError({ key: "errRespondentTooLong", params: { length: opts.respondent.length, max: NAME_MAX } });
+  assertRunOptions(opts);
   // The answers file is this run's until it ends: a second run on it would lose one's answers when the other saves.
   const locks: FileLock[] = [];
   try {

@@ -10,6 +10,8 @@ import { firstIssue } from "../schema-issues.js";
 export { PLUGIN_TIMEOUT_MS };
 /** What a plugin may print before the rest is dropped: its output is a diagnostic, not a channel. */
 const OUTPUT_LIMIT = 64 * 1024;
+/** Time a child process may take to start Node before the plugin's own deadline begins. */
+const START_ALLOWANCE_MS = 5_000;
 
 export interface PluginOptions {
   /** The deadline of the load and of each evaluation, in ms. */
@@ -18,7 +20,7 @@ export interface PluginOptions {
   onOutput?: (line: string) => void;
 }
 
-type Reply = { type: "meta"; meta: unknown; evaluate: boolean } | { type: "load-error"; message: string } | { type: "result"; id: number; result: unknown } | { type: "error"; id: number; message: string };
+type Reply = { type: "started" } | { type: "output"; text: string } | { type: "meta"; meta: unknown; evaluate: boolean } | { type: "load-error"; message: string } | { type: "result"; id: number; result: unknown } | { type: "error"; id: number; message: string };
 
 /**
  * Loads a rubric module named explicitly on the command line, in a child process: whatever it does (throw,
@@ -35,6 +37,7 @@ export async function loadRubricPlugin(file: string, options: number | PluginOpt
   if (!st.isFile()) throw new UsageError({ key: "errModuleNotFile", params: { file } });
   const seconds = timeoutMs / 1000;
   const child = startChild(pathToFileURL(path).href, onOutput);
+  const lines = lineSplitter(onOutput);
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let failure: Error | undefined;
   let onLoadFailure: ((err: Error) => void) | undefined;
@@ -51,10 +54,14 @@ export async function loadRubricPlugin(file: string, options: number | PluginOpt
   });
 
   const meta = await new Promise<{ meta: unknown; evaluate: boolean }>((ok, no) => {
-    const timer = setTimeout(() => fail(new PluginError({ key: "errModuleSlow", params: { file, seconds } })), timeoutMs);
+    // The load's deadline counts from when Node runs in the child: its start-up on a busy machine is not the module's.
+    const deadline = () => setTimeout(() => fail(new PluginError({ key: "errModuleSlow", params: { file, seconds } })), timeoutMs);
+    let timer = setTimeout(() => fail(new PluginError({ key: "errModuleSlow", params: { file, seconds } })), timeoutMs + START_ALLOWANCE_MS);
     onLoadFailure = (err) => (clearTimeout(timer), no(err));
     child.on("message", (m: Reply) => {
-      if (m.type === "meta") (clearTimeout(timer), (onLoadFailure = undefined), ok(m));
+      if (m.type === "started") (clearTimeout(timer), (timer = deadline()));
+      else if (m.type === "output") lines.push(m.text);
+      else if (m.type === "meta") (clearTimeout(timer), (onLoadFailure = undefined), ok(m));
       else if (m.type === "load-error") fail(new PluginError({ key: "errModuleLoad", params: { file, detail: m.message } }));
       else if (m.type === "result") pending.get(m.id)?.resolve(m.result);
       else if (m.type === "error") pending.get(m.id)?.reject(new PluginError({ key: "errModuleFailed", params: { file, detail: m.message } }));
@@ -91,6 +98,25 @@ export async function loadRubricPlugin(file: string, options: number | PluginOpt
   };
 }
 
+/** Output in chunks to whole lines, up to OUTPUT_LIMIT characters. */
+function lineSplitter(onLine: (line: string) => void) {
+  let rest = "";
+  let seen = 0;
+  return {
+    push(chunk: string) {
+      if (seen >= OUTPUT_LIMIT) return;
+      seen += chunk.length;
+      const lines = (rest + chunk).split("\n");
+      rest = lines.pop()!;
+      for (const line of lines) onLine(line);
+    },
+    end() {
+      if (rest) onLine(rest);
+      rest = "";
+    },
+  };
+}
+
 const stopped = new WeakSet<ChildProcess>();
 const running = new Set<ChildProcess>();
 
@@ -123,18 +149,11 @@ function startChild(url: string, onOutput: (line: string) => void): ChildProcess
       for (const c of [...running]) stop(c);
     });
   }
-  let printed = 0;
   for (const stream of [child.stdout!, child.stderr!]) {
-    let rest = "";
+    const lines = lineSplitter(onOutput);
     stream.setEncoding("utf8");
-    stream.on("data", (chunk: string) => {
-      if (printed >= OUTPUT_LIMIT) return;
-      printed += chunk.length;
-      const lines = (rest + chunk).split("\n");
-      rest = lines.pop()!;
-      for (const line of lines) onOutput(line);
-    });
-    stream.on("end", () => rest && onOutput(rest));
+    stream.on("data", (chunk: string) => lines.push(chunk));
+    stream.on("end", () => lines.end());
   }
   // A finished CLI does not wait for its plugin: the pipes and the channel hold no reference to the event loop.
   child.unref();
