@@ -77,7 +77,7 @@ const quitter: Asker = {
   note() {},
 };
 
-describe.concurrent("merge writes what it reads back, all or nothing", () => {
+describe("merge writes what it reads back, all or nothing", () => {
   it("--save with an --output into a missing folder writes neither", async () => {
     const dir = folder("merge-nothing");
     const [a, b] = respondents(dir, 2);
@@ -128,7 +128,7 @@ describe("run holds its answers file", () => {
   });
 });
 
-describe.concurrent("names", () => {
+describe("names", () => {
   it("workshop files are distinct for names in any script, and alike in Latin letters", async () => {
     const dir = join(folder("workshop"), "team");
     await runWorkshop({ workshop: dir, questionnaire: "media-house-quick", format: "text", today: "2026-11-26" }, captureIo(), namesAsker(["Ольга", "Olga"]));
@@ -149,7 +149,7 @@ describe.concurrent("names", () => {
   });
 });
 
-describe.concurrent("text that reaches the terminal", () => {
+describe("text that reaches the terminal", () => {
   it("template and score show a hostile questionnaire's texts and a rubric's stage ids without ESC or BEL", async () => {
     const dir = folder("hostile");
     const q = parse(readFileSync(join(REPO_ROOT, "questions", "media-house.yaml"), "utf8")) as { title: unknown; languages?: unknown; sections: Array<{ title: unknown; questions: Array<{ text: unknown }> }> };
