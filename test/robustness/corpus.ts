@@ -387,7 +387,6 @@ export const badCases: CorpusCase[] = [
     expectCode: 2,
     expectInStderr: new RegExp(`${esc(`${P}/sleeps-in-child.mjs`)}[\\s\\S]*did not return within 1 s`),
     extraMs: 1_000,
-    spawn: true,
   },
   {
     name: "plugin: a blocking read of a FIFO, stopped at the deadline",
