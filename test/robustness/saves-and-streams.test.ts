@@ -13,6 +13,7 @@ import { QuitError } from "../../src/interview/asker.js";
 import { defaultAnswersFile, runAudit, runWorkshop } from "../../src/commands/run.js";
 import type { Io } from "../../src/commands/io.js";
 import { slugOf } from "../../src/text/slug.js";
+import { saveFile } from "../../src/save/write-file.js";
 import { displayWidth, stripForTerminal, wrap } from "../../src/text/terminal.js";
 import { BIN, REPO_ROOT, cliEnv } from "../helpers/cli.js";
 import { runMain } from "../helpers/main.js";
@@ -101,6 +102,27 @@ describe("merge writes what it reads back, all or nothing", () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stderr).toMatch(/team\.yaml: warning: is a team file written by merge --save \(10 respondents\)/);
     expect(JSON.parse(again.stdout).respondents).toHaveLength(10);
+  });
+});
+
+describe("a write refused by the system", () => {
+  it("EACCES is one message naming the file, and nothing is left behind", () => {
+    const dir = folder("eacces");
+    const file = join(dir, "report.txt");
+    const denied = () => {
+      throw Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+    };
+    expect(() => saveFile(file, "report", { fs: { openSync: denied } })).toThrow(`cannot write ${file}: permission denied`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("a file name with a line break is validated on one line", async () => {
+    const file = join(folder("newline-validate"), "first\nsecond.yaml");
+    writeFileSync(file, readFileSync(VALID));
+    const r = await runMain(["validate", file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^✓ .*first\\nsecond\.yaml: answers to 'media-house'/);
+    expect(r.stdout.trim().split("\n")).toHaveLength(1);
   });
 });
 
