@@ -9,11 +9,6 @@ if (major < 20 || (major === 20 && minor < 19)) {
   process.stderr.write(`maturity-audit needs Node.js 20.19 or newer; this is ${process.versions.node}. Install a current Node.js from nodejs.org.\n`);
   process.exitCode = 2;
 } else {
-  // A reader that stops early (| head) closes the pipe: the output it wanted was written, so end quietly.
-  process.stdout.on("error", (err) => {
-    if (err.code !== "EPIPE") throw err;
-    process.exit(process.exitCode || 0);
-  });
   const { join } = require("node:path");
   const file = join(__dirname, "..", "dist", "bin", "cli.cjs");
   const folder = cacheFolder();

@@ -1,5 +1,6 @@
 import type { CliKey } from "./i18n/cli-messages.js";
 import { english, word, type Phrase, type Wording } from "./i18n/phrase.js";
+import { showName } from "./text/terminal.js";
 
 /** A phrase with its English words, for the places that keep a plain message too. */
 export function say(key: CliKey, params?: Phrase["params"]): { message: string; phrase: Phrase } {
@@ -32,7 +33,9 @@ export interface Problem {
 }
 
 export function formatProblem(p: Problem, words: Wording = english): string {
-  const where = p.line !== undefined ? `${p.file}:${p.line}:${p.col ?? 1}` : p.file;
+  // A line break in a file name would split the message in two, and read as two problems.
+  const file = showName(p.file);
+  const where = p.line !== undefined ? `${file}:${p.line}:${p.col ?? 1}` : file;
   const text = p.phrase ? words(p.phrase) : p.message;
   return `${where}: ${p.severity === "warning" ? `${words({ key: "warning" })}: ` : ""}${text}`;
 }

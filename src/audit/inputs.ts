@@ -30,12 +30,15 @@ export async function expandInputs(inputs: string[], folderFiles: RegExp = /\.ya
       out.push(...(await expandPattern(input)));
       continue;
     }
+    // A name the shell passed in another encoding is not missing: say what it is.
+    if (input.includes("\ufffd") && !existsSync(input)) throw new UsageError({ key: "errArgNotUtf8", params: { file: input } }, { key: "hintRenameUtf8" });
     // A missing file is reported by the loader, with its name.
     if (!isFolder(input)) {
       out.push(input);
       continue;
     }
-    const found = readdirSync(input)
+    const found = readdirSync(input, { encoding: "buffer" })
+      .map((raw) => nameOf(input, raw))
       .filter((f) => folderFiles.test(f))
       .sort()
       .map((f) => join(input, f));
@@ -55,6 +58,19 @@ export async function expandPattern(pattern: string): Promise<string[]> {
   if (!found.length) throw new UsageError({ key: "errNoMatch", params: { pattern } });
   // Code-point order, as a folder's files are: the same on every platform and locale.
   return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** A name in a folder, as text; one in another encoding (Latin-1 from an old archive) cannot be opened by its text. */
+function nameOf(folder: string, raw: Buffer): string {
+  try {
+    return utf8.decode(raw);
+  } catch {
+    const shown = raw.toString("latin1");
+    if (!/\.ya?ml$/i.test(shown)) return shown;
+    throw new UsageError({ key: "errFileNameNotUtf8", params: { file: join(folder, raw.toString("utf8")), latin1: join(folder, shown) } }, { key: "hintRenameUtf8" });
+  }
 }
 
 /** Refuses an --output that would overwrite one of the inputs (following symlinks). Names are files given to any option. */

@@ -9,7 +9,7 @@ import { readSheet } from "../engine/sheet.js";
 import { isYamlRubric } from "../engine/yaml-rubric.js";
 import { scoreSheet, scoreSheetAsync } from "../engine/score.js";
 import type { Scorecard } from "../engine/scorecard.js";
-import { Resolver, assertKnownQuestionnaire, assertStage, scoringRubric, type ResolveOptions, type ResolvedRubric } from "./resolve.js";
+import { Resolver, pluginTimeoutMs, assertKnownQuestionnaire, assertStage, scoringRubric, type ResolveOptions, type ResolvedRubric } from "./resolve.js";
 
 export interface AuditOptions extends ResolveOptions {
   /** The stage to aim for; checked against the rubric. */
@@ -95,7 +95,8 @@ export class Audit {
   /** Scores checked answers; a plugin may be asynchronous and is given a time limit. */
   async score(c: CheckedAnswers): Promise<Scorecard> {
     const options = { lang: c.lang, target: this.opts.target, asOf: this.opts.today };
-    return isYamlRubric(c.scoring) ? scoreSheet(c.input, c.scoring, c.answers, options) : scoreSheetAsync(c.input, c.scoring, c.answers, options);
+    // The plugin's own deadline (which stops its process) comes first; this one only backs it up.
+    return isYamlRubric(c.scoring) ? scoreSheet(c.input, c.scoring, c.answers, options) : scoreSheetAsync(c.input, c.scoring, c.answers, { ...options, timeoutMs: pluginTimeoutMs(this.opts) + 1000 });
   }
 
   async scoreFile(file: string): Promise<{ scorecard: Scorecard; warnings: Problem[] }> {

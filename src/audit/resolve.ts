@@ -9,7 +9,7 @@ import { readBundledCache } from "../load/bundled-cache.js";
 import type { Questionnaire } from "../model/questionnaire.js";
 import type { Rubric } from "../model/rubric.js";
 import { BUNDLED_RUBRICS, defaultRubricFor } from "../engine/registry.js";
-import type { ScoringRubric } from "../engine/rubric.js";
+import { PLUGIN_TIMEOUT_MS, type ScoringRubric } from "../engine/rubric.js";
 import { yamlRubric } from "../engine/yaml-rubric.js";
 
 /** A --rubric ending so names a JavaScript module. */
@@ -22,6 +22,13 @@ export interface ResolveOptions {
   questionnaire?: string;
   rubric?: string;
   lang?: string;
+  /** The deadline of a rubric plugin's load and of each of its evaluations, in seconds. */
+  pluginTimeout?: number;
+}
+
+/** A plugin's deadline in ms: --plugin-timeout, else the default. */
+export function pluginTimeoutMs(opts: ResolveOptions): number {
+  return opts.pluginTimeout !== undefined ? opts.pluginTimeout * 1000 : PLUGIN_TIMEOUT_MS;
 }
 
 /** Loads questionnaires and rubrics once per name or file, however many answer files use them. */
@@ -71,7 +78,9 @@ export class Resolver {
       if (PLUGIN_EXTENSIONS.test(arg)) {
         const { loadRubricPlugin } = await import("../engine/plugin.js");
         this.notice(`${wordsFor(this.opts.lang)({ key: "noteRunningPlugin", params: { file: arg } })}\n`);
-        resolved = { kind: "plugin", file: arg, rubric: await loadRubricPlugin(arg) };
+        const words = wordsFor(this.opts.lang);
+        const onOutput = (line: string) => this.notice(`${words({ key: "notePluginOutput", params: { file: arg, line } })}\n`);
+        resolved = { kind: "plugin", file: arg, rubric: await loadRubricPlugin(arg, { timeoutMs: pluginTimeoutMs(this.opts), onOutput }) };
       } else {
         let file = arg;
         if (looksLikeName(arg)) {

@@ -83,6 +83,7 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     format: (choices: readonly string[]) => new Option("-f, --format <format>", h("helpOptFormat")).choices(choices).default("text"),
     target: () => new Option("--target <stage>", h("helpOptTarget")),
     output: () => new Option("-o, --output <file>", h("helpOptOutput")),
+    pluginTimeout: () => new Option("--plugin-timeout <seconds>", h("helpOptPluginTimeout")).argParser((raw) => numberOption("--plugin-timeout", raw, 0.1, 3600)),
   };
   const titles: Record<string, CliKey> = {
     "Usage:": "helpUsage",
@@ -128,6 +129,7 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     .description(h("helpRun"))
     .addOption(opt.questionnaire())
     .addOption(opt.rubric())
+    .addOption(opt.pluginTimeout())
     .addOption(opt.lang())
     .option("--answers <file>", h("helpRunAnswers"))
     .option("--resume", h("helpRunResume"))
@@ -142,7 +144,8 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
       examples("npx maturity-audit", "npx maturity-audit run --quick", 'maturity-audit run --respondent "Acme AB" --answers acme.yaml', "maturity-audit run --resume --answers acme.yaml", "maturity-audit run --lang sv --workshop ./acme"),
     )
     .action(async (o, cmd: Command) => {
-      const { runAudit, runWorkshop, assertInteractive } = await import("../commands/run.js");
+      const { runAudit, runWorkshop, assertInteractive, assertRunOptions } = await import("../commands/run.js");
+      assertRunOptions(o);
       assertInteractive(host.env, host.stdinIsTTY);
       const { createInquirerAsker } = await import("../interview/inquirer-asker.js");
       if (o.quick && o.questionnaire) throw new UsageError({ key: "errQuickAndQuestionnaire" });
@@ -157,6 +160,7 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     .argument("<answers...>", h("helpScoreAnswers"))
     .addOption(opt.questionnaire())
     .option("--rubric <name|file>", h("helpScoreRubric"))
+    .addOption(opt.pluginTimeout())
     .addOption(opt.lang())
     .addOption(opt.format(formatsFor("card")))
     .addOption(opt.target())
@@ -194,6 +198,7 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     .argument("<answers>", h("helpRoadmapAnswers"))
     .addOption(opt.questionnaire())
     .addOption(opt.rubric())
+    .addOption(opt.pluginTimeout())
     .addOption(opt.lang())
     .addOption(opt.format(formatsFor("card")))
     .addOption(opt.target())
@@ -214,6 +219,7 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     .option("--where <question=value>", h("helpBenchmarkWhere"), collect, [])
     .addOption(opt.questionnaire())
     .addOption(opt.rubric())
+    .addOption(opt.pluginTimeout())
     .addOption(opt.lang())
     .addOption(opt.output())
     .addHelpText("after", examples("maturity-audit benchmark build audits/ --id my-clients-2026 --output my-clients.yaml", "maturity-audit benchmark build audits/ --id regional --where context.region=regional-town", "maturity-audit score acme.yaml --benchmark my-clients.yaml"))
@@ -234,6 +240,7 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     .argument("<audits...>", h("helpCompareAudits"))
     .addOption(opt.questionnaire())
     .option("--rubric <name|file>", h("helpCompareRubric"))
+    .addOption(opt.pluginTimeout())
     .addOption(opt.lang())
     .addOption(opt.format(formatsFor("comparison", "trend")))
     .addOption(opt.output())
@@ -249,6 +256,7 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     .argument("<answers...>", h("helpMergeAnswers"))
     .addOption(opt.questionnaire())
     .addOption(opt.rubric())
+    .addOption(opt.pluginTimeout())
     .addOption(opt.lang())
     .addOption(opt.format(formatsFor("team")))
     .addOption(opt.target())
@@ -316,6 +324,18 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
 
 /** Runs the CLI and returns the exit code; the one place where errors become messages. */
 export async function main(argv: string[], host: Host = processHost()): Promise<number> {
+  const code = await runCommand(argv, host);
+  const failed = await host.stdoutFailure?.();
+  if (!failed) return code;
+  // The report did not reach its reader: that outweighs a threshold's verdict, which is on stderr either way.
+  const { describeWriteFailure } = await import("../save/write-file.js");
+  const words = await wordsOf(argv, host.env);
+  const err = describeWriteFailure("stdout", failed);
+  host.stderr.write(stripControl(`maturity-audit: ${err.says(words)}\n`));
+  return 2;
+}
+
+async function runCommand(argv: string[], host: Host): Promise<number> {
   const words = await wordsOf(argv, host.env);
   const program = buildProgram(words, host);
   const stderr = (text: string) => void host.stderr.write(stripControl(text));

@@ -1,13 +1,15 @@
 import { basename } from "node:path";
 import { stringify } from "yaml";
-import { InvalidInputError, UsageError, formatProblem, type Problem } from "../errors.js";
+import { InvalidInputError, UsageError, formatProblem, say, type Problem } from "../errors.js";
 import { fill, messages, wordsFor } from "../i18n/messages.js";
 import { labelTeamAnswers, mergeAnswers } from "../engine/merge.js";
 import { Audit, type CheckedAnswers } from "../audit/pipeline.js";
 import { assertOutputNotInput, expandInputs } from "../audit/inputs.js";
 import { formatsFor, rendererOf, type Format } from "../report/formats.js";
 import type { TeamReport } from "../report/team.js";
-import { saveFile } from "../save/write-file.js";
+import { saveFiles } from "../save/write-file.js";
+import { truncate } from "../text/terminal.js";
+import { NAME_MAX } from "../model/answers.js";
 import { startProgress, type FileCommandOptions, type Io } from "./io.js";
 
 export interface MergeOptions extends FileCommandOptions {
@@ -26,12 +28,16 @@ export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
   const audit = new Audit({ ...opts, notice: (t) => io.err(t) });
   const checked: Array<{ file: string; c: CheckedAnswers }> = [];
   const problems: Problem[] = [];
+  const teamFiles: Problem[] = [];
   const words = messages(opts.lang);
   let progress = startProgress(io, files.length, (n, total) => fill(words.progressReading, { n, total }));
   try {
     for (const file of files) {
       try {
-        checked.push({ file, c: await audit.read(file) });
+        const c = await audit.read(file);
+        // A team view saved earlier into the same folder is the respondents once more, not one more of them.
+        if (c.answers.respondents) teamFiles.push({ file, severity: "warning", ...say("warnMergeTeamFile", { n: c.answers.respondents.length }) });
+        else checked.push({ file, c });
       } catch (err) {
         if (err instanceof InvalidInputError) problems.push(...err.problems);
         else throw err;
@@ -42,16 +48,18 @@ export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
     progress.done();
   }
   if (problems.length) throw new InvalidInputError(problems);
+  if (checked.length < 2 && teamFiles.length && !io.quiet) for (const p of teamFiles) io.err(formatProblem(p, wordsFor(opts.lang)) + "\n");
   if (checked.length < 2) throw new UsageError({ key: "errMergeTwo", params: { n: checked.length } });
   const q = checked[0]!.c.questionnaire;
   const other = checked.find((x) => x.c.questionnaire !== q);
   if (other) throw new UsageError({ key: "errMergeQuestionnaires", params: { file: other.file, id: other.c.questionnaire.id, expected: q.id } });
-  for (const p of [...audit.resolver.warnings, ...checked.flatMap((x) => x.c.warnings)]) if (p.severity === "warning" && !io.quiet) io.err(formatProblem(p, wordsFor(opts.lang)) + "\n");
+  for (const p of [...teamFiles, ...audit.resolver.warnings, ...checked.flatMap((x) => x.c.warnings)]) if (p.severity === "warning" && !io.quiet) io.err(formatProblem(p, wordsFor(opts.lang)) + "\n");
 
   // Names tell respondents apart in the report; a missing or repeated one gets its file name.
   const seen = new Map<string, number>();
   const people = checked.map(({ file, c }) => {
-    let name = c.answers.respondent?.trim() || basename(file).replace(/\.ya?ml$/i, "");
+    // Within the length a respondent is read with, so that the team file saved below reads back.
+    let name = truncate(c.answers.respondent?.trim() || basename(file).replace(/\.ya?ml$/i, ""), NAME_MAX - 6);
     const n = (seen.get(name) ?? 0) + 1;
     seen.set(name, n);
     if (n > 1) name = `${name} (${n})`;
@@ -72,7 +80,11 @@ export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
   }
   const report: TeamReport = { team, respondents, questions: view.questions };
   const text = await render(report, { colorLevel: opts.output ? 0 : io.colorLevel, width: opts.output ? 80 : io.columns });
-  if (opts.save) saveFile(opts.save, `# The team's answers, merged by maturity-audit from ${people.length} respondents.\n${stringify(view.answers, { lineWidth: 0 })}`);
-  if (opts.output) saveFile(opts.output, text);
-  else io.out(text);
+  // Both files or neither: a --output into a missing folder must not leave the --save file written.
+  const saves = [
+    ...(opts.save ? [{ file: opts.save, text: `# The team's answers, merged by maturity-audit from ${people.length} respondents.\n${stringify(view.answers, { lineWidth: 0 })}` }] : []),
+    ...(opts.output ? [{ file: opts.output, text }] : []),
+  ];
+  saveFiles(saves);
+  if (!opts.output) io.out(text);
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "yaml";
 import { InterruptedError, InvalidInputError, UsageError } from "../errors.js";
@@ -10,6 +10,9 @@ import { Audit } from "../audit/pipeline.js";
 import { QuitError, type Asker } from "../interview/asker.js";
 import { interview } from "../interview/interview.js";
 import { saveFile } from "../save/write-file.js";
+import { lockFile, type FileLock } from "../save/lock.js";
+import { NAME_MAX } from "../model/answers.js";
+import { slugOf } from "../text/slug.js";
 import { type Io } from "./io.js";
 
 export interface RunOptions {
@@ -31,9 +34,19 @@ export function serializeAnswers(a: Answers): string {
   return `# Saved by maturity-audit. Score it with: maturity-audit score <this file>\n${stringify(a, { lineWidth: 0 })}`;
 }
 
-export function defaultAnswersFile(respondent: string, today: string): string {
-  const slug = respondent.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "audit";
-  return `${slug}-${today}.yaml`;
+/** `<name>-<date>.yaml`, the name in Latin letters whatever its script; `taken` numbers it on past the names in use. */
+export function defaultAnswersFile(respondent: string, today: string, taken: (file: string) => boolean = () => false): string {
+  const stem = `${slugOf(respondent) || "audit"}-${today}`;
+  let file = `${stem}.yaml`;
+  for (let n = 2; taken(file); n++) file = `${stem}-${n}.yaml`;
+  return file;
+}
+
+/** What can be refused before anything is asked: a name longer than an answers file may hold, a workshop folder that is a file. */
+export function assertRunOptions(opts: { respondent?: string; workshop?: string }): void {
+  // A longer name would be saved, then refused when the file is read back.
+  if (opts.respondent !== undefined && opts.respondent.length > NAME_MAX) throw new UsageError({ key: "errRespondentTooLong", params: { length: opts.respondent.length, max: NAME_MAX } });
+  if (opts.workshop !== undefined && statSync(opts.workshop, { throwIfNoEntry: false })?.isDirectory() === false) throw new UsageError({ key: "errWorkshopNotFolder", params: { folder: opts.workshop } });
 }
 
 /** Whether prompts can be shown here; CI and piped stdin get a clear message instead of a hang. */
@@ -48,7 +61,15 @@ export function assertInteractive(env = process.env, stdinIsTTY = !!process.stdi
 
 /** A workshop: respondents answer one after another on one machine, each into their own file, then the team view. */
 export async function runWorkshop(opts: RunOptions & { workshop: string }, io: Io, asker: Asker): Promise<void> {
-  mkdirSync(opts.workshop, { recursive: true });
+  assertRunOptions(opts);
+  try {
+    mkdirSync(opts.workshop, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "EEXIST" || code === "ENOTDIR") throw new UsageError({ key: "errWorkshopNotFolder", params: { folder: opts.workshop } });
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS") throw new UsageError({ key: "errWriteNoPermission", params: { file: opts.workshop } });
+    throw err;
+  }
   const t = messages(opts.lang ?? "en");
   let first = true;
   for (;;) {
@@ -81,11 +102,25 @@ export async function runWorkshop(opts: RunOptions & { workshop: string }, io: I
 
 /** The interactive audit: asks, saves after every answer, reviews, then prints the gap report. */
 export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<void> {
+  assertRunOptions(opts);
+  // The answers file is this run's until it ends: a second run on it would lose one's answers when the other saves.
+  const locks: FileLock[] = [];
+  try {
+    await interviewAndReport(opts, io, asker, (f) => {
+      if (!locks.length) locks.push(lockFile(f));
+    });
+  } finally {
+    for (const l of locks) l.release();
+  }
+}
+
+async function interviewAndReport(opts: RunOptions, io: Io, asker: Asker, lock: (file: string) => void): Promise<void> {
   const audit = new Audit({ ...opts, notice: (t) => io.err(t) });
   let start: Answers | undefined;
   let file = opts.answers;
   if (opts.resume) {
     if (!file) throw new UsageError({ key: "errResumeNeedsFile" });
+    if (existsSync(file)) lock(file);
     try {
       start = (await audit.read(file)).answers;
     } catch (err) {
@@ -117,13 +152,15 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
 
   let respondent = opts.respondent ?? start?.respondent;
   try {
-    if (!respondent) respondent = (await asker.input({ message: t.askName, validate: (v) => (v.trim() ? true : t.nameNeeded) })).trim();
+    if (!respondent) respondent = (await asker.input({ message: t.askName, validate: (v) => (!v.trim() ? t.nameNeeded : v.trim().length > NAME_MAX ? fill(t.nameTooLong, { max: NAME_MAX }) : true) })).trim();
   } catch (err) {
     if (err instanceof QuitError) throw new InterruptedError(t.stoppedNothing);
     throw err;
   }
-  file ??= opts.workshop ? join(opts.workshop, defaultAnswersFile(respondent, opts.today)) : defaultAnswersFile(respondent, opts.today);
+  // In a workshop every respondent gets a file of their own, also two whose names read alike in Latin letters.
+  file ??= opts.workshop ? join(opts.workshop, defaultAnswersFile(respondent, opts.today, (f) => existsSync(join(opts.workshop!, f)))) : defaultAnswersFile(respondent, opts.today);
   if (!opts.resume && existsSync(file)) throw new UsageError({ key: "errFileExists", params: { file } }, { key: "hintResume", params: { file } });
+  lock(file);
 
   const base: Answers = start ?? {
     kind: "answers",

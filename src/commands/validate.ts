@@ -1,4 +1,4 @@
-import { stripControl } from "../text/terminal.js";
+import { showName, stripControl } from "../text/terminal.js";
 import { AuditError, InvalidInputError, formatProblem, type Problem } from "../errors.js";
 import { wordsFor } from "../i18n/messages.js";
 import { readSource } from "../load/source.js";
@@ -82,7 +82,7 @@ export async function runValidate(opts: ValidateOptions, io: Io): Promise<void> 
       }
       else throw err;
     }
-    if (summary && problems.filter((p) => p.severity === "error").length === before && !io.quiet) io.out(stripControl(`✓ ${file}: ${words(summary)}\n`));
+    if (summary && problems.filter((p) => p.severity === "error").length === before && !io.quiet) io.out(stripControl(`✓ ${showName(file)}: ${words(summary)}\n`));
   }
   problems.unshift(...resolver.warnings);
   for (const p of problems) if (p.severity === "warning" && !io.quiet) io.err(formatProblem(p, words) + "\n");

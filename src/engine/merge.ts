@@ -1,4 +1,4 @@
-import type { Answer, Answers, AnswerValue } from "../model/answers.js";
+import { NAME_MAX, type Answer, type Answers, type AnswerValue } from "../model/answers.js";
 import type { Question, Questionnaire } from "../model/questionnaire.js";
 import { NOT_APPLICABLE, UNKNOWN, readAnswer } from "./answer.js";
 import { displayAnswer } from "./display.js";
@@ -42,6 +42,12 @@ function optionOrder(q: Question): (v: AnswerValue) => AnswerValue {
 /** An empty list reads "none of these" for one respondent, not as the dash of a missing answer. */
 function displayOf(q: Question, v: AnswerValue, lang: string, m: Messages): string {
   return q.type === "multi" && Array.isArray(v) && v.length === 0 ? m.noneOfThese : displayAnswer(q, v, lang, m);
+}
+
+/** "Team (3): Anna, Björn, Cilla" while the names are few and the label fits a respondent's length; else "Team (n)". */
+function teamLabel(respondents: string[]): string {
+  const named = `Team (${respondents.length}): ${respondents.join(", ")}`;
+  return respondents.length <= TEAM_NAMES_SHOWN && named.length <= NAME_MAX ? named : `Team (${respondents.length})`;
 }
 
 /** The lower median: with an even count the less mature of the two middle answers, so a team view never flatters. */
@@ -143,7 +149,7 @@ export function mergeAnswers(q: Questionnaire, files: Array<{ respondent: string
       version: 1,
       questionnaire: `${q.id}@${q.revision}`,
       // Every name stays in `respondents`; the one-line label lists them only while it stays readable.
-      respondent: respondents.length <= TEAM_NAMES_SHOWN ? `Team (${respondents.length}): ${respondents.join(", ")}` : `Team (${respondents.length})`,
+      respondent: teamLabel(respondents),
       respondents,
       ...(orgs.length === 1 ? { organisation: orgs[0] } : {}),
       ...(dates.length ? { date: dates.at(-1) } : {}),

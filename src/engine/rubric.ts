@@ -131,6 +131,9 @@ export interface ScoringRubric {
   gateStatus?(known: ReadonlyMap<string, AnswerValue>, input: RubricInput): Array<{ id: string; status: "blocking" | "unverified" | "passed" }>;
 }
 
+/** How long a plugin may take to load, and to answer one evaluation, unless told otherwise. */
+export const PLUGIN_TIMEOUT_MS = 5000;
+
 /** The shape a plugin module must export (as default or as `rubric`). */
 export const scoringRubricSchema = z.object({
   id: z.string().min(1),

@@ -207,7 +207,7 @@ function prepare(questionnaire: Questionnaire, rubric: Rubric | ScoringRubric, a
 export function scoreSheet(input: RubricInput, r: ScoringRubric, answers: Answers, options: ScoreOptions = {}): Scorecard {
   const result = r.evaluate(input);
   if (result instanceof Promise) throw new PluginError(`rubric '${r.id}' is asynchronous; use scoreAnswersAsync`);
-  return assembleScorecard(input, r, isYamlRubric(r) ? (result as Evaluation) : checkEvaluation(r, result), answers, options);
+  return assembleScorecard(input, r, isYamlRubric(r) ? (result as Evaluation) : checkEvaluation(r, result, input), answers, options);
 }
 
 /**
@@ -230,7 +230,7 @@ export async function scoreSheetAsync(input: RubricInput, r: ScoringRubric, answ
         timer = setTimeout(() => reject(new PluginError({ key: "errRubricSlowId", params: { id: r.id, seconds: timeoutMs / 1000 } })), timeoutMs);
       }),
     ]);
-    return assembleScorecard(input, r, checkEvaluation(r, result), answers, options);
+    return assembleScorecard(input, r, checkEvaluation(r, result, input), answers, options);
   } catch (err) {
     if (err instanceof PluginError || err instanceof UsageError) throw err;
     throw new PluginError({ key: "errRubricFailed", params: { id: r.id, detail: (err as Error)?.message ?? String(err) } });

@@ -175,6 +175,7 @@ export const en = {
   welcomeSave: "Every answer is saved as you go: press Ctrl-C at any time to stop, and resume later.",
   askName: "Your name, or the business's",
   nameNeeded: "A name keeps each audit apart",
+  nameTooLong: "At most {max} characters, please",
   savingTo: "Saving answers to {file}",
   resuming: "Resuming {file}",
   savedIn: "Answers saved in {file}. Score them again any time with: maturity-audit score {file}",

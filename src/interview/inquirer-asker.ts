@@ -1,6 +1,7 @@
 import { styleText } from "node:util";
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
 import { QuitError, type Asker } from "./asker.js";
+import { stripControl } from "../text/terminal.js";
 
 type Prompt<C, V> = (config: C, context?: { output?: NodeJS.WritableStream; input?: NodeJS.ReadableStream }) => Promise<V>;
 
@@ -38,22 +39,26 @@ export function createInquirerAsker(
         keys.map(([key, action]) => `${styleText("bold", key)} ${styleText("dim", words[action] ?? action)}`).join(styleText("dim", " • ")),
     },
   };
+  // Questionnaire texts reach the terminal here, past the CLI's streams: none may retitle it or move the cursor.
+  const clean = stripControl;
+  const cleanChoices = <T extends { name?: string; description?: string }>(choices: readonly T[]) =>
+    choices.map((c) => ({ ...c, ...(c.name !== undefined ? { name: clean(c.name) } : {}), ...(c.description !== undefined ? { description: clean(c.description) } : {}) }));
   return {
-    keyWords: (w) => void (words = { ...w }),
-    select: (o) => guard(run(select as Prompt<unknown, never>, { message: o.message, choices: o.choices, default: o.default, pageSize, loop: false, theme })),
+    keyWords: (w) => void (words = Object.fromEntries(Object.entries(w).map(([k, v]) => [k, clean(v)]))),
+    select: (o) => guard(run(select as Prompt<unknown, never>, { message: clean(o.message), choices: cleanChoices(o.choices), default: o.default, pageSize, loop: false, theme })),
     checkbox: (o) =>
       guard(
         run(checkbox as Prompt<unknown, never>, {
-          message: o.message,
-          choices: o.choices,
+          message: clean(o.message),
+          choices: cleanChoices(o.choices),
           pageSize,
           loop: false,
           theme,
           validate: o.validate ? (picked: ReadonlyArray<{ value: unknown }>) => o.validate!(picked.map((c) => c.value) as never) : undefined,
         }),
       ),
-    input: (o) => guard(run(input as Prompt<unknown, string>, { message: o.message, default: o.default, validate: o.validate })),
-    confirm: (o) => guard(run(confirm as Prompt<unknown, boolean>, { message: o.message, default: o.default })),
-    note: (text) => note(text),
+    input: (o) => guard(run(input as Prompt<unknown, string>, { message: clean(o.message), default: o.default === undefined ? undefined : clean(o.default), validate: o.validate })),
+    confirm: (o) => guard(run(confirm as Prompt<unknown, boolean>, { message: clean(o.message), default: o.default })),
+    note: (text) => note(clean(text)),
   };
 }

@@ -14,13 +14,16 @@ export const answerSchema = z.union([
 ]).meta({ description: "An option value, a list of values, a number, true/false, text, 'unknown', 'n/a', or { value, note }." });
 export type Answer = z.infer<typeof answerSchema>;
 
+/** The longest name a respondent or organisation may have: what a file is read with, it is saved with. */
+export const NAME_MAX = 200;
+
 export const answersSchema = z
   .strictObject({
     $schema: z.string().optional(),
     kind: z.literal("answers"),
     version: formatVersionSchema,
     questionnaire: questionnaireRefSchema.meta({ description: "The questionnaire answered: its id, optionally id@revision." }),
-    respondent: z.string().max(200).optional(),
+    respondent: z.string().max(NAME_MAX).optional(),
     respondents: z.array(z.string().max(200)).optional().meta({ description: "For a merged team view: who answered." }),
     organisation: z.string().max(200).optional(),
     date: dateSchema.optional(),

@@ -7,7 +7,7 @@ import type { Wording } from "../i18n/phrase.js";
 import { escapeMarkdown as md, escapeXml as x } from "./escape.js";
 import { formatScore } from "./numbers.js";
 import { outOf, shownScore } from "./common.js";
-import { stripControl, truncate, wrap } from "../text/terminal.js";
+import { displayWidth, showName, stripControl, truncate, wrap } from "../text/terminal.js";
 import { shortTitles, truncateStart } from "./short-titles.js";
 
 export interface BatchItem {
@@ -68,9 +68,11 @@ export function brokenReason(problems: Problem[], words: Wording, t: Messages, l
 
 const failedChecks = (checks: ThresholdCheck[] | undefined) => (checks ?? []).filter((k) => !k.passed);
 
+/** Pads to n columns: a wide character takes two, so padding counts columns, not characters. */
 const pad = (s: string, n: number, right = false) => {
   const t = truncate(s, n);
-  return right ? t.padStart(n) : t.padEnd(n);
+  const spaces = " ".repeat(Math.max(0, n - displayWidth(t)));
+  return right ? spaces + t : t + spaces;
 };
 
 /** Plain columns, not a drawn table: a table library re-measures every row and grows slow with thousands. */
@@ -102,7 +104,7 @@ export function textBatch(setup: BatchSetup, options: { colorLevel?: 0 | 1 | 2 |
       const failed = failedChecks(checks).length > 0;
       const who = [card.respondent, card.date].filter(Boolean).map((v) => stripControl(v!)).join(", ");
       const stage = pad(shortStageName(stripControl(card.overall.stage.name)) + (failed ? " ✗" : ""), stageW);
-      return `${truncateStart(stripControl(names.get(file) ?? file), fileW).padEnd(fileW)} ${pad(who, whoW)} ${pad(shownScore(card, card.overall), 5, true)} ${failed ? c.red(stage) : card.target.reached ? c.green(stage) : stage}${dims
+      return `${pad(truncateStart(showName(names.get(file) ?? file), fileW), fileW)} ${pad(who, whoW)} ${pad(shownScore(card, card.overall), 5, true)} ${failed ? c.red(stage) : card.target.reached ? c.green(stage) : stage}${dims
         .map((d) => pad(scoreOfDimension(card, d.id), 5, true))
         .join("")}\n`;
     },
@@ -142,7 +144,7 @@ export function markdownBatch(setup: BatchSetup): BatchRenderer {
       const { file, card } = item;
       const failed = failedChecks(item.checks).length > 0;
       const stage = `${md(card.overall.stage.name)}${card.overall.blockedBy.length ? " 🔒" : ""}${card.target.reached ? " ✅" : ""}${failed ? " ❌" : ""}`;
-      return `| ${md(file)} | ${md([card.respondent, card.date].filter(Boolean).join(", "))} | ${shownScore(card, card.overall)} | ${stage} | ${dims
+      return `| ${md(showName(file))} | ${md([card.respondent, card.date].filter(Boolean).join(", "))} | ${shownScore(card, card.overall)} | ${stage} | ${dims
         .map((d) => scoreOfDimension(card, d.id))
         .join(" | ")} |${setup.thresholds ? ` ${checksCell(item)} |` : ""}\n`;
     },

@@ -5,7 +5,7 @@ import type { Scorecard } from "../engine/scorecard.js";
 import { TEAM_NAMES_SHOWN, type QuestionConsensus } from "../engine/merge.js";
 import { escapeMarkdown as md } from "./escape.js";
 import { formatScore } from "./numbers.js";
-import { stripControl, truncate, wrap } from "../text/terminal.js";
+import { displayWidth, stripControl, truncate, wrap } from "../text/terminal.js";
 import { fill, messages, type Messages } from "../i18n/messages.js";
 
 export interface TeamReport {
@@ -153,7 +153,7 @@ function personLayout(r: TeamReport, t: Messages, width: number, titleW: number)
   const f = numbersFor(r.team);
   const fixed = [Math.max(f.width, t.colTeam.length), Math.max(f.width, t.colSpread.length)] as const;
   const room = (each: number) => width - fixed[0] - fixed[1] - names.length * each - (names.length + 2);
-  const longest = Math.min(10, Math.max(f.width, ...names.map((n) => n.length)));
+  const longest = Math.min(10, Math.max(f.width, ...names.map((n) => displayWidth(n))));
   // Names as they are, or cut to no fewer than five characters while they still tell people apart.
   const byName = (title: number) => {
     for (let each = longest; each >= Math.min(longest, 5); each--) {
@@ -210,7 +210,7 @@ export function renderTeamText(r: TeamReport, options: { colorLevel?: 0 | 1 | 2 
   out.push(...wrap(`${t.teamView} · ${s(r.team.overall.stage.name)} · ${numbersFor(r.team).score(r.team.overall.score)}${numbersFor(r.team).outOf} · ${t.target} ${r.team.target.stage.id}`, width).map((l) => c.bold(l)));
 
   const rows = [...teamRows(r), teamOverallRow(r, t.overall)];
-  const titleW = Math.max(t.colDimension.length, ...rows.map((row) => s(row.title).length));
+  const titleW = Math.max(t.colDimension.length, ...rows.map((row) => displayWidth(s(row.title))));
   const layout = (showsEachPerson(r) && personLayout(r, t, width, titleW)) || summaryLayout(r, t, width, titleW);
   for (const line of layout.intro) out.push(...wrap(line, width).map((l) => c.dim(l)));
   out.push("");

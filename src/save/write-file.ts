@@ -48,6 +48,22 @@ export function saveFile(file: string, text: string | Uint8Array, options: SaveO
 }
 
 /**
+ * Saves several files as one: every place is opened (its folder found, a temporary file made) before any is
+ * written, so that a bad last name leaves the first file as it was; then all are written, then all renamed.
+ */
+export function saveFiles(files: Array<{ file: string; text: string | Uint8Array }>, options: SaveOptions = {}): void {
+  const sinks: FileSink[] = [];
+  try {
+    for (const f of files) sinks.push(openFileSink(f.file, options));
+    files.forEach((f, i) => sinks[i]!.write(f.text));
+  } catch (err) {
+    for (const s of sinks) s.abort();
+    throw err;
+  }
+  for (const s of sinks) s.commit();
+}
+
+/**
  * Opens `file` for writing in chunks. A regular (or new) file is written beside itself and renamed over
  * the old one on commit, keeping its mode and owner; a symlink stays and what it points to is replaced;
  * a terminal, /dev/null, a FIFO or a descriptor such as /dev/stdout is written into, never replaced.
@@ -261,6 +277,11 @@ function codeOf(err: unknown): string | undefined {
   return (err as NodeJS.ErrnoException | undefined)?.code;
 }
 
+/** The error a failed write of `file` (or "stdout") is reported with: one message naming it. */
+export function describeWriteFailure(file: string, err: unknown): UsageError {
+  return failure(file, err);
+}
+
 /** Puts a failed system call into words that name the file and say what the user can do. */
 function failure(file: string, err: unknown, folder = dirname(resolve(file)), hint?: Phrase): UsageError {
   const code = codeOf(err);
@@ -271,6 +292,8 @@ function failure(file: string, err: unknown, folder = dirname(resolve(file)), hi
       return new UsageError({ key: "errDiskFull", params }, hint);
     case "EIO":
       return new UsageError({ key: "errWriteIo", params }, hint);
+    case "ENAMETOOLONG":
+      return new UsageError({ key: "errWriteNameTooLong", params });
     case "EISDIR":
       return new UsageError({ key: "errWriteFolder", params });
     case "ENOENT":

@@ -161,7 +161,7 @@ describe("the corpus itself", () => {
     const names = badCases.map((c) => c.name.split(":")[0]);
     for (const kind of ["answers", "questionnaire", "rubric", "benchmark", "plugin"]) expect(names).toContain(kind);
     const commands = new Set(badCases.map((c) => (c.args[0] === "template" ? `template ${c.args[1]}` : c.args[0])));
-    expect([...commands].sort()).toEqual(["run", "score", "template --questionnaire", "validate"]);
+    expect([...commands].sort()).toEqual(["merge", "run", "score", "template --questionnaire", "validate"]);
   });
 
   it("names cases uniquely, and every error pattern names its file", () => {

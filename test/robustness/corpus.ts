@@ -3,6 +3,7 @@
 //
 // Most inputs live in test/fixtures/bad/<kind>/; the ones that are huge, slow to write by hand or
 // depend on file permissions are generated into a temporary folder by generateCorpusFiles().
+import { execFileSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -95,6 +96,14 @@ export const GENERATED = {
   deepMap: gen("ten-thousand-maps.yaml"),
   deepQuestionnaire: gen("ten-thousand-maps-questionnaire.yaml"),
   unreadable: gen("no-read-permission.yaml"),
+  outputFolder: gen("a-folder"),
+  longOutput: gen(`${"n".repeat(240)}.txt`),
+  lockedFolder: gen("no-write-permission"),
+  fifoModule: gen("fifo-rubric.mjs"),
+  latin1Folder: gen("latin1-names"),
+  newlineFolder: gen("newline-names"),
+  workshopFile: gen("workshop-is-a-file.txt"),
+  teamFolder: gen("team-and-respondents"),
 } as const;
 
 /** Writes the generated inputs; call once before the cases run. */
@@ -110,9 +119,31 @@ export function generateCorpusFiles(): void {
   writeFileSync(GENERATED.deepQuestionnaire, `kind: questionnaire\nversion: 1\nid: deep\ntitle: ${"{en: ".repeat(10_000)}x${"}".repeat(10_000)}\nsections: []\n`);
   writeFileSync(GENERATED.unreadable, `${ANSWERS_HEAD}answers:\n  channels.social-media: regular\n`);
   chmodSync(GENERATED.unreadable, 0o000);
+  generateOutputFiles();
+}
+
+/** Inputs for the cases of outputs, saves and names: folders where files are expected, odd names, a FIFO. */
+function generateOutputFiles(): void {
+  const valid = readFileSync(join(REPO_ROOT, VALID_ANSWERS));
+  mkdirSync(GENERATED.outputFolder);
+  mkdirSync(GENERATED.lockedFolder);
+  chmodSync(GENERATED.lockedFolder, 0o555);
+  execFileSync("mkfifo", [GENERATED.fifoModule]);
+  mkdirSync(GENERATED.latin1Folder);
+  // "café.yaml" in Latin-1: a name from an old archive, which no UTF-8 string can name.
+  writeFileSync(Buffer.concat([Buffer.from(`${GENERATED.latin1Folder}/caf`), Buffer.from([0xe9]), Buffer.from(".yaml")]), valid);
+  mkdirSync(GENERATED.newlineFolder);
+  writeFileSync(join(GENERATED.newlineFolder, "first\nline.yaml"), valid);
+  writeFileSync(join(GENERATED.newlineFolder, "second.yaml"), valid);
+  writeFileSync(GENERATED.workshopFile, "not a folder\n");
+  mkdirSync(GENERATED.teamFolder);
+  for (const name of ["anna", "bjorn", "cilla"]) writeFileSync(join(GENERATED.teamFolder, `${name}.yaml`), valid.toString("utf8").replace(/^respondent: .*$/m, `respondent: ${name}`));
+  const team = ["anna", "bjorn", "cilla"].map((n) => `  - ${n}`).join("\n");
+  writeFileSync(join(GENERATED.teamFolder, "team.yaml"), valid.toString("utf8").replace(/^respondent: .*$/m, `respondent: Team (3)\nrespondents:\n${team}`));
 }
 
 export function removeCorpusFiles(): void {
+  chmodSync(GENERATED.lockedFolder, 0o755);
   rmSync(GENERATED_DIR, { recursive: true, force: true });
 }
 
@@ -373,23 +404,52 @@ export const badCases: CorpusCase[] = [
   { name: "plugin: returns __proto__ and an infinite score", args: ["score", VALID_ANSWERS, "--rubric", `${P}/returns-proto.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/returns-proto.mjs`)}[\\s\\S]*returned an invalid evaluation`) },
   {
     name: "plugin: a promise that never settles",
-    args: ["score", VALID_ANSWERS, "--rubric", `${P}/never-resolves.mjs`],
+    args: ["score", VALID_ANSWERS, "--rubric", `${P}/never-resolves.mjs`, "--plugin-timeout", "1"],
     expectCode: 2,
-    expectInStderr: new RegExp(`${esc(`${P}/never-resolves.mjs`)}[\\s\\S]*did not return within`),
-    // By design: a plugin gets 5 s before the CLI gives up on it.
-    extraMs: 5_000,
+    expectInStderr: new RegExp(`${esc(`${P}/never-resolves.mjs`)}[\\s\\S]*did not return within 1 s`),
+    // By design: a plugin gets its --plugin-timeout (5 s unless told) before the CLI gives up on it.
+    extraMs: 1_000,
   },
   {
     name: "plugin: a synchronous infinite loop in evaluate",
-    args: ["score", VALID_ANSWERS, "--rubric", `${P}/sync-infinite-loop.mjs`],
+    args: ["score", VALID_ANSWERS, "--rubric", `${P}/sync-infinite-loop.mjs`, "--plugin-timeout", "1"],
     expectCode: 2,
-    expectInStderr: new RegExp(`${esc(`${P}/sync-infinite-loop.mjs`)}[\\s\\S]*did not return within`),
-    extraMs: 5_000,
-    // Killed 5 s after the plugin's own 5 s limit has passed without an answer.
-    killAfterMs: 10_000,
+    expectInStderr: new RegExp(`${esc(`${P}/sync-infinite-loop.mjs`)}[\\s\\S]*did not return within 1 s`),
+    extraMs: 1_000,
+    // Killed 5 s after the plugin's own limit has passed without an answer.
+    killAfterMs: 6_000,
   },
   { name: "plugin: for another questionnaire", args: ["score", VALID_ANSWERS, "--rubric", `${P}/wrong-questionnaire.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/wrong-questionnaire.mjs`)} scores questionnaire 'shop-checklist'`) },
   { name: "plugin: a missing module", args: ["score", VALID_ANSWERS, "--rubric", `${P}/does-not-exist.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/does-not-exist.mjs`)} does not exist`) },
+  { name: "plugin: process.exit in evaluate, reported at once", args: ["score", VALID_ANSWERS, "--rubric", `${P}/exits-in-evaluate.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/exits-in-evaluate.mjs`)} ended its process \\(exit 0\\)`) },
+  { name: "plugin: returns a dimension the questionnaire does not have", args: ["score", VALID_ANSWERS, "--rubric", `${P}/returns-unknown-ids.mjs`], expectCode: 2, expectInStderr: new RegExp(`${esc(`${P}/returns-unknown-ids.mjs`)}[\\s\\S]*dimensions\\[\\d+\\]\\.id 'made-up', which questionnaire 'media-house' does not have`) },
+  { name: "plugin: a FIFO as the module", args: ["score", VALID_ANSWERS, "--rubric", GENERATED.fifoModule], expectCode: 2, expectInStderr: new RegExp(`${esc(GENERATED.fifoModule)} is not a regular file`) },
+  {
+    name: "plugin: a synchronous child process of 15 s, stopped at the deadline",
+    args: ["score", VALID_ANSWERS, "--rubric", `${P}/sleeps-in-child.mjs`, "--plugin-timeout", "1"],
+    expectCode: 2,
+    expectInStderr: new RegExp(`${esc(`${P}/sleeps-in-child.mjs`)}[\\s\\S]*did not return within 1 s`),
+    extraMs: 1_000,
+  },
+  {
+    name: "plugin: a blocking read of a FIFO, stopped at the deadline",
+    args: ["score", VALID_ANSWERS, "--rubric", `${P}/blocking-read.mjs`, "--plugin-timeout", "1"],
+    expectCode: 2,
+    expectInStderr: new RegExp(`${esc(`${P}/blocking-read.mjs`)}[\\s\\S]*did not return within 1 s`),
+    extraMs: 1_000,
+    spawn: true,
+  },
+
+  // Outputs: one message naming the file, nothing written
+  { name: "output: --output is a folder", args: ["score", VALID_ANSWERS, "--output", GENERATED.outputFolder], expectCode: 2, expectInStderr: whole(GENERATED.outputFolder, "it is a folder") },
+  { name: "output: a 240-character --output name", args: ["score", VALID_ANSWERS, "--output", GENERATED.longOutput], expectCode: 2, expectInStderr: whole(GENERATED.longOutput, "the name is too long"), notInStderr: /ENAMETOOLONG/ },
+  { name: "output: --output in a folder without write permission", args: ["score", VALID_ANSWERS, "--output", join(GENERATED.lockedFolder, "report.txt")], expectCode: 2, expectInStderr: whole(join(GENERATED.lockedFolder, "report.txt"), "permission denied"), skipReason: runningAsRoot },
+  { name: "output: merge --save into a folder, --output into no folder", args: ["merge", `${GENERATED.teamFolder}/anna.yaml`, `${GENERATED.teamFolder}/bjorn.yaml`, "--save", gen("saved-team.yaml"), "--output", gen("nowhere/x.txt")], expectCode: 2, expectInStderr: whole(gen("nowhere/x.txt"), "there is no folder") },
+
+  // Names: what the tool would save, it refuses up front
+  { name: "names: run --respondent of 280 characters", args: ["run", "--respondent", "r".repeat(280)], expectCode: 2, expectInStderr: /280 characters long; at most 200 are allowed/ },
+  { name: "names: run --workshop that is a file", args: ["run", "--workshop", GENERATED.workshopFile], file: GENERATED.workshopFile, expectCode: 2, expectInStderr: new RegExp(`--workshop ${esc(GENERATED.workshopFile)}: it is a file, not a folder`) },
+  { name: "names: a Latin-1 file name in a folder", args: ["score", GENERATED.latin1Folder], file: GENERATED.latin1Folder, expectCode: 2, expectInStderr: new RegExp(`${esc(GENERATED.latin1Folder)}/caf.\\.yaml: the file name is not UTF-8 \\(read as Latin-1 it is .*café\\.yaml\\)`), notInStderr: /no such file/ },
 ];
 
 /** Valid files with a byte order mark, CRLF line ends or JSON syntax: accepted like any other. */
@@ -437,6 +497,15 @@ export const acceptedCases: CorpusCase[] = [
   { name: "an answer to a hidden question, score", args: ["score", `${OK}/hidden-answer.yaml`, "--format", "json"], expectCode: 0, expectInStderr: at(`${OK}/hidden-answer.yaml`, "channels.platform-dependence", "the answer is ignored"), expectInStdout: /"id": "channels.platform-dependence",[\s\S]*?"status": "hidden"/ },
   { name: "JSON answers, validate", args: ["validate", `${OK}/answers.json`], expectCode: 0, expectInStderr: /^$/, expectInStdout: /answers\.json: answers to 'media-house': 3 answered/ },
   { name: "JSON answers, score", args: ["score", `${OK}/answers.json`, "--format", "json"], expectCode: 0, expectInStderr: /^$/, expectInStdout: /"schemaVersion"/ },
+  {
+    name: "a plugin that prints: its lines on stderr, the JSON on stdout whole",
+    args: ["score", VALID_ANSWERS, "--rubric", `${P}/prints-and-scores.mjs`, "--format", "json"],
+    expectCode: 0,
+    expectInStderr: /prints-and-scores\.mjs printed: loading the rubric\n[\s\S]*printed: scoring \d+ questions/,
+    expectInStdout: /^\{\n {2}"schemaVersion"[\s\S]*\}\n$/,
+  },
+  { name: "a newline in a file name stays in its batch row", args: ["score", GENERATED.newlineFolder], expectCode: 0, expectInStderr: /^$/, expectInStdout: /^first\\nline\.yaml +least, [\s\S]*^second\.yaml +least, /m },
+  { name: "merge leaves an earlier team file out of the respondents", args: ["merge", GENERATED.teamFolder], expectCode: 0, expectInStderr: /team\.yaml: warning: is a team file written by merge --save \(3 respondents\); left out/, expectInStdout: /3 respondents: anna, bjorn, cilla/ },
 ];
 
 /** The file a case must name: its explicit `file`, or the last path-like argument. */
