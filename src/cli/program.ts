@@ -59,7 +59,7 @@ function normaliseScoreOptions(o: Record<string, unknown>) {
   };
 }
 
-export function buildProgram(words: Wording = english, host: Host = processHost()): Command {
+export function buildProgram(words: Wording = english, host: Host = processHost(), script?: string): Command {
   const ioFor = (cmd: Command): Io => ioFrom(host, cmd.optsWithGlobals<GlobalOptions>());
   const langOf = langIn(host.env);
   const h = (key: CliKey) => words({ key });
@@ -120,6 +120,7 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     .option("--answers <file>", h("helpRunAnswers"))
     .option("--resume", h("helpRunResume"))
     .option("--respondent <name>", h("helpRunRespondent"))
+    .option("--organisation <name>", h("helpRunOrganisation"))
     .option("--workshop <folder>", h("helpRunWorkshop"))
     .option("--quick", h("helpRunQuick"))
     .addOption(opt.format(formatsFor("card")))
@@ -131,10 +132,11 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     )
     .action(async (o, cmd: Command) => {
       const { runAudit, runWorkshop, assertInteractive } = await import("../commands/run.js");
+      const { invocationOf } = await import("../commands/invocation.js");
       assertInteractive(host.env, host.stdinIsTTY);
       const { createInquirerAsker } = await import("../interview/inquirer-asker.js");
       if (o.quick && o.questionnaire) throw new UsageError({ key: "errQuickAndQuestionnaire" });
-      const options = { ...o, ...(o.quick ? { questionnaire: "media-house-quick" } : {}), lang: langOf(o), today: today() };
+      const options = { ...o, ...(o.quick ? { questionnaire: "media-house-quick" } : {}), lang: langOf(o), today: today(), invocation: invocationOf(host.env, script) };
       if (o.workshop) await runWorkshop(options, ioFor(cmd), createInquirerAsker());
       else await runAudit(options, ioFor(cmd), createInquirerAsker());
     });
@@ -303,7 +305,7 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
 /** Runs the CLI and returns the exit code; the one place where errors become messages. */
 export async function main(argv: string[], host: Host = processHost()): Promise<number> {
   const words = await wordsOf(argv, host.env);
-  const program = buildProgram(words, host);
+  const program = buildProgram(words, host, argv[1]);
   const stderr = (text: string) => void host.stderr.write(stripControl(text));
   const debug = argv.includes("--debug");
   try {

@@ -4,6 +4,7 @@ import { InvalidInputError, UsageError, formatProblem, type Problem } from "../e
 import { fill, messages, wordsFor } from "../i18n/messages.js";
 import { labelTeamAnswers, mergeAnswers } from "../engine/merge.js";
 import { Audit, type CheckedAnswers } from "../audit/pipeline.js";
+import { loadAnswersFile } from "../load/load.js";
 import { assertOutputNotInput, expandInputs } from "../audit/inputs.js";
 import { formatsFor, rendererOf, type Format } from "../report/formats.js";
 import type { TeamReport } from "../report/team.js";
@@ -24,14 +25,15 @@ export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
   const render = rendererOf(opts.format, "team");
   if (!render) throw new UsageError({ key: "errFormatNotForCommand", params: { format: opts.format, command: "merge", formats: formatsFor("team").join(", ") } });
   const audit = new Audit({ ...opts, notice: (t) => io.err(t) });
-  const checked: Array<{ file: string; c: CheckedAnswers }> = [];
+  const checked: Array<{ file: string; c: CheckedAnswers; rubric?: string }> = [];
   const problems: Problem[] = [];
   const words = messages(opts.lang);
   let progress = startProgress(io, files.length, (n, total) => fill(words.progressReading, { n, total }));
   try {
     for (const file of files) {
       try {
-        checked.push({ file, c: await audit.read(file) });
+        const loaded = loadAnswersFile(file);
+        checked.push({ file, c: await audit.check(loaded), rubric: audit.recorded(loaded).rubric });
       } catch (err) {
         if (err instanceof InvalidInputError) problems.push(...err.problems);
         else throw err;
@@ -59,7 +61,7 @@ export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
   });
   const lang = opts.lang ?? people[0]!.checked.answers.lang ?? "en";
   const view = mergeAnswers(q, people.map((p) => ({ respondent: p.name, answers: p.checked.answers })), lang);
-  const team = labelTeamAnswers(await audit.score(await audit.checkValue(view.answers)), view);
+  const team = labelTeamAnswers(await audit.score(await audit.checkValue(view.answers, { questionnaire: q, rubric: checked[0]!.rubric })), view);
   const respondents = [];
   progress = startProgress(io, people.length, (n, total) => fill(words.progressScoring, { n, total }));
   try {

@@ -13,8 +13,17 @@ export interface Asker {
   confirm(o: { message: string; default?: boolean }): Promise<boolean>;
   /** Shows a line of information between prompts. */
   note(text: string): void;
-  /** The words of the prompts' own key hints (navigate, select, submit), once the language is known. */
-  keyWords?(words: { navigate: string; select: string; submit: string }): void;
+  /** The words of the prompts' own key hints, once the language is known. */
+  keyWords?(words: KeyWords): void;
+}
+
+/** The actions the prompts' key hints name: moving, ticking, submitting, and the checkbox's tick-all and invert. */
+export interface KeyWords {
+  navigate: string;
+  select: string;
+  submit: string;
+  all: string;
+  invert: string;
 }
 
 /** Thrown by an Asker when the person quits (Ctrl-C). */

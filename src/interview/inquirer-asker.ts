@@ -1,8 +1,11 @@
+import { PassThrough } from "node:stream";
 import { styleText } from "node:util";
 import { checkbox, confirm, input, select } from "@inquirer/prompts";
-import { QuitError, type Asker } from "./asker.js";
+import { wrap } from "../text/terminal.js";
+import { QuitError, type Asker, type KeyWords } from "./asker.js";
 
-type Prompt<C, V> = (config: C, context?: { output?: NodeJS.WritableStream; input?: NodeJS.ReadableStream }) => Promise<V>;
+type PromptContext = { output?: NodeJS.WritableStream; input?: NodeJS.ReadableStream; signal?: AbortSignal };
+type Prompt<C, V> = (config: C, context?: PromptContext) => Promise<V>;
 
 export interface PromptSet {
   select: typeof select;
@@ -11,22 +14,90 @@ export interface PromptSet {
   confirm: typeof confirm;
 }
 
-/** Runs one prompt; tests replace this to drive real prompts with @inquirer/testing. */
-export type PromptRunner = <C, V>(prompt: Prompt<C, V>, config: C) => Promise<V>;
+/** Runs one prompt; tests replace this to drive real prompts with @inquirer/testing. `signal` ends it as a quit. */
+export type PromptRunner = <C, V>(prompt: Prompt<C, V>, config: C, signal: AbortSignal, kind: "select" | "checkbox" | "input" | "confirm") => Promise<V>;
 
 const isQuit = (err: unknown) => err instanceof Error && (err.name === "ExitPromptError" || err.name === "AbortPromptError");
 
+/**
+ * Input in which a paste arrives as one keypress. Readline turns every character of a chunk into a keypress and the
+ * prompt redraws the whole answer after each one, so a long paste costs time in the square of its length; one
+ * keypress carrying the whole text inserts it in one step. Line breaks inside a paste become spaces (a text answer
+ * is one line); a line break at its very end is Enter, as typed.
+ */
+export function pasteAwareInput(source: NodeJS.ReadStream): { stream: NodeJS.ReadableStream; close(): void } {
+  const through = new PassThrough() as PassThrough & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
+  through.isTTY = source.isTTY;
+  through.setRawMode = (mode: boolean) => (source.isTTY && source.setRawMode?.(mode), through);
+  const onData = (chunk: Buffer | string) => {
+    const text = typeof chunk === "string" ? chunk : chunk.toString("utf8");
+    // eslint-disable-next-line no-control-regex
+    const paste = /^([^\u0000-\u001f\u007f]|[\t\r\n])*$/.test(text) && text.replace(/[\r\n]+$/, "").length > 1;
+    if (!paste) return void through.write(chunk);
+    const body = text.replace(/[\r\n]+$/, "");
+    const flat = body.replace(/\r\n|[\r\n\t]/g, " ");
+    through.emit("keypress", flat, { sequence: flat, name: undefined, ctrl: false, meta: false, shift: false });
+    if (body.length < text.length) through.write("\r");
+  };
+  source.on("data", onData);
+  return {
+    stream: through,
+    close() {
+      source.off("data", onData);
+      source.pause();
+    },
+  };
+}
+
+/** The default runner: prompts on stderr (stdout stays for the report), text pastes taken in one step. */
+const terminalRunner: PromptRunner = async (prompt, config, signal, kind) => {
+  if (kind !== "input" || !process.stdin.isTTY) return prompt(config, { output: process.stderr, signal });
+  const paste = pasteAwareInput(process.stdin);
+  try {
+    return await prompt(config, { output: process.stderr, input: paste.stream, signal });
+  } finally {
+    paste.close();
+  }
+};
+
+/** A prompt's message wrapped at word boundaries within the terminal's width, each line keeping its indent. */
+export function wrapMessage(message: string, columns: number): string {
+  const width = Math.max(20, columns - 3);
+  return message
+    .split("\n")
+    .map((line) => {
+      const indent = /^ */.exec(line)![0];
+      return wrap(line.slice(indent.length), width, indent).join("\n");
+    })
+    .join("\n");
+}
+
+/** A choice's name wrapped under the prompt's pointer, its later lines indented to the text. */
+function wrapChoice(name: string, columns: number, lead: number): string {
+  const lines = wrap(name, Math.max(16, columns - lead - 1));
+  return lines.map((l, i) => (i ? " ".repeat(lead) + l : l)).join("\n");
+}
+
 /** The Asker backed by @inquirer/prompts, drawing on stderr so that stdout stays for the report. */
 export function createInquirerAsker(
-  run: PromptRunner = (prompt, config) => prompt(config, { output: process.stderr }),
-  note: (text: string) => void = (t) => void process.stderr.write(`${t}\n`),
+  run: PromptRunner = terminalRunner,
+  note: (text: string) => void = (t) => void process.stderr.write(`${wrapMessage(t, process.stderr.columns || 80)}\n`),
+  columns: () => number = () => process.stderr.columns || 80,
 ): Asker {
-  const guard = async <V>(p: Promise<V>): Promise<V> => {
+  // SIGTERM and SIGHUP end the open prompt as Ctrl-C does: the prompt restores the terminal and the audit says how to resume.
+  const guard = async <V>(start: (signal: AbortSignal) => Promise<V>): Promise<V> => {
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    process.on("SIGTERM", stop);
+    process.on("SIGHUP", stop);
     try {
-      return await p;
+      return await start(controller.signal);
     } catch (err) {
       if (isQuit(err)) throw new QuitError("quit");
       throw err;
+    } finally {
+      process.off("SIGTERM", stop);
+      process.off("SIGHUP", stop);
     }
   };
   const pageSize = 12;
@@ -38,22 +109,29 @@ export function createInquirerAsker(
         keys.map(([key, action]) => `${styleText("bold", key)} ${styleText("dim", words[action] ?? action)}`).join(styleText("dim", " • ")),
     },
   };
+  const msg = (m: string) => wrapMessage(m, columns());
+  const named = <C extends { name: string }>(choices: C[], lead: number) => choices.map((c) => ({ ...c, name: wrapChoice(c.name, columns(), lead) }));
   return {
-    keyWords: (w) => void (words = { ...w }),
-    select: (o) => guard(run(select as Prompt<unknown, never>, { message: o.message, choices: o.choices, default: o.default, pageSize, loop: false, theme })),
+    keyWords: (w: KeyWords) => void (words = { ...w }),
+    select: (o) => guard((signal) => run(select as Prompt<unknown, never>, { message: msg(o.message), choices: named(o.choices, 2), default: o.default, pageSize, loop: false, theme }, signal, "select")),
     checkbox: (o) =>
-      guard(
-        run(checkbox as Prompt<unknown, never>, {
-          message: o.message,
-          choices: o.choices,
-          pageSize,
-          loop: false,
-          theme,
-          validate: o.validate ? (picked: ReadonlyArray<{ value: unknown }>) => o.validate!(picked.map((c) => c.value) as never) : undefined,
-        }),
+      guard((signal) =>
+        run(
+          checkbox as Prompt<unknown, never>,
+          {
+            message: msg(o.message),
+            choices: named(o.choices, 4),
+            pageSize,
+            loop: false,
+            theme,
+            validate: o.validate ? (picked: ReadonlyArray<{ value: unknown }>) => o.validate!(picked.map((c) => c.value) as never) : undefined,
+          },
+          signal,
+          "checkbox",
+        ),
       ),
-    input: (o) => guard(run(input as Prompt<unknown, string>, { message: o.message, default: o.default, validate: o.validate })),
-    confirm: (o) => guard(run(confirm as Prompt<unknown, boolean>, { message: o.message, default: o.default })),
+    input: (o) => guard((signal) => run(input as Prompt<unknown, string>, { message: msg(o.message), default: o.default, validate: o.validate, theme }, signal, "input")),
+    confirm: (o) => guard((signal) => run(confirm as Prompt<unknown, boolean>, { message: msg(o.message), default: o.default, theme }, signal, "confirm")),
     note: (text) => note(text),
   };
 }
