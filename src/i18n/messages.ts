@@ -36,6 +36,8 @@ export const en = {
   blocksHeading: "What blocks the next stage",
   gateLine: "No {stage} while: {reason}",
   nextStepsHeading: "Next steps",
+  topStepsHeading: "The first three steps",
+  stepsInDetail: "The steps in detail",
   nothingHolds: "Nothing holds you back under this rubric: keep doing what works, and audit again next year.",
   why: "Why: {reasons}",
   moreReasons: "(+{n} more)",
@@ -83,6 +85,8 @@ export const en = {
 
   // verdict, findings and roadmap
   unconfirmedTag: "unconfirmed",
+  confirmedTag: "confirmed",
+  borderlineTag: "borderline",
   confidenceLine: "Not confirmed: between {lowest} and {highest} until these are answered: {questions}.",
   gateOpen: "Not confirmed whether {stage} is held back: {questions} is not answered, or \"don't know\".",
   borderlineUp: "Borderline: one answer from {stage}: {moves}.",
@@ -179,6 +183,7 @@ export const en = {
   savingTo: "Saving answers to {file}",
   resuming: "Resuming {file}",
   savedIn: "Answers saved in {file}. Score them again any time with: {command}",
+  wholeReport: "The whole report, with the reasons and every step: {command}",
   offerHtml: "Save the report as HTML, for print or a projector, in {file}?",
   htmlSaved: "Report saved in {file}: open it in a browser.",
   workshopNext: "Workshop: who answers next?",

@@ -28,6 +28,8 @@ export const da: Partial<Messages> = {
   blocksHeading: "Det, der står i vejen for næste fase",
   gateLine: "Hindring for {stage}: {reason}",
   nextStepsHeading: "Næste skridt",
+  topStepsHeading: "De tre første skridt",
+  stepsInDetail: "Skridtene i detaljer",
   nothingHolds: "Intet holder jer tilbage ifølge denne vurderingsmodel: fortsæt med det, der virker, og lav en ny analyse næste år.",
   why: "Hvorfor: {reasons}",
   moreReasons: "(+{n} flere)",
@@ -75,6 +77,8 @@ export const da: Partial<Messages> = {
 
   // verdict, findings and roadmap
   unconfirmedTag: "ikke bekræftet",
+  confirmedTag: "bekræftet",
+  borderlineTag: "grænsetilfælde",
   confidenceLine: "Ikke bekræftet: mellem {lowest} og {highest}, indtil disse spørgsmål er besvaret: {questions}.",
   gateOpen: "Ikke bekræftet, om noget holder {stage} tilbage: {questions} er ubesvaret eller »ved ikke«.",
   borderlineUp: "Grænsetilfælde: ét svar fra {stage}: {moves}.",
@@ -170,6 +174,7 @@ export const da: Partial<Messages> = {
   savingTo: "Gemmer svarene i {file}",
   resuming: "Fortsætter med {file}",
   savedIn: "Svarene er gemt i {file}. Beregn pointene igen når som helst med: {command}",
+  wholeReport: "Hele rapporten med begrundelserne og alle skridt: {command}",
   offerHtml: "Gem rapporten som HTML, til udskrift eller projektor, i {file}?",
   htmlSaved: "Rapporten er gemt i {file}: åbn den i en browser.",
   workshopNext: "Workshop: hvem skal svare nu?",

@@ -28,6 +28,8 @@ export const nb: Partial<Messages> = {
   blocksHeading: "Dette står i veien for neste fase",
   gateLine: "Hinder for {stage}: {reason}",
   nextStepsHeading: "Neste steg",
+  topStepsHeading: "De tre første stegene",
+  stepsInDetail: "Stegene i detalj",
   nothingHolds: "Ingenting holder dere tilbake ifølge denne vurderingsmodellen: fortsett med det som virker, og gjør en ny analyse neste år.",
   why: "Hvorfor: {reasons}",
   moreReasons: "(+{n} til)",
@@ -75,6 +77,8 @@ export const nb: Partial<Messages> = {
 
   // verdict, findings and roadmap
   unconfirmedTag: "ikke bekreftet",
+  confirmedTag: "bekreftet",
+  borderlineTag: "grensetilfelle",
   confidenceLine: "Ikke bekreftet: mellom {lowest} og {highest} til disse spørsmålene er besvart: {questions}.",
   gateOpen: "Ikke bekreftet om noe holder igjen {stage}: {questions} er ubesvart eller «vet ikke».",
   borderlineUp: "Grensetilfelle: ett svar fra {stage}: {moves}.",
@@ -170,6 +174,7 @@ export const nb: Partial<Messages> = {
   savingTo: "Lagrer svarene i {file}",
   resuming: "Fortsetter med {file}",
   savedIn: "Svarene er lagret i {file}. Regn ut poengene på nytt når som helst med: {command}",
+  wholeReport: "Hele rapporten, med begrunnelsene og alle stegene: {command}",
   offerHtml: "Lagre rapporten som HTML, for utskrift eller prosjektor, i {file}?",
   htmlSaved: "Rapporten er lagret i {file}: åpne den i en nettleser.",
   workshopNext: "Workshop: hvem skal svare nå?",

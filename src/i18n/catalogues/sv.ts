@@ -28,6 +28,8 @@ export const sv: Partial<Messages> = {
   blocksHeading: "Det som står i vägen för nästa steg",
   gateLine: "Hinder för {stage}: {reason}",
   nextStepsHeading: "Förslag på åtgärder",
+  topStepsHeading: "De tre första åtgärderna",
+  stepsInDetail: "Åtgärderna i detalj",
   nothingHolds: "Inget håller er tillbaka enligt den här bedömningsmodellen: fortsätt med det som fungerar och gör en ny analys nästa år.",
   why: "Varför: {reasons}",
   moreReasons: "(+{n} till)",
@@ -75,6 +77,8 @@ export const sv: Partial<Messages> = {
 
   // verdict, findings and roadmap
   unconfirmedTag: "inte bekräftat",
+  confirmedTag: "bekräftat",
+  borderlineTag: "gränsfall",
   confidenceLine: "Inte bekräftat: mellan {lowest} och {highest} tills de här frågorna är besvarade: {questions}.",
   gateOpen: "Inte bekräftat om något hindrar {stage}: {questions} är obesvarad eller ”vet inte”.",
   borderlineUp: "Gränsfall: ett svar från {stage}: {moves}.",
@@ -170,6 +174,7 @@ export const sv: Partial<Messages> = {
   savingTo: "Sparar svaren i {file}",
   resuming: "Fortsätter med {file}",
   savedIn: "Svaren är sparade i {file}. Räkna fram poängen igen när som helst med: {command}",
+  wholeReport: "Hela rapporten, med skälen och alla åtgärder: {command}",
   offerHtml: "Spara rapporten som HTML, för utskrift eller projektor, i {file}?",
   htmlSaved: "Rapporten är sparad i {file}: öppna den i en webbläsare.",
   workshopNext: "Workshop: vem svarar härnäst?",
