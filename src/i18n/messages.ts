@@ -168,7 +168,7 @@ export const en = {
   typeAWholeNumber: "Type a whole number, such as 40",
   numberBetween: "Type a number from {min} to {max}",
   textOptional: "(optional, at most {max} characters; Enter to skip)",
-  textTooLong: "That is {n} characters; an answer takes at most {max}",
+  textTooLong: "Too long: an answer takes at most {max} characters",
   reviewPrompt: "Review your answers: pick one to change it, or score them",
   reviewDone: "✓ These answers are right: score them ({answered} of {shown} answered)",
 

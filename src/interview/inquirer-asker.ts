@@ -14,8 +14,14 @@ export interface PromptSet {
   confirm: typeof confirm;
 }
 
+/** What a runner may want to know of a prompt besides its config: its kind, and for text the longest answer taken. */
+export interface PromptMeta {
+  kind: "select" | "checkbox" | "input" | "confirm";
+  maxLength?: number;
+}
+
 /** Runs one prompt; tests replace this to drive real prompts with @inquirer/testing. `signal` ends it as a quit. */
-export type PromptRunner = <C, V>(prompt: Prompt<C, V>, config: C, signal: AbortSignal, kind: "select" | "checkbox" | "input" | "confirm") => Promise<V>;
+export type PromptRunner = <C, V>(prompt: Prompt<C, V>, config: C, signal: AbortSignal, meta: PromptMeta) => Promise<V>;
 
 const isQuit = (err: unknown) => err instanceof Error && (err.name === "ExitPromptError" || err.name === "AbortPromptError");
 
@@ -23,9 +29,10 @@ const isQuit = (err: unknown) => err instanceof Error && (err.name === "ExitProm
  * Input in which a paste arrives as one keypress. Readline turns every character of a chunk into a keypress and the
  * prompt redraws the whole answer after each one, so a long paste costs time in the square of its length; one
  * keypress carrying the whole text inserts it in one step. Line breaks inside a paste become spaces (a text answer
- * is one line); a line break at its very end is Enter, as typed.
+ * is one line); a line break at its very end is Enter, as typed. A paste longer than `maxLength` is cut just past it,
+ * so that the prompt refuses it as too long without drawing all of it.
  */
-export function pasteAwareInput(source: NodeJS.ReadStream): { stream: NodeJS.ReadableStream; close(): void } {
+export function pasteAwareInput(source: NodeJS.ReadStream, maxLength = Infinity): { stream: NodeJS.ReadableStream; close(): void } {
   const through = new PassThrough() as PassThrough & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
   through.isTTY = source.isTTY;
   through.setRawMode = (mode: boolean) => (source.isTTY && source.setRawMode?.(mode), through);
@@ -35,7 +42,7 @@ export function pasteAwareInput(source: NodeJS.ReadStream): { stream: NodeJS.Rea
     const paste = /^([^\u0000-\u001f\u007f]|[\t\r\n])*$/.test(text) && text.replace(/[\r\n]+$/, "").length > 1;
     if (!paste) return void through.write(chunk);
     const body = text.replace(/[\r\n]+$/, "");
-    const flat = body.replace(/\r\n|[\r\n\t]/g, " ");
+    const flat = body.replace(/\r\n|[\r\n\t]/g, " ").slice(0, maxLength + 1);
     through.emit("keypress", flat, { sequence: flat, name: undefined, ctrl: false, meta: false, shift: false });
     if (body.length < text.length) through.write("\r");
   };
@@ -50,9 +57,9 @@ export function pasteAwareInput(source: NodeJS.ReadStream): { stream: NodeJS.Rea
 }
 
 /** The default runner: prompts on stderr (stdout stays for the report), text pastes taken in one step. */
-const terminalRunner: PromptRunner = async (prompt, config, signal, kind) => {
-  if (kind !== "input" || !process.stdin.isTTY) return prompt(config, { output: process.stderr, signal });
-  const paste = pasteAwareInput(process.stdin);
+const terminalRunner: PromptRunner = async (prompt, config, signal, meta) => {
+  if (meta.kind !== "input" || !process.stdin.isTTY) return prompt(config, { output: process.stderr, signal });
+  const paste = pasteAwareInput(process.stdin, meta.maxLength);
   try {
     return await prompt(config, { output: process.stderr, input: paste.stream, signal });
   } finally {
@@ -113,7 +120,7 @@ export function createInquirerAsker(
   const named = <C extends { name: string }>(choices: C[], lead: number) => choices.map((c) => ({ ...c, name: wrapChoice(c.name, columns(), lead) }));
   return {
     keyWords: (w: KeyWords) => void (words = { ...w }),
-    select: (o) => guard((signal) => run(select as Prompt<unknown, never>, { message: msg(o.message), choices: named(o.choices, 2), default: o.default, pageSize, loop: false, theme }, signal, "select")),
+    select: (o) => guard((signal) => run(select as Prompt<unknown, never>, { message: msg(o.message), choices: named(o.choices, 2), default: o.default, pageSize, loop: false, theme }, signal, { kind: "select" })),
     checkbox: (o) =>
       guard((signal) =>
         run(
@@ -127,11 +134,11 @@ export function createInquirerAsker(
             validate: o.validate ? (picked: ReadonlyArray<{ value: unknown }>) => o.validate!(picked.map((c) => c.value) as never) : undefined,
           },
           signal,
-          "checkbox",
+          { kind: "checkbox" },
         ),
       ),
-    input: (o) => guard((signal) => run(input as Prompt<unknown, string>, { message: msg(o.message), default: o.default, validate: o.validate, theme }, signal, "input")),
-    confirm: (o) => guard((signal) => run(confirm as Prompt<unknown, boolean>, { message: msg(o.message), default: o.default, theme }, signal, "confirm")),
+    input: (o) => guard((signal) => run(input as Prompt<unknown, string>, { message: msg(o.message), default: o.default, validate: o.validate, theme }, signal, { kind: "input", maxLength: o.maxLength })),
+    confirm: (o) => guard((signal) => run(confirm as Prompt<unknown, boolean>, { message: msg(o.message), default: o.default, theme }, signal, { kind: "confirm" })),
     note: (text) => note(text),
   };
 }

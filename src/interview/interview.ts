@@ -213,7 +213,8 @@ async function ask(asker: Asker, e: Entry, total: number, lang: string, naAllowe
       const text = await asker.input({
         message: `${message} ${fill(m.textOptional, { max: TEXT_ANSWER_MAX })}`,
         ...(typeof current === "string" ? { default: current } : {}),
-        validate: (t) => (t.trim().length > TEXT_ANSWER_MAX ? fill(m.textTooLong, { n: t.trim().length, max: TEXT_ANSWER_MAX }) : true),
+        maxLength: TEXT_ANSWER_MAX,
+        validate: (t) => (t.trim().length > TEXT_ANSWER_MAX ? fill(m.textTooLong, { max: TEXT_ANSWER_MAX }) : true),
       });
       return text.trim() === "" ? SKIP : text.trim();
     }

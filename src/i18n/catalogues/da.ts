@@ -159,7 +159,7 @@ export const da: Partial<Messages> = {
   typeAWholeNumber: "Skriv et helt tal, for eksempel 40",
   numberBetween: "Skriv et tal fra {min} til {max}",
   textOptional: "(valgfrit, højst {max} tegn; Enter for at springe over)",
-  textTooLong: "Det er {n} tegn; et svar må højst være {max}",
+  textTooLong: "For langt: et svar må højst være {max} tegn",
   reviewPrompt: "Gennemgå svarene: vælg et for at ændre det, eller beregn pointene",
   reviewDone: "✓ Svarene er rigtige: beregn pointene ({answered} af {shown} besvaret)",
 

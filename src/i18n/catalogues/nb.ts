@@ -159,7 +159,7 @@ export const nb: Partial<Messages> = {
   typeAWholeNumber: "Skriv et heltall, for eksempel 40",
   numberBetween: "Skriv et tall fra {min} til {max}",
   textOptional: "(valgfritt, høyst {max} tegn; Enter for å hoppe over)",
-  textTooLong: "Det er {n} tegn; et svar kan være høyst {max}",
+  textTooLong: "For langt: et svar kan være høyst {max} tegn",
   reviewPrompt: "Gå gjennom svarene: velg ett for å endre det, eller regn ut poengene",
   reviewDone: "✓ Svarene stemmer: regn ut poengene ({answered} av {shown} besvart)",
 

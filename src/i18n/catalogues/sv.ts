@@ -159,7 +159,7 @@ export const sv: Partial<Messages> = {
   typeAWholeNumber: "Skriv ett heltal, till exempel 40",
   numberBetween: "Skriv ett tal från {min} till {max}",
   textOptional: "(frivilligt, högst {max} tecken; Enter för att hoppa över)",
-  textTooLong: "Det är {n} tecken; ett svar får vara högst {max}",
+  textTooLong: "För långt: ett svar får vara högst {max} tecken",
   reviewPrompt: "Gå igenom svaren: välj ett för att ändra det, eller räkna fram poängen",
   reviewDone: "✓ Svaren stämmer: räkna fram poängen ({answered} av {shown} besvarade)",
 
