@@ -59,7 +59,7 @@ export class Resolver {
       }
     }
     const loaded = loadQuestionnaire(file);
-    this.files.set(loaded.value, file);
+    if (file === arg) this.files.set(loaded.value, file);
     this.warnings.push(...loaded.warnings);
     this.questionnaires.set(arg, loaded);
     return loaded;

@@ -15,12 +15,14 @@ export function invocationOf(env: NodeJS.ProcessEnv, script: string | undefined,
   // npm exec / npx: the package spec (a tarball, a version) must be named again, or npx fetches another one.
   // npm's variables pass on to every child: they speak of this process only when npm's command line names the tool.
   const npmLine = env.npm_lifecycle_script ?? "";
-  if ((env.npm_command === "exec" || env.npm_lifecycle_event === "npx") && /^maturity-audit(\s|$)/.test(npmLine)) {
+  if ((env.npm_command === "exec" || env.npm_lifecycle_event === "npx") && /^'?maturity-audit'?(\s|$)/.test(npmLine)) {
     const specs = (env.npm_config_package ?? "").split(/\n+/).map((s) => s.trim()).filter(Boolean);
     const own = specs.length === 0 || (specs.length === 1 && /^maturity-audit(@.*)?$/.test(specs[0]!));
-    if (own && specs.length === 1) return ["npx", specs[0]!];
-    if (own) return ["npx", "maturity-audit"];
-    return ["npx", ...specs.flatMap((s) => ["--package", s]), "maturity-audit"];
+    // npx installs a tarball again each time and asks first; --yes given then is needed again.
+    const npx = env.npm_config_yes === "true" ? ["npx", "--yes"] : ["npx"];
+    if (own && specs.length === 1) return [...npx, specs[0]!];
+    if (own) return [...npx, "maturity-audit"];
+    return [...npx, ...specs.flatMap((s) => ["--package", s]), "maturity-audit"];
   }
   // An npm script: its arguments follow "--".
   const event = env.npm_lifecycle_event;

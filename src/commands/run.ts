@@ -216,9 +216,13 @@ export async function runAudit(opts: RunOptions, io: Io, asker: Asker): Promise<
   }
   save(final);
   const card = await audit.score(await audit.checkValue(final, { questionnaire: q.value, ...(rFile ? { rubric: rFile } : {}) }));
-  io.err(`${fill(t.savedIn, { file, command: commandLine(invocation, ["score", file, ...pluginFlag()]) })}\n\n`);
+  const scoreCommand = commandLine(invocation, ["score", file, ...pluginFlag()]);
+  io.err(`${fill(t.savedIn, { file, command: scoreCommand })}\n\n`);
   const render = rendererOf(opts.format, "card") ?? rendererOf("text", "card")!;
-  io.out(await render({ file, card }, { colorLevel: io.colorLevel, width: io.columns, explain: opts.explain }));
+  // On a terminal the end of the output is what stays on screen: the first screen of the report, and where the rest is.
+  const summary = opts.format === "text" && !opts.explain;
+  io.out(await render({ file, card }, { colorLevel: io.colorLevel, width: io.columns, explain: opts.explain, summary }));
+  if (summary) io.err(`\n${fill(t.wholeReport, { command: scoreCommand })}\n`);
   if (!opts.workshop && opts.format === "text") await offerHtml(file, final, card, io, asker, t);
   return final;
 }

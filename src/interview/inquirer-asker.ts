@@ -47,6 +47,8 @@ export function pasteAwareInput(source: NodeJS.ReadStream, maxLength = Infinity)
     if (body.length < text.length) through.write("\r");
   };
   source.on("data", onData);
+  // The previous prompt paused it; a paused stream stays paused when a listener is added.
+  source.resume();
   return {
     stream: through,
     close() {

@@ -11,6 +11,8 @@ export interface Look {
   explain?: boolean;
   /** List every step of the roadmap (the text report shows the first few otherwise). */
   roadmap?: boolean;
+  /** Only the text report's first screen: where an interactive run ends, with the whole report a command away. */
+  summary?: boolean;
 }
 
 /** One scorecard, with the file it came from and the thresholds checked on it. */
