@@ -85,7 +85,7 @@ describe.skipIf(!hasTmux)("interactive run in Swedish (tmux; skipped when tmux i
     const scored = await runMain(["score", "a.yaml", "--lang", "sv"], { cwd: dir, env: { CI: undefined } });
     expect(scored.code, scored.stderr).toBe(0);
     expect(scored.stdout).toContain(sv.overall!);
-    expect(scored.stdout).toContain(sv.nextStepsHeading!);
+    expect(scored.stdout).toContain(sv.topStepsHeading!);
     expect(scored.stdout).toMatch(new RegExp(escape(sv.colDimension!)));
     expect(scored.stdout).not.toMatch(/\bOverall\b|Next steps/);
   }, 60_000);
