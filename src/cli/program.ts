@@ -8,6 +8,7 @@ import { english, type Phrase, type Wording } from "../i18n/phrase.js";
 import { stripControl } from "../text/terminal.js";
 import type { Io } from "../commands/io.js";
 import { formatsFor } from "../report/formats.js";
+import { TEXT_ANSWER_MAX } from "../interview/limits.js";
 
 const VERSION = "0.1.0";
 
@@ -128,6 +129,7 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     .option("--explain", h("helpRunExplain"))
     .addHelpText(
       "after",
+      `\n${words({ key: "helpRunAnswering", params: { max: TEXT_ANSWER_MAX } })}\n` +
       examples("npx maturity-audit", "npx maturity-audit run --quick", 'maturity-audit run --respondent "Acme AB" --answers acme.yaml', "maturity-audit run --resume --answers acme.yaml", "maturity-audit run --lang sv --workshop ./acme"),
     )
     .action(async (o, cmd: Command) => {

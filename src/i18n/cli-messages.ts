@@ -281,6 +281,7 @@ Exit codes: 0 done, 1 a threshold not met, 2 bad usage or input, 130 interrupted
 
   // help: run
   helpRun: "the interactive audit (the default command): asks, saves every answer, prints the gap report",
+  helpRunAnswering: "Answering: numbers as 40, 40 % or 12.5; text answers of at most {max} characters; Ctrl-C stops, and the command printed then resumes.",
   helpRunAnswers: "the answers file to write (default: <respondent>-<date>.yaml here)",
   helpRunResume: "continue the --answers file at its first unanswered question",
   helpRunRespondent: "who answers (asked when missing)",

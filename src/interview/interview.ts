@@ -14,9 +14,7 @@ import { word } from "../i18n/phrase.js";
 import { displayAnswer } from "../engine/display.js";
 import { displayOrder } from "./display-order.js";
 import { readTypedNumber } from "./number-input.js";
-
-/** The longest text answer taken at the prompt; the prompt's hint says so. */
-export const TEXT_ANSWER_MAX = 2000;
+import { TEXT_ANSWER_MAX } from "./limits.js";
 
 export interface InterviewOptions {
   lang?: string;

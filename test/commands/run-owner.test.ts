@@ -127,6 +127,13 @@ describe("run with a questionnaire and rubric of one's own", () => {
     expect(scored.code, scored.stderr).toBe(0);
     expect(JSON.parse(scored.stdout)).toMatchObject({ questionnaire: { id: "acme-quick" }, rubric: { id: "acme-rubric" }, organisation: "Lindqvist Järn & Trädgård AB" });
 
+    // merge and compare read the same record: a second respondent's file beside the first needs no flag either.
+    cpSync(join(dir, answers), join(dir, "audits", "acme-2.yaml"));
+    for (const command of ["merge", "compare"]) {
+      const r = await runMain([command, answers, join("audits", "acme-2.yaml")], { cwd: dir });
+      expect(r.code, `${command}: ${r.stderr}`).toBe(0);
+    }
+
     renameSync(join(dir, "model"), join(dir, "elsewhere"));
     const gone = await runMain(["score", answers], { cwd: dir });
     expect(gone.code).toBe(2);

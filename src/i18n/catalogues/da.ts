@@ -477,6 +477,7 @@ Afslutningskoder: 0 færdig, 1 et krav er ikke opfyldt, 2 forkert brug eller inp
   helpOptTarget: "den fase, I sigter mod, f.eks. 2.0 (standard: vurderingsmodellens målfase)",
   helpOptOutput: "skriv til en fil (atomart) i stedet for til stdout",
   helpRun: "den interaktive analyse (standardkommandoen): stiller spørgsmålene, gemmer hvert svar og udskriver gaprapporten",
+  helpRunAnswering: "Sådan svarer du: tal som 40, 40 % eller 12,5; tekstsvar på højst {max} tegn; Ctrl-C afbryder, og kommandoen, der så skrives ud, fortsætter.",
   helpRunAnswers: "den svarfil, der skal skrives (standard: <respondent>-<date>.yaml i den aktuelle mappe)",
   helpRunResume: "fortsæt i filen fra --answers ved det første ubesvarede spørgsmål",
   helpRunRespondent: "hvem der svarer (spørges om, hvis det mangler)",

@@ -477,6 +477,7 @@ Avslutningskoder: 0 ferdig, 1 et krav er ikke oppfylt, 2 feil bruk eller inndata
   helpOptTarget: "fasen dere sikter mot, f.eks. 2.0 (standard: vurderingsmodellens målfase)",
   helpOptOutput: "skriv til en fil (atomisk) i stedet for til stdout",
   helpRun: "den interaktive analysen (standardkommandoen): stiller spørsmålene, lagrer hvert svar og skriver ut gaprapporten",
+  helpRunAnswering: "Slik svarer du: tall som 40, 40 % eller 12,5; tekstsvar på høyst {max} tegn; Ctrl-C avbryter, og kommandoen som da skrives ut, fortsetter.",
   helpRunAnswers: "svarfilen som skal skrives (standard: <respondent>-<date>.yaml i gjeldende mappe)",
   helpRunResume: "fortsett i filen fra --answers ved det første ubesvarte spørsmålet",
   helpRunRespondent: "hvem som svarer (spørres om hvis det mangler)",

@@ -477,6 +477,7 @@ Returkoder: 0 klart, 1 ett krav är inte uppfyllt, 2 felaktig användning eller 
   helpOptTarget: "steget ni siktar mot, t.ex. 2.0 (standard: bedömningsmodellens målsteg)",
   helpOptOutput: "skriv till en fil (atomärt) i stället för till stdout",
   helpRun: "den interaktiva analysen (standardkommandot): ställer frågorna, sparar varje svar och skriver ut gaprapporten",
+  helpRunAnswering: "Att svara: tal som 40, 40 % eller 12,5; textsvar på högst {max} tecken; Ctrl-C avbryter, och kommandot som då skrivs ut fortsätter.",
   helpRunAnswers: "svarsfilen som ska skrivas (standard: <respondent>-<date>.yaml i aktuell mapp)",
   helpRunResume: "fortsätt med filen i --answers från den första obesvarade frågan",
   helpRunRespondent: "vem som svarar (frågas efter om det saknas)",
