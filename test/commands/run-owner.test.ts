@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { runAudit } from "../../src/commands/run.js";
+import { runAudit, runWorkshop } from "../../src/commands/run.js";
 import { commandLine, invocationOf, quoteForShell } from "../../src/commands/invocation.js";
 import { InterruptedError } from "../../src/errors.js";
 import { QuitError, type Asker } from "../../src/interview/asker.js";
@@ -157,5 +157,17 @@ describe("run with a questionnaire and rubric of one's own", () => {
     expect(io.stderr).toContain("Report saved in lindqvist-jarn-tradgard-ab-2026-12-01.html");
     expect(readFileSync(join(dir, "lindqvist-jarn-tradgard-ab-2026-12-01.html"), "utf8")).toContain("Lindqvist Järn &amp; Trädgård AB");
     expect(parse(readFileSync(join(dir, files[1]!), "utf8"))).not.toHaveProperty("sources");
+  });
+
+  it("in a workshop, takes the organisation from the folder's earlier answers instead of asking again", async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), "ma-run-owner-")), "acme");
+    mkdirSync(folder);
+    writeFileSync(join(folder, "anna-2026-11-30.yaml"), "kind: answers\nversion: 1\nquestionnaire: media-house-quick@1\nrespondent: Anna\norganisation: Acme AB\nanswers: {}\n");
+    const asker = owner({ respondent: "Björn" });
+    const menu = ["stop"];
+    const steered: Asker = { ...asker, select: async (o) => (/who answers next/.test(o.message) ? (menu.shift() as never) : asker.select(o)) };
+    await runWorkshop({ workshop: folder, format: "text", today: "2026-12-01", questionnaire: "media-house-quick" }, captureIo(), steered);
+    expect(asker.asked.some((m) => /business or organisation/.test(m))).toBe(false);
+    expect(parse(readFileSync(join(folder, "bjorn-2026-12-01.yaml"), "utf8"))).toMatchObject({ respondent: "Björn", organisation: "Acme AB" });
   });
 });
