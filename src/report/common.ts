@@ -16,18 +16,17 @@ export function stageShort(card: Scorecard, id: string): string {
 }
 
 /**
- * What each stage above the first means, in one line: "1.0 the newsroom, 2.0 the direct relationship, ...",
- * from the stages' own names (the part after the colon), with the number the short names share.
+ * What each stage above the first means, in one line, from the stages' own names: "1.0 the newsroom, 2.0 the
+ * direct relationship, ..." where the short names carry a number, else "Solid: a shop customers return to; ...".
  */
 export function stageLegend(card: Scorecard): string | undefined {
-  const items = card.stages.slice(1).flatMap((x) => {
+  const parts = card.stages.slice(1).flatMap((x) => {
     const i = x.name.indexOf(": ");
-    if (i < 0) return [];
-    const short = x.name.slice(0, i);
-    const number = /\d+(\.\d+)?/.exec(short)?.[0] ?? short;
-    return [`${number} ${x.name.slice(i + 2)}`];
+    return i < 0 ? [] : [{ short: x.name.slice(0, i), meaning: x.name.slice(i + 2), number: /\d+(\.\d+)?/.exec(x.name.slice(0, i))?.[0] }];
   });
-  return items.length ? items.join(", ") : undefined;
+  if (!parts.length) return undefined;
+  if (parts.every((p) => p.number)) return parts.map((p) => `${p.number} ${p.meaning}`).join(", ");
+  return parts.map((p) => `${p.short}: ${p.meaning}`).join("; ");
 }
 
 /** The stage shown with how sure it is: confirmed, or not yet, and borderline when one answer would move it. */

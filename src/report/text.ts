@@ -45,7 +45,7 @@ function firstScreen(card: Scorecard, c: ChalkInstance, width: number): string[]
   out.push(...wrap(head, width).map((l) => c.bold(l)));
   // The business is in the headline; who answered, when, and with what, in one dim line under it.
   const who = s(whoLine({ ...card, organisation: undefined }));
-  out.push(c.dim(truncate([who, s(card.questionnaire.title), `${t.rubric}: ${s(card.rubric.title)}`].filter(Boolean).join(" · "), width)));
+  out.push(...pack([who, s(card.questionnaire.title), `${t.rubric}: ${s(card.rubric.title)}`].filter(Boolean), width).map((l) => c.dim(l)));
   const legend = stageLegend(card);
   if (legend) out.push(...wrap(s(legend), width).map((l) => c.dim(l)));
   out.push(dimensionTable(card, c, width));
@@ -163,6 +163,17 @@ function roadmapLines(card: Scorecard, c: ChalkInstance, width: number): string[
 
 function hasBlocked(card: Scorecard): boolean {
   return card.overall.blockedBy.length > 0 || card.dimensions.some((d) => d.blockedBy.length > 0);
+}
+
+/** Items joined by " · " into as few lines as fit the width, none split across lines (one too long alone is cut). */
+function pack(items: string[], width: number): string[] {
+  const lines: string[] = [];
+  for (const item of items.map((x) => truncate(x, width))) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 3 + item.length <= width) lines[lines.length - 1] = `${last} · ${item}`;
+    else lines.push(item);
+  }
+  return lines;
 }
 
 /** Wraps with a hanging indent: the first line flush, the rest indented, all within width. */
