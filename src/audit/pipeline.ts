@@ -1,4 +1,6 @@
-import { AuditError, InvalidInputError, PluginError, UsageError, type Problem } from "../errors.js";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { AuditError, InvalidInputError, PluginError, UsageError, say, type PathIssue, type Problem } from "../errors.js";
 import { loadAnswersFile, type Loaded } from "../load/load.js";
 import { checkAnswersRef } from "../load/questionnaire-ref.js";
 import { placeIssues } from "../load/yaml.js";
@@ -7,6 +9,7 @@ import type { Questionnaire } from "../model/questionnaire.js";
 import type { RubricInput, ScoringRubric } from "../engine/rubric.js";
 import { readSheet } from "../engine/sheet.js";
 import { isYamlRubric } from "../engine/yaml-rubric.js";
+import { BUNDLED_RUBRICS } from "../engine/registry.js";
 import { scoreSheet, scoreSheetAsync } from "../engine/score.js";
 import type { Scorecard } from "../engine/scorecard.js";
 import { Resolver, pluginTimeoutMs, assertKnownQuestionnaire, assertStage, scoringRubric, type ResolveOptions, type ResolvedRubric } from "./resolve.js";
@@ -56,20 +59,42 @@ export class Audit {
   /** Checks loaded answers against their questionnaire and rubric; every problem is located in the file. */
   async check(loaded: Loaded<Answers>, { rubricOptional = false }: { rubricOptional?: boolean } = {}): Promise<CheckedAnswers> {
     const answers = loaded.value;
-    assertKnownQuestionnaire(this.opts.questionnaire, answers.questionnaire, loaded.source, "answers");
-    const q = this.resolver.questionnaire(answers.questionnaire).value;
+    const recorded = this.recorded(loaded);
+    assertKnownQuestionnaire(this.opts.questionnaire ?? recorded.questionnaire, answers.questionnaire, loaded.source, "answers");
+    const q = this.resolver.questionnaire(answers.questionnaire, recorded.questionnaire).value;
     const refIssues = checkAnswersRef(answers.questionnaire, q);
     if (refIssues.length) throw new InvalidInputError(placeIssues(loaded.source, refIssues));
-    return this.prepare(answers, q, loaded, rubricOptional);
+    return this.prepare(answers, q, loaded, rubricOptional, recorded.rubric);
   }
 
-  /** Answers held in memory (an interview, a team's merged answers): their own problems are not located. */
-  async checkValue(answers: Answers): Promise<CheckedAnswers> {
-    return this.prepare(answers, this.resolver.questionnaire(answers.questionnaire).value);
+  /**
+   * The questionnaire and rubric an answers file says it was made with, its files found beside it. A flag wins;
+   * a recorded file that is gone is the answers file's problem, at its line, with the flag that names another.
+   */
+  recorded(loaded: Loaded<Answers>): { questionnaire?: string; rubric?: string } {
+    const a = loaded.value;
+    const out: { questionnaire?: string; rubric?: string } = {};
+    const gone: PathIssue[] = [];
+    const near = (rel: string) => join(dirname(loaded.source.file), rel);
+    if (!this.opts.questionnaire && a.sources?.questionnaire) {
+      if (existsSync(near(a.sources.questionnaire))) out.questionnaire = near(a.sources.questionnaire);
+      else gone.push({ path: ["sources", "questionnaire"], ...say("errRecordedQuestionnaireGone", { path: a.sources.questionnaire }) });
+    }
+    if (!this.opts.rubric && a.sources?.rubric) {
+      if (existsSync(near(a.sources.rubric))) out.rubric = near(a.sources.rubric);
+      else gone.push({ path: ["sources", "rubric"], ...say("errRecordedRubricGone", { path: a.sources.rubric }) });
+    } else if (!this.opts.rubric && a.rubric && BUNDLED_RUBRICS.some((r) => r.id === a.rubric)) out.rubric = a.rubric;
+    if (gone.length) throw new InvalidInputError(placeIssues(loaded.source, gone));
+    return out;
   }
 
-  private async prepare(answers: Answers, q: Questionnaire, loaded?: Loaded<Answers>, rubricOptional = false): Promise<CheckedAnswers> {
-    const rubric = rubricOptional ? await this.rubricIfAny(q) : await this.resolver.rubric(q);
+  /** Answers held in memory (an interview, a team's merged answers): their own problems are not located; `known` is what they were read with. */
+  async checkValue(answers: Answers, known: { questionnaire?: Questionnaire; rubric?: string } = {}): Promise<CheckedAnswers> {
+    return this.prepare(answers, known.questionnaire ?? this.resolver.questionnaire(answers.questionnaire).value, undefined, false, known.rubric);
+  }
+
+  private async prepare(answers: Answers, q: Questionnaire, loaded?: Loaded<Answers>, rubricOptional = false, recordedRubric?: string): Promise<CheckedAnswers> {
+    const rubric = rubricOptional ? await this.rubricIfAny(q, recordedRubric) : await this.resolver.rubric(q, recordedRubric);
     if (rubric) {
       assertStage(rubric, "--target", this.opts.target);
       assertStage(rubric, "--require-stage", this.opts.requireStage);
@@ -83,9 +108,9 @@ export class Audit {
   }
 
   /** 'n/a' can only be judged with a rubric, and a custom questionnaire may have none. */
-  private async rubricIfAny(q: Questionnaire): Promise<ResolvedRubric | undefined> {
+  private async rubricIfAny(q: Questionnaire, recorded?: string): Promise<ResolvedRubric | undefined> {
     try {
-      return await this.resolver.rubric(q);
+      return await this.resolver.rubric(q, recorded);
     } catch (err) {
       if (err instanceof UsageError && err.phrase?.key === "errNoRubricFor") return undefined;
       throw err;

@@ -36,6 +36,8 @@ export class Resolver {
   private questionnaires = new Map<string, Loaded<Questionnaire>>();
   private rubrics = new Map<string, ResolvedRubric>();
   private fitted = new WeakMap<Questionnaire, Set<string>>();
+  /** The files of what was loaded from a file rather than bundled: what an answers file records. */
+  private files = new WeakMap<object, string>();
   readonly warnings: Problem[] = [];
 
   constructor(
@@ -43,9 +45,9 @@ export class Resolver {
     private readonly notice: (text: string) => void = () => {},
   ) {}
 
-  /** The questionnaire given with --questionnaire, else the one an answers file names, else the default. */
-  questionnaire(idFromFile?: string): Loaded<Questionnaire> {
-    const arg = this.opts.questionnaire ?? (idFromFile ? parseQuestionnaireRef(idFromFile).id : "media-house");
+  /** The questionnaire given with --questionnaire, else the file an answers file records, else the one it names, else the default. */
+  questionnaire(idFromFile?: string, recordedFile?: string): Loaded<Questionnaire> {
+    const arg = this.opts.questionnaire ?? recordedFile ?? (idFromFile ? parseQuestionnaireRef(idFromFile).id : "media-house");
     const cached = this.questionnaires.get(arg);
     if (cached) return cached;
     let file = arg;
@@ -64,14 +66,23 @@ export class Resolver {
       }
     }
     const loaded = loadQuestionnaire(file);
+    if (file === arg) this.files.set(loaded.value, file);
     this.warnings.push(...loaded.warnings);
     this.questionnaires.set(arg, loaded);
     return loaded;
   }
 
-  /** A bundled rubric by name, a YAML file, or a JavaScript module (loaded only when named, and said so), checked against the questionnaire. */
-  async rubric(q: Questionnaire): Promise<ResolvedRubric> {
-    const arg = this.opts.rubric ?? defaultRubricFor(q.id);
+  /** The file a questionnaire or YAML rubric was loaded from; undefined for bundled ones. */
+  fileOf(loaded: Questionnaire | Loaded<Rubric>): string | undefined {
+    return this.files.get(loaded);
+  }
+
+  /**
+   * A bundled rubric by name, a YAML file, or a JavaScript module (loaded only when named, and said so), checked
+   * against the questionnaire: --rubric, else what an answers file records (a YAML file or a bundled name), else the default.
+   */
+  async rubric(q: Questionnaire, recorded?: string): Promise<ResolvedRubric> {
+    const arg = this.opts.rubric ?? (recorded && !PLUGIN_EXTENSIONS.test(recorded) ? recorded : undefined) ?? defaultRubricFor(q.id);
     if (!arg) throw new UsageError({ key: "errNoRubricFor", params: { id: q.id } }, { key: "hintRubricFile" });
     let resolved = this.rubrics.get(arg);
     if (!resolved) {
@@ -90,6 +101,7 @@ export class Resolver {
           file = bundledRubricPath(arg);
         }
         const loaded = (looksLikeName(arg) && readBundledCache<Rubric>(file)) || loadRubricFile(file);
+        if (!looksLikeName(arg)) this.files.set(loaded, file);
         this.warnings.push(...loaded.warnings);
         resolved = { kind: "yaml", loaded };
       }

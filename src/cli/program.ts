@@ -8,6 +8,7 @@ import { english, type Phrase, type Wording } from "../i18n/phrase.js";
 import { stripControl } from "../text/terminal.js";
 import type { Io } from "../commands/io.js";
 import { formatsFor } from "../report/formats.js";
+import { TEXT_ANSWER_MAX } from "../interview/limits.js";
 
 const VERSION = "0.1.0";
 
@@ -70,7 +71,7 @@ function normaliseScoreOptions(o: Record<string, unknown>) {
   };
 }
 
-export function buildProgram(words: Wording = english, host: Host = processHost()): Command {
+export function buildProgram(words: Wording = english, host: Host = processHost(), script?: string): Command {
   const ioFor = (cmd: Command): Io => ioFrom(host, cmd.optsWithGlobals<GlobalOptions>());
   const langOf = langIn(host.env);
   const h = (key: CliKey) => words({ key });
@@ -134,6 +135,7 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     .option("--answers <file>", h("helpRunAnswers"))
     .option("--resume", h("helpRunResume"))
     .option("--respondent <name>", h("helpRunRespondent"))
+    .option("--organisation <name>", h("helpRunOrganisation"))
     .option("--workshop <folder>", h("helpRunWorkshop"))
     .option("--quick", h("helpRunQuick"))
     .addOption(opt.format(formatsFor("card")))
@@ -141,15 +143,17 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     .option("--explain", h("helpRunExplain"))
     .addHelpText(
       "after",
+      `\n${words({ key: "helpRunAnswering", params: { max: TEXT_ANSWER_MAX } })}\n` +
       examples("npx maturity-audit", "npx maturity-audit run --quick", 'maturity-audit run --respondent "Acme AB" --answers acme.yaml', "maturity-audit run --resume --answers acme.yaml", "maturity-audit run --lang sv --workshop ./acme"),
     )
     .action(async (o, cmd: Command) => {
       const { runAudit, runWorkshop, assertInteractive, assertRunOptions } = await import("../commands/run.js");
+      const { invocationOf } = await import("../commands/invocation.js");
       assertRunOptions(o);
       assertInteractive(host.env, host.stdinIsTTY);
       const { createInquirerAsker } = await import("../interview/inquirer-asker.js");
       if (o.quick && o.questionnaire) throw new UsageError({ key: "errQuickAndQuestionnaire" });
-      const options = { ...o, ...(o.quick ? { questionnaire: "media-house-quick" } : {}), lang: langOf(o), today: today() };
+      const options = { ...o, ...(o.quick ? { questionnaire: "media-house-quick" } : {}), lang: langOf(o), today: today(), invocation: invocationOf(host.env, script) };
       if (o.workshop) await runWorkshop(options, ioFor(cmd), createInquirerAsker());
       else await runAudit(options, ioFor(cmd), createInquirerAsker());
     });
@@ -337,7 +341,7 @@ export async function main(argv: string[], host: Host = processHost()): Promise<
 
 async function runCommand(argv: string[], host: Host): Promise<number> {
   const words = await wordsOf(argv, host.env);
-  const program = buildProgram(words, host);
+  const program = buildProgram(words, host, argv[1]);
   const stderr = (text: string) => void host.stderr.write(stripControl(text));
   const debug = argv.includes("--debug");
   try {

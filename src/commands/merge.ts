@@ -4,6 +4,7 @@ import { InvalidInputError, UsageError, formatProblem, say, type Problem } from 
 import { fill, messages, wordsFor } from "../i18n/messages.js";
 import { labelTeamAnswers, mergeAnswers } from "../engine/merge.js";
 import { Audit, type CheckedAnswers } from "../audit/pipeline.js";
+import { loadAnswersFile } from "../load/load.js";
 import { assertOutputNotInput, expandInputs } from "../audit/inputs.js";
 import { formatsFor, rendererOf, type Format } from "../report/formats.js";
 import type { TeamReport } from "../report/team.js";
@@ -26,7 +27,7 @@ export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
   const render = rendererOf(opts.format, "team");
   if (!render) throw new UsageError({ key: "errFormatNotForCommand", params: { format: opts.format, command: "merge", formats: formatsFor("team").join(", ") } });
   const audit = new Audit({ ...opts, notice: (t) => io.err(t) });
-  const checked: Array<{ file: string; c: CheckedAnswers }> = [];
+  const checked: Array<{ file: string; c: CheckedAnswers; rubric?: string }> = [];
   const problems: Problem[] = [];
   const teamFiles: Problem[] = [];
   const words = messages(opts.lang);
@@ -34,10 +35,11 @@ export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
   try {
     for (const file of files) {
       try {
-        const c = await audit.read(file);
+        const loaded = loadAnswersFile(file);
+        const c = await audit.check(loaded);
         // A team view saved earlier into the same folder is the respondents once more, not one more of them.
         if (c.answers.respondents) teamFiles.push({ file, severity: "warning", ...say("warnMergeTeamFile", { n: c.answers.respondents.length }) });
-        else checked.push({ file, c });
+        else checked.push({ file, c, rubric: audit.recorded(loaded).rubric });
       } catch (err) {
         if (err instanceof InvalidInputError) problems.push(...err.problems);
         else throw err;
@@ -67,7 +69,7 @@ export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
   });
   const lang = opts.lang ?? people[0]!.checked.answers.lang ?? "en";
   const view = mergeAnswers(q, people.map((p) => ({ respondent: p.name, answers: p.checked.answers })), lang);
-  const team = labelTeamAnswers(await audit.score(await audit.checkValue(view.answers)), view);
+  const team = labelTeamAnswers(await audit.score(await audit.checkValue(view.answers, { questionnaire: q, rubric: checked[0]!.rubric })), view);
   const respondents = [];
   progress = startProgress(io, people.length, (n, total) => fill(words.progressScoring, { n, total }));
   try {

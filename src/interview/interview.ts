@@ -14,6 +14,8 @@ import { word } from "../i18n/phrase.js";
 import { displayAnswer } from "../engine/display.js";
 import { displayOrder } from "./display-order.js";
 import { own } from "../engine/own.js";
+import { readTypedNumber } from "./number-input.js";
+import { TEXT_ANSWER_MAX } from "./limits.js";
 
 export interface InterviewOptions {
   lang?: string;
@@ -182,15 +184,20 @@ async function ask(asker: Asker, e: Entry, total: number, lang: string, naAllowe
     case "number": {
       if (help) asker.note(help);
       const range = `${q.min ?? ""}${q.min !== undefined || q.max !== undefined ? "–" : ""}${q.max ?? ""}`;
-      const hint = [range && `${range}${q.unit ? ` ${resolveText(q.unit, lang)}` : ""}`, q.allowUnknown && m.numberHintUnknown, naAllowed && "n/a", current === undefined ? m.numberHintSkip : m.numberHintClear].filter(Boolean).join(", ");
+      const unit = q.unit ? resolveText(q.unit, lang) : undefined;
+      const percent = unit?.trim() === "%";
+      const hint = [range && `${range}${unit ? ` ${unit}` : ""}`, q.allowUnknown && m.numberHintUnknown, naAllowed && "n/a", current === undefined ? m.numberHintSkip : m.numberHintClear].filter(Boolean).join(", ");
+      const special = (s: string) => s === "" || (s === "?" && q.allowUnknown) || (s.toLowerCase() === "n/a" && naAllowed);
       const text = await asker.input({
         message: `${message} (${hint})`,
         ...(current !== undefined ? { default: current === UNKNOWN ? "?" : String(current) } : {}),
         validate: (t) => {
           const s = t.trim();
-          if (s === "" || (s === "?" && q.allowUnknown) || (s.toLowerCase() === "n/a" && naAllowed)) return true;
-          const n = Number(s.replace(",", "."));
-          if (!Number.isFinite(n)) return q.allowUnknown ? m.typeANumberOrUnknown : m.typeANumber;
+          if (special(s)) return true;
+          const n = readTypedNumber(s, lang, percent);
+          if (n === undefined) return q.allowUnknown ? m.typeANumberOrUnknown : m.typeANumber;
+          if (q.integer && !Number.isInteger(n)) return m.typeAWholeNumber;
+          if ((q.min !== undefined && n < q.min) || (q.max !== undefined && n > q.max)) return fill(m.numberBetween, { min: q.min ?? "−∞", max: q.max ?? "∞" });
           const problem = answerProblem(q, n);
           return problem ? word(problem, m) : true;
         },
@@ -199,10 +206,15 @@ async function ask(asker: Asker, e: Entry, total: number, lang: string, naAllowe
       if (s === "") return SKIP;
       if (s === "?") return UNKNOWN;
       if (s.toLowerCase() === "n/a") return NOT_APPLICABLE;
-      return Number(s.replace(",", "."));
+      return readTypedNumber(s, lang, percent)!;
     }
     case "text": {
-      const text = await asker.input({ message: `${message} ${m.textOptional}`, ...(typeof current === "string" ? { default: current } : {}) });
+      const text = await asker.input({
+        message: `${message} ${fill(m.textOptional, { max: TEXT_ANSWER_MAX })}`,
+        ...(typeof current === "string" ? { default: current } : {}),
+        maxLength: TEXT_ANSWER_MAX,
+        validate: (t) => (t.trim().length > TEXT_ANSWER_MAX ? fill(m.textTooLong, { max: TEXT_ANSWER_MAX }) : true),
+      });
       return text.trim() === "" ? SKIP : text.trim();
     }
   }

@@ -23,6 +23,14 @@ export const answersSchema = z
     kind: z.literal("answers"),
     version: formatVersionSchema,
     questionnaire: questionnaireRefSchema.meta({ description: "The questionnaire answered: its id, optionally id@revision." }),
+    rubric: z.string().max(200).optional().meta({ description: "The rubric the audit was scored with: a bundled rubric's name, else its id." }),
+    sources: z
+      .strictObject({
+        questionnaire: z.string().min(1).max(1000).optional().meta({ description: "The questionnaire file, relative to this file, when it is not bundled." }),
+        rubric: z.string().min(1).max(1000).optional().meta({ description: "The YAML rubric file, relative to this file, when it is not bundled." }),
+      })
+      .optional()
+      .meta({ description: "Where the questionnaire and rubric this file was made with are found, so that no flag has to name them again." }),
     respondent: z.string().max(NAME_MAX).optional(),
     respondents: z.array(z.string().max(200)).optional().meta({ description: "For a merged team view: who answered." }),
     organisation: z.string().max(200).optional(),

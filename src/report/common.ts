@@ -7,13 +7,45 @@ export function wordsFor(card: Scorecard): Messages {
   return messages(card.lang);
 }
 
+/** A stage as a table or a sentence names it: the part of its name before a colon ("Media house 2.0"), never its id. */
+export function stageShort(card: Scorecard, id: string): string {
+  const name = card.stages.find((x) => x.id === id)?.name;
+  if (!name) return id;
+  const i = name.indexOf(": ");
+  return i > 0 ? name.slice(0, i) : name;
+}
+
+/**
+ * What each stage above the first means, in one line, from the stages' own names: "1.0 the newsroom, 2.0 the
+ * direct relationship, ..." where the short names carry a number, else "Solid: a shop customers return to; ...".
+ */
+export function stageLegend(card: Scorecard): string | undefined {
+  const parts = card.stages.slice(1).flatMap((x) => {
+    const i = x.name.indexOf(": ");
+    return i < 0 ? [] : [{ short: x.name.slice(0, i), meaning: x.name.slice(i + 2), number: /\d+(\.\d+)?/.exec(x.name.slice(0, i))?.[0] }];
+  });
+  if (!parts.length) return undefined;
+  if (parts.every((p) => p.number)) return parts.map((p) => `${p.number} ${p.meaning}`).join(", ");
+  return parts.map((p) => `${p.short}: ${p.meaning}`).join("; ");
+}
+
+/** The stage shown with how sure it is: confirmed, or not yet, and borderline when one answer would move it. */
+export function stageWithConfidence(card: Scorecard): string {
+  const t = wordsFor(card);
+  const tags = [card.overall.confidence.status === "unconfirmed" ? t.unconfirmedTag : t.confirmedTag];
+  if (card.overall.borderline?.up || card.overall.borderline?.down) tags.push(t.borderlineTag);
+  return `${card.overall.stage.name} (${tags.join(", ")})`;
+}
+
 /** The dimension table every format shows: one row per dimension, then the overall row. */
 export interface DimensionRow {
   id: string;
   title: string;
   score: number | null;
   scoreText: string;
+  /** The stage's short name, for people to read. */
   stage: string;
+  stageId: string;
   blocked: boolean;
   gap: number;
   reached: boolean;
@@ -60,7 +92,7 @@ export function treeRows(card: Scorecard, depth = Infinity): TreeRow[] {
   const placed = new Set<string>();
   const walk = (g: NonNullable<Scorecard["groups"]>[number], level: number) => {
     if (level >= depth) return;
-    out.push({ id: g.id, title: g.title, ...(g.short ? { short: g.short } : {}), score: g.score, scoreText: shownScore(card, g), stage: g.stage.id, blocked: false, gap: g.gap, reached: g.reached, stagesShort: g.stagesShort, level, kind: "group" });
+    out.push({ id: g.id, title: g.title, ...(g.short ? { short: g.short } : {}), score: g.score, scoreText: shownScore(card, g), stage: stageShort(card, g.stage.id), stageId: g.stage.id, blocked: false, gap: g.gap, reached: g.reached, stagesShort: g.stagesShort, level, kind: "group" });
     for (const sub of g.groups) walk(sub, level + 1);
     for (const id of g.dimensions) {
       placed.add(id);
@@ -87,7 +119,8 @@ export function dimensionRows(card: Scorecard): DimensionRow[] {
       title: d.title,
       score: d.score,
       scoreText: shownScore(card, d),
-      stage: d.stage.id,
+      stage: stageShort(card, d.stage.id),
+      stageId: d.stage.id,
       blocked: d.blockedBy.length > 0,
       gap: d.gap,
       reached: d.reached,
@@ -98,7 +131,8 @@ export function dimensionRows(card: Scorecard): DimensionRow[] {
       title: wordsFor(card).overall,
       score: card.overall.score,
       scoreText: shownScore(card, card.overall),
-      stage: card.overall.stage.id,
+      stage: stageShort(card, card.overall.stage.id),
+      stageId: card.overall.stage.id,
       blocked: card.overall.blockedBy.length > 0,
       gap: card.overall.gap,
       reached: card.target.reached,
@@ -149,9 +183,9 @@ export function headline(card: Scorecard): string {
   if (card.findings.strongest.length) parts.push(fill(t.strongestAnswers, { list: list(card.findings.strongest) }));
   if (card.findings.weakest.length) parts.push(fill(t.weakestAnswers, { list: list(card.findings.weakest) }));
   if (card.overall.score === null) parts.push(t.noScoreYet);
-  else if (card.target.reached) parts.push(fill(t.targetReached, { stage: card.target.stage.id }));
-  else if (card.overall.blockedBy.length && card.overall.gap === 0) parts.push(fill(t.heldByGate, { scoreStage: card.overall.scoreStage.id, stage: card.overall.stage.id }));
-  else parts.push(fill(t.pointsShort, { points: shownGap(card, card.overall.gap, ""), stage: card.target.stage.id }));
+  else if (card.target.reached) parts.push(fill(t.targetReached, { stage: stageShort(card, card.target.stage.id) }));
+  else if (card.overall.blockedBy.length && card.overall.gap === 0) parts.push(fill(t.heldByGate, { scoreStage: stageShort(card, card.overall.scoreStage.id), stage: stageShort(card, card.overall.stage.id) }));
+  else parts.push(fill(t.pointsShort, { points: shownGap(card, card.overall.gap, ""), stage: stageShort(card, card.target.stage.id) }));
   return parts.join(" ");
 }
 
@@ -164,7 +198,7 @@ export function definitionSentence(card: Scorecard): string | undefined {
 /** For a stage the answers do not confirm: the range it could take, and the answers that would settle it. */
 export function confidenceSentence(card: Scorecard, c: Scorecard["overall"]["confidence"] = card.overall.confidence): string | undefined {
   if (c.status === "confirmed") return undefined;
-  return fill(wordsFor(card).confidenceLine, { lowest: c.lowest.id, highest: c.highest.id, questions: quoted(card, c.settle) });
+  return fill(wordsFor(card).confidenceLine, { lowest: stageShort(card, c.lowest.id), highest: stageShort(card, c.highest.id), questions: quoted(card, c.settle) });
 }
 
 /** How near the next stage, or the one below, is in single answers. */
@@ -175,8 +209,8 @@ export function borderlineSentences(card: Scorecard, limit = 2): string[] {
   const moves = (list: NonNullable<typeof b.up>["moves"]) =>
     list.slice(0, limit).map((m) => fill(t.moveLine, m)).join("; ") + (list.length > limit ? ` ${fill(t.moreReasons, { n: list.length - limit })}` : "");
   const out: string[] = [];
-  if (b.up) out.push(fill(t.borderlineUp, { stage: b.up.stage.id, moves: moves(b.up.moves) }));
-  if (b.down) out.push(fill(t.borderlineDown, { stage: b.down.stage.id, moves: moves(b.down.moves) }));
+  if (b.up) out.push(fill(t.borderlineUp, { stage: stageShort(card, b.up.stage.id), moves: moves(b.up.moves) }));
+  if (b.down) out.push(fill(t.borderlineDown, { stage: stageShort(card, b.down.stage.id), moves: moves(b.down.moves) }));
   return out;
 }
 
@@ -197,8 +231,8 @@ export function lagSentence(card: Scorecard): string | undefined {
   if (!lag || lag.years === undefined) return undefined;
   const t = wordsFor(card);
   const years = Array.isArray(lag.years) ? `${lag.years[0]}–${lag.years[1]}` : String(lag.years);
-  if (lag.source) return fill(t.lagSourced, { stage: lag.stage, years, source: lag.source });
-  return fill(t.lagDated, { stage: lag.stage, year: lag.leadersYear ?? "?", years, asOf: lag.asOfYear ?? "?" });
+  if (lag.source) return fill(t.lagSourced, { stage: stageShort(card, lag.stage), years, source: lag.source });
+  return fill(t.lagDated, { stage: stageShort(card, lag.stage), year: lag.leadersYear ?? "?", years, asOf: lag.asOfYear ?? "?" });
 }
 
 /** A gate that holds states its reason; one that cannot be decided says which answers are open, and claims nothing. */
@@ -206,9 +240,9 @@ export function gateSentence(card: Scorecard, g: Scorecard["gates"][number]): st
   const t = wordsFor(card);
   if (g.status === "unverified") {
     const open = g.questions.filter((id) => card.dimensions.some((d) => d.questions.some((q) => q.id === id && (q.status === "unknown" || q.status === "missing"))));
-    return fill(t.gateOpen, { stage: g.blocks, questions: quoted(card, open.length ? open : g.questions) });
+    return fill(t.gateOpen, { stage: stageShort(card, g.blocks), questions: quoted(card, open.length ? open : g.questions) });
   }
-  return fill(t.gateLine, { stage: g.blocks, reason: g.reason });
+  return fill(t.gateLine, { stage: stageShort(card, g.blocks), reason: g.reason });
 }
 
 export function whySentence(card: Scorecard, step: Scorecard["nextSteps"][number], limit = 2, clip: (s: string, n: number) => string = (s) => s): string {
@@ -254,15 +288,17 @@ export function roadmapView(card: Scorecard): { phases: Array<{ heading: string;
     const beyond = card.stages.findIndex((x) => x.id === phase.stage.id) > targetIdx;
     return { heading: fill(beyond ? t.roadmapPhaseBeyond : t.roadmapPhase, { stage: phase.stage.name }), steps: phase.steps.map((id) => byId.get(id)!) };
   });
-  const note = r.reachable === false ? fill(t.roadmapUnreachable, { target: r.target.id }) : r.minimal.length ? fill(t.roadmapMinimal, { target: r.target.id, n: r.minimal.length }) : undefined;
+  const target = stageShort(card, r.target.id);
+  const note = r.reachable === false ? fill(t.roadmapUnreachable, { target }) : r.minimal.length ? fill(t.roadmapMinimal, { target, n: r.minimal.length }) : undefined;
   return { phases, ...(note ? { note } : {}) };
 }
 
-/** Where a step leads and what it takes, in words: its dimension's title and its effort. */
-export function stepWhere(card: Scorecard, step: Step): { dimension: string; effort: string } {
+/** Where a step leads and what it takes, in words: its dimension's title, the stage's short name and its effort. */
+export function stepWhere(card: Scorecard, step: Step): { dimension: string; stage: string; effort: string } {
   const t = wordsFor(card);
   return {
     dimension: card.dimensions.find((d) => d.id === step.dimension)?.title ?? step.dimension,
+    stage: stageShort(card, step.stage.id),
     effort: fill(t.effortLabel, { effort: t[`effort${step.effort as 1 | 2 | 3}`] }),
   };
 }

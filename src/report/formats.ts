@@ -13,6 +13,8 @@ export interface Look {
   roadmap?: boolean;
   /** How many levels of a grouped rubric's tree the text report shows; the top level by default. */
   depth?: number;
+  /** Only the text report's first screen: where an interactive run ends, with the whole report a command away. */
+  summary?: boolean;
 }
 
 /** One scorecard, with the file it came from and the thresholds checked on it. */

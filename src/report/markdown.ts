@@ -1,24 +1,27 @@
 import type { Scorecard } from "../engine/scorecard.js";
-import { benchmarkOriginLine, borderlineSentences, roadmapView, stepWhere, confidenceSentence, coverageSentence, definitionSentence, dimensionRows, stageLabel, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
+import { benchmarkOriginLine, borderlineSentences, roadmapView, stepWhere, confidenceSentence, coverageSentence, definitionSentence, dimensionRows, stageLegend, stageShort, stageWithConfidence, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
 import { fill } from "../i18n/messages.js";
-import { escapeMarkdown as md, escapeMarkdownCode as mdCode } from "./escape.js";
+import { escapeMarkdown as md } from "./escape.js";
 import { formatScore } from "./numbers.js";
 import { outOf, shownGap, shownScore, treeRows } from "./common.js";
 
-const stageBadge = (stage: string, reached: boolean, blocked: boolean) => `\`${mdCode(stage)}\`${blocked ? " 🔒" : ""}${reached ? " ✅" : ""}`;
+const stageBadge = (stage: string, reached: boolean, blocked: boolean) => `${md(stage)}${blocked ? " 🔒" : ""}${reached ? " ✅" : ""}`;
 
 /** A report for a pull request or a CI step summary: tables, plain-text stage badges, details collapsed. */
 export function renderMarkdown(card: Scorecard, options: { steps?: number; explain?: boolean } = {}): string {
   const t = wordsFor(card);
   const out: string[] = [];
-  out.push(`## ${md(stageLabel(card))}: ${shownScore(card, card.overall)}${outOf(card)} (${t.target} ${md(card.target.stage.id)})`, "");
-  const who = md(whoLine(card));
+  const target = stageShort(card, card.target.stage.id);
+  out.push(`## ${card.organisation ? `${md(card.organisation)}: ` : ""}${md(stageWithConfidence(card))} · ${shownScore(card, card.overall)}${outOf(card)} (${t.target} ${md(target)})`, "");
+  const who = md(whoLine({ ...card, organisation: undefined }));
   out.push(`${who ? `${who} · ` : ""}${md(card.questionnaire.title)} · ${t.rubric}: ${md(card.rubric.title)}`, "");
+  const legend = stageLegend(card);
+  if (legend) out.push(`_${md(legend)}_`, "");
   out.push(md(headline(card)), "");
   for (const line of [confidenceSentence(card), ...borderlineSentences(card, 3)]) if (line) out.push(`> ${md(line)}`, "");
   const definition = definitionSentence(card);
   if (definition) out.push(`_${md(definition)}_`, "");
-  out.push(`| ${t.colDimension} | ${t.colScore} | ${t.colStage} | ${fill(t.colGapTo, { stage: md(card.target.stage.id) })} |`, "|---|---:|---|---:|");
+  out.push(`| ${t.colDimension} | ${t.colScore} | ${t.colStage} | ${fill(t.colGapTo, { stage: md(target) })} |`, "|---|---:|---|---:|");
   // Grouped: each group in bold, what it holds indented under it.
   for (const r of card.groups?.length ? treeRows(card) : dimensionRows(card)) {
     const level = "level" in r ? (r.level as number) : 0;
@@ -43,7 +46,7 @@ export function renderMarkdown(card: Scorecard, options: { steps?: number; expla
     }
     out.push("");
   }
-  out.push(`### ${md(fill(t.roadmapHeading, { target: card.roadmap.target.id }))}`, "");
+  out.push(`### ${md(fill(t.roadmapHeading, { target: stageShort(card, card.roadmap.target.id) }))}`, "");
   if (!card.nextSteps.length) out.push(md(t.nothingHolds));
   const view = roadmapView(card);
   let n = 0;
@@ -51,7 +54,7 @@ export function renderMarkdown(card: Scorecard, options: { steps?: number; expla
     out.push(`**${md(phase.heading)}**`, "");
     for (const s of phase.steps) {
       const where = stepWhere(card, s);
-      out.push(`${++n}. ${s.inMinimalPlan ? "★ " : ""}**${md(s.title)}** (${md(where.dimension)} → ${md(s.stage.id)}; ${md(where.effort)})${s.detail ? `  \n   ${md(s.detail)}` : ""}  \n   _${md(whySentence(card, s))}_`);
+      out.push(`${++n}. ${s.inMinimalPlan ? "★ " : ""}**${md(s.title)}** (${md(where.dimension)} → ${md(where.stage)}; ${md(where.effort)})${s.detail ? `  \n   ${md(s.detail)}` : ""}  \n   _${md(whySentence(card, s))}_`);
     }
     out.push("");
   }

@@ -188,10 +188,11 @@ describe.concurrent("score", () => {
   it("the text report has the headline, the dimensions, blockers, next steps and coverage", async () => {
     const r = await explained();
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Before 1\.0: traditional · 40\/100 · target 2\.0$/m);
+    expect(r.stdout).toMatch(/^Lindqvist Järn & Trädgård AB — Before 1\.0: traditional \(confirmed\) · 40\/100 ·\s+target Media house 2\.0$/m);
     for (const t of ["Channel use", "Data-driven practice", "Customer-relationship ownership", "Communication and organisation"]) expect(r.stdout).toContain(t);
     expect(r.stdout).toMatch(/What blocks the next stage/);
-    expect(r.stdout).toMatch(/Next steps\n1\. /);
+    expect(r.stdout).toMatch(/The first three steps\n1\. /);
+    expect(r.stdout).toMatch(/The steps in detail\n1\. /);
     expect(r.stdout).toMatch(/1 "don't know" \(counted as 0 points\)/);
     expect(r.stdout).toMatch(/estimate/);
     expect(r.stderr).toBe("");
@@ -363,7 +364,7 @@ describe.concurrent("--output", () => {
     const r = await run(["score", MIXED, "--output", out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
-    expect(readFileSync(out, "utf8")).toMatch(/^Before 1\.0: traditional · 40\/100/);
+    expect(readFileSync(out, "utf8")).toMatch(/^Lindqvist Järn & Trädgård AB — Before 1\.0: traditional \(confirmed\) · 40\/100/);
     expect(readdirSync(dir)).toEqual(["report.txt"]);
   });
 

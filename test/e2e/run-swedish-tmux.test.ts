@@ -53,7 +53,7 @@ describe.skipIf(!hasTmux)("interactive run in Swedish (tmux; skipped when tmux i
     // The second option on screen, which may not be the file's second.
     const second = displayOrder(q2.id, q2.options!)[1]!;
 
-    t.start("sv", dir, `${shellQuote(process.execPath)} ${shellQuote(BIN)} run --lang sv --respondent Anna --answers a.yaml`);
+    t.start("sv", dir, `${shellQuote(process.execPath)} ${shellQuote(BIN)} run --lang sv --respondent Anna --organisation Anna --answers a.yaml`);
     let screen = await t.waitFor("sv", marker(1));
     expect(screen).toContain(doc.title.sv!);
     expect(screen).toContain(`${TOTAL} frågor i ${doc.sections.length} delar`);
@@ -75,7 +75,7 @@ describe.skipIf(!hasTmux)("interactive run in Swedish (tmux; skipped when tmux i
     t.keys("sv", "C-c");
     stopped = await t.waitFor("sv", /^EXIT=\d+/m);
     expect(exitStatus(stopped)).toBe(130);
-    expect(stopped).toContain("maturity-audit run --resume --answers a.yaml");
+    expect(stopped).toContain(`node ${BIN} run --resume --answers a.yaml`);
     expect(stopped).not.toMatch(/at .+\.js:\d+/);
 
     const saved = parse(readFileSync(join(dir, "a.yaml"), "utf8"));
@@ -85,14 +85,13 @@ describe.skipIf(!hasTmux)("interactive run in Swedish (tmux; skipped when tmux i
     const scored = await runMain(["score", "a.yaml", "--lang", "sv"], { cwd: dir, env: { CI: undefined } });
     expect(scored.code, scored.stderr).toBe(0);
     expect(scored.stdout).toContain(sv.overall!);
-    expect(scored.stdout).toContain(sv.nextStepsHeading!);
+    expect(scored.stdout).toContain(sv.topStepsHeading!);
     expect(scored.stdout).toMatch(new RegExp(escape(sv.colDimension!)));
     expect(scored.stdout).not.toMatch(/\bOverall\b|Next steps/);
   }, 60_000);
 
   it("tells how to resume in Swedish after Ctrl-C", () => {
-    expect(stopped).toContain("maturity-audit run --resume --answers a.yaml");
-    expect(stopped).toContain(sv.resumeWith!.replace("{command}", "maturity-audit run --resume --answers a.yaml"));
+    expect(stopped).toContain(sv.resumeWith!.replace("{command}", `node ${BIN} run --resume --answers a.yaml`));
     expect(stopped).not.toMatch(/stopped: \d+ answers are saved|Resume with:/);
   });
 });

@@ -72,7 +72,7 @@ describe.skipIf(!hasTmux)("interactive run in a real terminal (tmux; skipped whe
     expect(first.some((q) => q.when)).toBe(false);
     const given: Record<string, unknown> = {};
 
-    t.start("first", dir, `${node} ${bin} run --respondent 'Test Co' --answers audit.yaml`);
+    t.start("first", dir, `${node} ${bin} run --respondent 'Test Co' --organisation 'Test Co' --answers audit.yaml`);
     await t.waitFor("first", /Saving answers to audit\.yaml/);
     for (const [i, q] of first.entries()) {
       await t.waitFor("first", marker(i + 1));
@@ -100,7 +100,8 @@ describe.skipIf(!hasTmux)("interactive run in a real terminal (tmux; skipped whe
     t.keys("first", "C-c");
     let screen = await t.waitFor("first", /^EXIT=\d+/m);
     expect(screen).toMatch(/stopped: 4 answers are saved in audit\.yaml/);
-    expect(screen).toContain("Resume with: maturity-audit run --resume --answers audit.yaml");
+    // The command as it was started: node and the launcher's path.
+    expect(screen).toContain(`Resume with: node ${BIN} run --resume --answers audit.yaml`);
     expect(screen).not.toMatch(/at .+\.js:\d+/); // no stack trace
     expect(exitStatus(screen)).toBe(130);
 
@@ -129,8 +130,11 @@ describe.skipIf(!hasTmux)("interactive run in a real terminal (tmux; skipped whe
     expect(asked.at(-1)).toBe(TOTAL);
 
     t.keys("resume", "Enter"); // the review's default: score them
+    await t.waitFor("resume", /Save the report as HTML/);
+    t.keys("resume", "Enter");
     screen = await t.waitFor("resume", /^EXIT=\d+/m);
-    expect(screen).toMatch(/Next steps/);
+    expect(screen).toMatch(/The first three steps/);
+    expect(screen).toMatch(/Report saved in test-co-\d{4}-\d\d-\d\d\.html/);
     expect(screen).toMatch(/\d+\/100/);
     expect(exitStatus(screen)).toBe(0);
 

@@ -121,7 +121,7 @@ describe("quick-check.mjs: a JavaScript rubric plugin", () => {
     const r = await run(["score", MIXED, "--rubric", QUICK]);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/runn?ing rubric code from .*quick-check\.mjs/i);
-    expect(r.stdout).toMatch(/ · \d+\/100 · target 2\.0/);
+    expect(r.stdout).toMatch(/ · \d+\/100 ·\s+target Media house 2\.0/);
     expect(r.stdout).toContain("Quick check");
   });
 
@@ -236,8 +236,8 @@ describe("shop-checklist: a questionnaire and rubric of another domain", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     // One answer is left open, and it could move the score into the next band: the stage says it is unconfirmed, and why.
-    expect(r.stdout).toMatch(/^Starter: the shop is open \(unconfirmed\) · \d+\/100 · target solid$/m);
-    expect(r.stdout.replace(/\s+/g, " ")).toMatch(/Not confirmed: between starter and solid until these are answered: "Roughly what share of last year/);
+    expect(r.stdout).toMatch(/^Garnhörnan — Starter: the shop is open \(unconfirmed\) · \d+\/100 · target Solid$/m);
+    expect(r.stdout.replace(/\s+/g, " ")).toMatch(/Not confirmed: between Starter and Solid until these are answered: "Roughly what share of last year/);
     expect(r.stdout).toContain("Garnhörnan");
     const card = await scorecard([SHOP_A, "--questionnaire", SHOP_Q, "--rubric", SHOP_R]);
     expect(card.rubric.id).toBe("shop-checklist");
@@ -290,9 +290,9 @@ describe("bundled rubrics", () => {
   it("relationship-first speaks Swedish, Norwegian and Danish", async () => {
     const headline = async (lang: string) => (await run(["score", MIXED, "--rubric", "relationship-first", "--lang", lang])).stdout.split("\n")[0];
     // The media-house stages, in each language: relationship-first weighs differently but keeps the model's names.
-    expect(await headline("sv")).toMatch(/^Före 1\.0: traditionell · /);
-    expect(await headline("nb")).toMatch(/^Før 1\.0: tradisjonell · /);
-    expect(await headline("da")).toMatch(/^Før 1\.0: traditionel · /);
+    expect(await headline("sv")).toMatch(/^Lindqvist Järn & Trädgård AB — Före 1\.0: traditionell \(/);
+    expect(await headline("nb")).toMatch(/^Lindqvist Järn & Trädgård AB — Før 1\.0: tradisjonell \(/);
+    expect(await headline("da")).toMatch(/^Lindqvist Järn & Trädgård AB — Før 1\.0: traditionel \(/);
   });
 });
 

@@ -486,16 +486,39 @@ describe("interview", () => {
     const steps = fullScript();
     steps[3]!.check = (o) => {
       const validate = o.validate as (t: string) => true | string;
-      expect(validate("150")).toMatch(/out of range/);
-      expect(validate("-1")).toMatch(/out of range/);
+      expect(validate("150")).toBe("Type a number from 0 to 100");
+      expect(validate("-1")).toBe("Type a number from 0 to 100");
       expect(validate("7.5")).toMatch(/whole number/);
       expect(validate("lots")).toMatch(/Type a number/);
+      // What JavaScript's Number() takes but nobody means: refused, not saved as 3, 1000 or 16.
+      for (const odd of ["0b11", "1e3", "0x10", "1_0", "Infinity", "4 0", "40,5"]) expect(validate(odd), odd).toMatch(/^Type a number, such as 40 or 12\.5/);
+      for (const fine of ["40", " 40 ", "40 %", "40%", "+40"]) expect(validate(fine), fine).toBe(true);
       expect(validate("?")).toMatch(/Type a number/); // no allowUnknown here
       expect(validate("n/a")).toMatch(/Type a number/); // and no n/a in the rubric
       expect(validate("42")).toBe(true);
       expect(validate("")).toBe(true);
     };
     await play([...steps, scoreStep]);
+  });
+
+  it("reads numbers in the audit's language: a decimal comma in Swedish, and a percent sign where the unit is %", async () => {
+    const decimal: Questionnaire = structuredClone(questionnaire);
+    Object.assign(decimal.sections[0]!.questions[3]!, { integer: false });
+    const steps = fullScript();
+    steps[3] = {
+      kind: "input",
+      match: /\(0–100 %/,
+      answer: "40,5 %",
+      check: (o) => {
+        const validate = o.validate as (t: string) => true | string;
+        for (const fine of ["40,5", "40.5", "40,5 %", "12"]) expect(validate(fine), fine).toBe(true);
+        for (const odd of ["0b11", "1e3", "0x10", "40,5,1", "40 procent"]) expect(validate(odd), odd).toBe("Skriv ett tal, till exempel 40 eller 12,5");
+        expect(validate("140,5")).toBe("Skriv ett tal från 0 till 100");
+      },
+    };
+    const asker = new ScriptedAsker([...steps.map((st) => ({ ...st, match: /./ })), { kind: "select", match: /Gå igenom svaren/, answer: choose(/^✓ Svaren stämmer/) }]);
+    const result = await interview(decimal, asker, emptyAnswers(), { rubric, lang: "sv" });
+    expect(result.answers["b.number"]).toBe(40.5);
   });
 
   it("fails the script on a question it does not expect", async () => {
