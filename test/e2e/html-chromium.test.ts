@@ -87,6 +87,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the HTML report in headless Chromium", {
   }, 60_000);
 
   afterAll(async () => {
+    await shared?.close();
     await browser?.close();
     rmSync(tmp, { recursive: true, force: true });
   });
@@ -107,6 +108,16 @@ describe.skipIf(!existsSync(CHROMIUM))("the HTML report in headless Chromium", {
     return opened;
   }
 
+  let shared: Page | undefined;
+  /** One page for the tests that only read: a new page costs more than loading another file into it. */
+  async function reuse(file: string): Promise<Page> {
+    shared ??= await browser!.newPage();
+    await shared.emulateMedia({ media: "screen" });
+    await shared.setViewportSize({ width: 1280, height: 800 });
+    await shared.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    return shared;
+  }
+
   it("makes no request but the file itself", async () => {
     const { page, requests, consoleErrors } = await open(report);
     try {
@@ -123,79 +134,43 @@ describe.skipIf(!existsSync(CHROMIUM))("the HTML report in headless Chromium", {
   });
 
   it("draws the radar with an axis per dimension and polygons for the target, the benchmark and the audit", async () => {
-    const { page } = await open(report);
-    try {
-      const radar = page.locator("svg.radar");
-      await expect(radar.count()).resolves.toBe(1);
-      expect(card.dimensions).toHaveLength(4);
-      expect(await radar.locator("line.axis").count()).toBe(card.dimensions.length);
-      expect(await radar.locator("line.axis").evaluateAll((ls) => ls.map((l) => l.getAttribute("data-axis")))).toEqual(card.dimensions.map((d) => d.title));
-      const series = await radar.locator("polygon.series").evaluateAll((ps) => ps.map((p) => p.getAttribute("data-series")));
-      expect(series).toHaveLength(3);
-      const [target, benchmark, audit] = series as [string, string, string];
-      expect(target).toMatch(new RegExp(`^target: media house ${card.target.stage.id.replace(".", "\\.")}$`, "i"));
-      // An illustrative profile says so wherever it is named, the radar's legend too.
-      expect(card.benchmark!.illustrative).toBe(true);
-      expect(benchmark.toLowerCase()).toBe(`benchmark: ${card.benchmark!.title} (an illustrative profile, not survey data)`.toLowerCase());
-      expect(audit).toBe(card.respondent);
-      const box = await radar.boundingBox();
-      expect(box!.width).toBeGreaterThan(100);
-      expect(box!.height).toBeGreaterThan(100);
-    } finally {
-      await page.close();
-    }
+    const page = await reuse(report);
+    const radar = page.locator("svg.radar");
+    await expect(radar.count()).resolves.toBe(1);
+    expect(card.dimensions).toHaveLength(4);
+    expect(await radar.locator("line.axis").count()).toBe(card.dimensions.length);
+    expect(await radar.locator("line.axis").evaluateAll((ls) => ls.map((l) => l.getAttribute("data-axis")))).toEqual(card.dimensions.map((d) => d.title));
+    const series = await radar.locator("polygon.series").evaluateAll((ps) => ps.map((p) => p.getAttribute("data-series")));
+    expect(series).toHaveLength(3);
+    const [target, benchmark, audit] = series as [string, string, string];
+    expect(target).toMatch(new RegExp(`^target: media house ${card.target.stage.id.replace(".", "\\.")}$`, "i"));
+    // An illustrative profile says so wherever it is named, the radar's legend too.
+    expect(card.benchmark!.illustrative).toBe(true);
+    expect(benchmark.toLowerCase()).toBe(`benchmark: ${card.benchmark!.title} (an illustrative profile, not survey data)`.toLowerCase());
+    expect(audit).toBe(card.respondent);
+    const box = await radar.boundingBox();
+    expect(box!.width).toBeGreaterThan(100);
+    expect(box!.height).toBeGreaterThan(100);
   });
 
   it("has a gap table with a row per dimension and the overall row", async () => {
-    const { page } = await open(report);
-    try {
-      const rows = page.locator("table.gaps tbody tr");
-      expect(await rows.count()).toBe(5);
-      const first = await rows.allInnerTexts();
-      card.dimensions.forEach((d, i) => expect(first[i]).toContain(d.title));
-      expect(first[4]).toContain("Overall");
-      // The benchmark column is there.
-      expect(await page.locator("table.gaps thead").innerText()).toContain(card.benchmark!.title);
-    } finally {
-      await page.close();
-    }
+    const page = await reuse(report);
+    const rows = page.locator("table.gaps tbody tr");
+    expect(await rows.count()).toBe(5);
+    const first = await rows.allInnerTexts();
+    card.dimensions.forEach((d, i) => expect(first[i]).toContain(d.title));
+    expect(first[4]).toContain("Overall");
+    // The benchmark column is there.
+    expect(await page.locator("table.gaps thead").innerText()).toContain(card.benchmark!.title);
   });
 
   it("the ladder marks the current stage", async () => {
-    const { page } = await open(report);
-    try {
-      const current = page.locator(".ladder .band.current");
-      expect(await current.count()).toBe(1);
-      // The stage's short name in the report's language, never its id.
-      expect((await current.innerText()).split("\n")[0]).toBe(card.overall.stage.name.split(":")[0]);
-      await expect(current.isVisible()).resolves.toBe(true);
-    } finally {
-      await page.close();
-    }
-  });
-
-  it("applies the print stylesheet for A4", async () => {
-    const { page } = await open(report);
-    try {
-      await page.emulateMedia({ media: "print" });
-      expect(await page.evaluate(() => matchMedia("print").matches)).toBe(true);
-      // The print rules apply: each section starts a page, and the radar keeps to 120 mm.
-      expect(await page.locator("section.sheet").first().evaluate((el) => getComputedStyle(el).breakBefore)).toBe("page");
-      expect(await page.locator("svg.radar").evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(Math.ceil((120 / 25.4) * 96));
-    } finally {
-      await page.close();
-    }
-  });
-
-  it("print shows the collapsed score explanation and hides its summary", async () => {
-    const { page } = await open(report);
-    try {
-      await page.emulateMedia({ media: "print" });
-      expect(await page.locator("details table").first().isVisible()).toBe(true);
-      expect(await page.locator("details > summary").isVisible()).toBe(false);
-    } finally {
-      await page.close();
-    }
+    const page = await reuse(report);
+    const current = page.locator(".ladder .band.current");
+    expect(await current.count()).toBe(1);
+    // The stage's short name in the report's language, never its id.
+    expect((await current.innerText()).split("\n")[0]).toBe(card.overall.stage.name.split(":")[0]);
+    await expect(current.isVisible()).resolves.toBe(true);
   });
 
   it("shows hostile answers as text: no script, no dialog", async () => {
@@ -298,11 +273,23 @@ describe.skipIf(!existsSync(CHROMIUM))("the HTML report in headless Chromium", {
     },
   };
 
+  // What the print stylesheet must do, besides a layout that fits.
+  const printShows: Record<string, (page: Page) => Promise<void>> = {
+    "single-sv": async (page) => {
+      expect(await page.evaluate(() => matchMedia("print").matches)).toBe(true);
+      // Each section starts a page, and the radar keeps to 120 mm.
+      expect(await page.locator("section.sheet").first().evaluate((el) => getComputedStyle(el).breakBefore)).toBe("page");
+      expect(await page.locator("svg.radar").evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(Math.ceil((120 / 25.4) * 96));
+      // The collapsed score explanation is printed open, without its summary line.
+      expect(await page.locator("details table").first().isVisible()).toBe(true);
+      expect(await page.locator("details > summary").isVisible()).toBe(false);
+    },
+  };
+
   for (const name of ["single-sv", "team", "compare", "trend", "fifteen"]) {
     it(`${name}: every chart label inside its chart and nothing wider than its box, on a projector and on A4`, async () => {
-      const page = await browser!.newPage({ viewport: { width: 1280, height: 800 } });
-      try {
-        await page.goto(pathToFileURL(layouts[name]!).href, { waitUntil: "load" });
+      const page = await reuse(layouts[name]!);
+      {
         const screen = await misfits(page);
         expect(screen.charts).toBeGreaterThan(0);
         expect(screen.labels).toBeGreaterThan(4);
@@ -317,6 +304,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the HTML report in headless Chromium", {
 
         await page.emulateMedia({ media: "print" });
         await page.setViewportSize({ width: A4_CONTENT, height: 1000 });
+        await printShows[name]?.(page);
         const print = await misfits(page);
         expect(print.outside).toEqual([]);
         expect(print.overflowing).toEqual([]);
@@ -328,8 +316,6 @@ describe.skipIf(!existsSync(CHROMIUM))("the HTML report in headless Chromium", {
         expect(pages).toBeGreaterThanOrEqual(2);
         expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
         expect(pdf.length).toBeGreaterThan(10 * 1024);
-      } finally {
-        await page.close();
       }
     });
   }
