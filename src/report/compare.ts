@@ -93,7 +93,7 @@ export function renderTrendText(t: Trend, width = 80, lang = "en"): string {
     const values = t.rows.map((r) => r.scores[d.id] ?? null);
     out.push(`${truncate(s(d.title), nameW).padEnd(nameW)} ${sparkline(values)}  ${formatScore(values[0] ?? null)} → ${formatScore(values.at(-1) ?? null)}`);
   }
-  return out.map((l) => truncate(l, width)).join("\n") + "\n";
+  return out.map((l) => truncate(l, width).trimEnd()).join("\n") + "\n";
 }
 
 export function renderTrendMarkdown(t: Trend, lang = "en"): string {
