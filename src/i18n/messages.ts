@@ -132,6 +132,7 @@ export const en = {
   // team view
   teamView: "Team view",
   teamScoresHeading: "Each respondent's scores",
+  teamSpreadHeading: "How the respondents' scores spread",
   respondentsList: "{n} respondents: {names}",
   colTeam: "Team",
   colSpread: "Spread",

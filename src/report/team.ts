@@ -109,7 +109,7 @@ export async function renderTeamHtml(r: TeamReport): Promise<string> {
         notes: [t.teamRule],
       }
     : {
-        heading: t.teamScoresHeading,
+        heading: t.teamSpreadHeading,
         intro: fill(t.respondentsCount, { n: r.respondents.length }),
         head: [t.colDimension, t.colTeam, t.colN, t.colLowest, t.colQ1, t.colMedian, t.colQ3, t.colHighest, t.colSpread],
         rows: rows.map((row) => [row.title, formatScore(row.team), ...summaryCells(row.summary), spread(row)]),

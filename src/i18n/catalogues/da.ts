@@ -123,6 +123,7 @@ export const da: Partial<Messages> = {
   // team view
   teamView: "Teamoversigt",
   teamScoresHeading: "Hver enkelts point",
+  teamSpreadHeading: "Spredningen i de svarendes point",
   respondentsList: "{n} respondenter: {names}",
   colTeam: "Team",
   colSpread: "Spænd",

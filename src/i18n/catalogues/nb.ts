@@ -123,6 +123,7 @@ export const nb: Partial<Messages> = {
   // team view
   teamView: "Teamoversikt",
   teamScoresHeading: "Poengene til hver enkelt",
+  teamSpreadHeading: "Spredningen i poengene til dem som svarte",
   respondentsList: "{n} respondenter: {names}",
   colTeam: "Team",
   colSpread: "Sprik",

@@ -123,6 +123,7 @@ export const sv: Partial<Messages> = {
   // team view
   teamView: "Teamöversikt",
   teamScoresHeading: "Var och ens poäng",
+  teamSpreadHeading: "Spridningen i de svarandes poäng",
   respondentsList: "{n} svarande: {names}",
   colTeam: "Team",
   colSpread: "Spann",
