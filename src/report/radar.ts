@@ -58,7 +58,7 @@ interface Box {
  * Labels are wrapped and anchored on the side of the chart they stand on, and the viewBox is grown to hold them all,
  * so that no label is clipped at any length or number of axes.
  */
-export function renderRadar(axes: string[], series: RadarSeries[], ariaLabel = `${axes.length}`): string {
+export function renderRadar(axes: string[], series: RadarSeries[], ariaLabel?: string): string {
   const n = Math.max(axes.length, 3);
   // More axes, a larger circle: the labels round it keep their room.
   const r = Math.max(120, Math.min(210, n * 13));
@@ -119,7 +119,7 @@ export function renderRadar(axes: string[], series: RadarSeries[], ariaLabel = `
   const w = Math.ceil(vb.w);
   const h = Math.ceil(vb.h);
   return [
-    `<svg class="radar" xmlns="http://www.w3.org/2000/svg" viewBox="${vb.x.toFixed(1)} ${vb.y.toFixed(1)} ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${x(ariaLabel)}">`,
+    `<svg class="radar" xmlns="http://www.w3.org/2000/svg" viewBox="${vb.x.toFixed(1)} ${vb.y.toFixed(1)} ${w} ${h}" width="${w}" height="${h}" role="img"${ariaLabel ? ` aria-label="${x(ariaLabel)}"` : ""}>`,
     ...parts,
     "</svg>",
   ].join("\n");
