@@ -8,6 +8,10 @@ export interface Change {
 }
 
 export interface Comparison {
+  /** The business, where both audits name the same one. */
+  organisation?: string;
+  /** The stages of the later audit's rubric, by id: what the stage ids below are called. */
+  stages: Array<{ id: string; name: string }>;
   before: { label: string; date?: string; stage: string };
   after: { label: string; date?: string; stage: string };
   overall: Change & { stageBefore: string; stageAfter: string };
@@ -62,6 +66,8 @@ export function compareScorecards(before: Scorecard, after: Scorecard, labels: [
     return q?.status === "answered" && q.points !== null && q.points >= s.reaches.points;
   };
   return {
+    ...(after.organisation && (!before.organisation || before.organisation === after.organisation) ? { organisation: after.organisation } : {}),
+    stages: after.stages.map((s) => ({ id: s.id, name: s.name })),
     before: { label: labels[0], ...(before.date ? { date: before.date } : {}), stage: before.overall.stage.id },
     after: { label: labels[1], ...(after.date ? { date: after.date } : {}), stage: after.overall.stage.id },
     overall: { ...delta(before.overall, after.overall), stageBefore: before.overall.stage.id, stageAfter: after.overall.stage.id },
@@ -75,6 +81,8 @@ export function compareScorecards(before: Scorecard, after: Scorecard, labels: [
 }
 
 export interface Trend {
+  organisation?: string;
+  stages: Array<{ id: string; name: string }>;
   dimensions: Array<{ id: string; title: string; short?: string }>;
   rows: Array<{ label: string; date?: string; respondent?: string; overall: number | null; stage: string; scores: Record<string, number | null> }>;
 }
@@ -85,7 +93,11 @@ export function trendOf(cards: Array<{ label: string; card: Scorecard }>): Trend
     .map((c, i) => ({ ...c, i }))
     .sort((a, b) => (a.card.date && b.card.date ? a.card.date.localeCompare(b.card.date) : a.card.date ? -1 : b.card.date ? 1 : 0) || a.i - b.i);
   const dims = sorted[0]?.card.dimensions.map((d) => ({ id: d.id, title: d.title, ...(d.short ? { short: d.short } : {}) })) ?? [];
+  const latest = sorted.at(-1)?.card;
+  const orgs = new Set(sorted.map((c) => c.card.organisation).filter(Boolean));
   return {
+    ...(orgs.size === 1 ? { organisation: [...orgs][0]! } : {}),
+    stages: latest?.stages.map((s) => ({ id: s.id, name: s.name })) ?? [],
     dimensions: dims,
     rows: sorted.map(({ label, card }) => ({
       label,

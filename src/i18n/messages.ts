@@ -25,6 +25,9 @@ export const en = {
   colStage: "Stage",
   colGap: "To go",
   colGapTo: "Points to {stage}",
+  colToGo: "Points to go to {stage}",
+  reachedWord: "reached",
+  levelWord: "level",
   colProgress: "Progress",
   overall: "Overall",
   treeDepthNote: "{shown} of {levels} levels shown; --depth {next} shows the next.",
@@ -33,6 +36,7 @@ export const en = {
   coverageNaZero: "{n} not applicable (counted as 0 points)",
   gapNote: "To go: points short of {stage} ({score}).",
   heldBackNote: "* held back by a gate below.",
+  heldBackTitle: "held back by a gate",
   noScoreYet: "No scored question is answered yet.",
   targetReached: "You have reached the target stage {stage}.",
   heldByGate: "The score is enough for {scoreStage}, but a gate holds you at {stage}.",
@@ -86,6 +90,23 @@ export const en = {
   madeWith: "Made with maturity-audit. Scores and stages follow the rubric “{rubric}”; the lag in years, where shown, is the rubric's own estimate.",
   stageLadder: "Stage ladder",
   thisAudit: "This audit",
+  radarLabel: "Radar chart of {n} dimensions, scored 0 to 100",
+  titleOrganisation: "Organisation",
+  titleDate: "Date",
+  titleRespondents: "Answered by",
+  titleQuestionnaire: "Questionnaire",
+  titleRevision: "revision {n}",
+  titleRubric: "Rubric",
+  titleTarget: "Target",
+  execHeading: "Summary for the management team",
+  execWhere: "{who} stands at “{stage}”, with {score} of 100 points and {points} points to go to the target, {target}.",
+  execReached: "{who} stands at “{stage}”, with {score} of 100 points: the target, {target}, is reached.",
+  execHeld: "{who} scores {score} of 100, enough for {scoreStage}, but stands at “{stage}” until what blocks the next stage is solved.",
+  execStrongest: "What works best: {answer}.",
+  execWeakest: "What holds the score down most: {answer}.",
+  execBlocked: "{stage} stays out of reach while this holds: {reason}.",
+  execFirstStep: "The first step, of {n} in the roadmap: {step} ({effort}).",
+  execOnlyStep: "The one step in the roadmap: {step} ({effort}).",
 
   // verdict, findings and roadmap
   unconfirmedTag: "unconfirmed",
@@ -118,6 +139,8 @@ export const en = {
 
   // team view
   teamView: "Team view",
+  teamScoresHeading: "Each respondent's scores",
+  teamSpreadHeading: "How the respondents' scores spread",
   respondentsList: "{n} respondents: {names}",
   colTeam: "Team",
   colSpread: "Spread",
@@ -156,6 +179,7 @@ export const en = {
   perDimension: "Per dimension, oldest to newest:",
   progressScoring: "Scoring {n} of {total} files",
   progressReading: "Reading {n} of {total} files",
+  trendChartLabel: "Scores per audit, oldest to newest, 0 to 100",
 
   // the interview
   dontKnow: "Don't know",

@@ -159,6 +159,12 @@ export function stageLabel(card: Scorecard): string {
   return card.overall.confidence.status === "unconfirmed" ? `${card.overall.stage.name} (${t.unconfirmedTag})` : card.overall.stage.name;
 }
 
+/** The short name of a stage, for ladders and table cells: "Mediehus 2.0" of "Mediehus 2.0: den direkta relationen". */
+export function shortStageName(name: string): string {
+  const m = /^(.{1,40}?):\s/.exec(name);
+  return m ? m[1]! : name;
+}
+
 /** The text of a question of the scorecard, by id. */
 export function questionText(card: Scorecard, id: string): string {
   for (const d of card.dimensions) for (const q of d.questions) if (q.id === id) return q.text;

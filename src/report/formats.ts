@@ -68,6 +68,8 @@ export const FORMATS = {
   html: {
     card: async ({ card }) => (await import("./html.js")).renderCardHtml(card),
     team: async (r) => (await import("./team.js")).renderTeamHtml(r),
+    comparison: async (c, _look, lang) => (await import("./compare.js")).renderComparisonHtml(c, lang),
+    trend: async (t, _look, lang) => (await import("./compare.js")).renderTrendHtml(t, lang),
   },
   junit: {
     card: async ({ file, card, checks, noBaseline }) => (await import("./junit.js")).renderJunit([{ file, card, checks: checks ?? [], noBaseline }], card.lang),

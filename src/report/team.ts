@@ -45,13 +45,13 @@ export interface TeamRow {
   stage: string;
   scores: Array<number | null>;
   summary: ScoreSummary | null;
-  /** Highest minus lowest score; null with fewer than two scores. */
+  /** Highest minus lowest score, as the two are shown (rounded); null with fewer than two scores. */
   spread: number | null;
 }
 
 const rowOf = (id: string, title: string, team: number | null, stage: string, scores: Array<number | null>): TeamRow => {
   const summary = summariseScores(scores);
-  return { id, title, team, stage, scores, summary, spread: summary && summary.n > 1 ? Math.round(summary.highest - summary.lowest) : null };
+  return { id, title, team, stage, scores, summary, spread: summary && summary.n > 1 ? Math.round(summary.highest) - Math.round(summary.lowest) : null };
 };
 
 /** Per dimension: the team score, each respondent's, their summary, and the spread between the highest and the lowest. */
@@ -92,12 +92,35 @@ export function teamJson(r: TeamReport) {
   };
 }
 
-/** The team view as a page: the team's report with a polygon per respondent and the questions to discuss first. */
+/** The team view as a page: the team's report with a polygon and a column per respondent, the spread, and the questions to discuss first. */
 export async function renderTeamHtml(r: TeamReport): Promise<string> {
   const { renderHtml } = await import("./html.js");
+  const t = messages(r.team.lang);
+  const rows = [...teamRows(r), teamOverallRow(r, t.overall)];
+  const spread = (row: TeamRow) => (row.spread === null ? "—" : String(row.spread));
+  const each = showsEachPerson(r);
+  const table = each
+    ? {
+        heading: t.teamScoresHeading,
+        intro: fill(t.respondentsList, { n: r.respondents.length, names: r.respondents.map((p) => p.name).join(", ") }),
+        head: [t.colDimension, t.colTeam, ...r.respondents.map((p) => p.name), t.colSpread],
+        rows: rows.map((row) => [row.title, formatScore(row.team), ...row.scores.map(formatScore), spread(row)]),
+        strong: [rows.length - 1],
+        notes: [t.teamRule],
+      }
+    : {
+        heading: t.teamSpreadHeading,
+        intro: fill(t.respondentsCount, { n: r.respondents.length }),
+        head: [t.colDimension, t.colTeam, t.colN, t.colLowest, t.colQ1, t.colMedian, t.colQ3, t.colHighest, t.colSpread],
+        rows: rows.map((row) => [row.title, formatScore(row.team), ...summaryCells(row.summary), spread(row)]),
+        strong: [rows.length - 1],
+        notes: [t.quartileNote, t.teamRule],
+      };
   return renderHtml(r.team, {
-    series: r.respondents.map((p) => ({ label: p.name, scores: Object.fromEntries(p.card.dimensions.map((d) => [d.id, d.score])) })),
-    disagreements: disagreements(r),
+    // A polygon per person while they can be told apart; a large team is its table's spread.
+    ...(each ? { series: r.respondents.map((p) => ({ label: p.name, scores: Object.fromEntries(p.card.dimensions.map((d) => [d.id, d.score])) })) } : {}),
+    disagreements: disagreements(r).map((q) => ({ ...q, distribution: each ? q.distribution : q.distribution.slice(0, ANSWERS_SHOWN).map((d) => ({ ...d, respondents: [] })) })),
+    table,
   });
 }
 
