@@ -8,6 +8,7 @@ import { assertOutputNotInput, expandInputs } from "../audit/inputs.js";
 import { formatsFor, rendererOf, type Format } from "../report/formats.js";
 import type { TeamReport } from "../report/team.js";
 import { saveFile } from "../save/write-file.js";
+import type { Answers } from "../model/answers.js";
 import { startProgress, type FileCommandOptions, type Io } from "./io.js";
 
 export interface MergeOptions extends FileCommandOptions {
@@ -15,6 +16,11 @@ export interface MergeOptions extends FileCommandOptions {
   target?: string;
   /** Write the team's answers as an answers file that score and compare accept. */
   save?: string;
+}
+
+/** The team's answers as `merge --save` writes them: an answers file that score and compare accept. */
+export function serializeTeamAnswers(answers: Answers, respondents: number): string {
+  return `# The team's answers, merged by maturity-audit from ${respondents} respondents.\n${stringify(answers, { lineWidth: 0 })}`;
 }
 
 /** One team view from several respondents' answers to the same questionnaire. */
@@ -72,7 +78,7 @@ export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
   }
   const report: TeamReport = { team, respondents, questions: view.questions };
   const text = await render(report, { colorLevel: opts.output ? 0 : io.colorLevel, width: opts.output ? 80 : io.columns });
-  if (opts.save) saveFile(opts.save, `# The team's answers, merged by maturity-audit from ${people.length} respondents.\n${stringify(view.answers, { lineWidth: 0 })}`);
+  if (opts.save) saveFile(opts.save, serializeTeamAnswers(view.answers, people.length));
   if (opts.output) saveFile(opts.output, text);
   else io.out(text);
 }
