@@ -408,21 +408,26 @@ export class WorkshopSession {
     const p = this.person(id);
     if (!this.entry(question)) throw new RefusedError(400, { key: "errUnknownQuestionId", params: { id: question } });
     const next: Answers = { ...p.answers, answers: { ...p.answers.answers } };
+    let passed = p.meta.passed;
     if (given.skip) {
       delete next.answers[question];
-      if (!p.meta.passed.includes(question)) p.meta.passed.push(question);
+      if (!passed.includes(question)) passed = [...passed, question];
     } else {
       if (given.value === undefined) throw new RefusedError(400, { key: "errWorkshopNoValue" });
       const note = given.note?.trim();
       next.answers[question] = note ? { value: given.value, note } : given.value;
-      p.meta.passed = p.meta.passed.filter((x) => x !== question);
+      if (passed.includes(question)) passed = passed.filter((x) => x !== question);
     }
     const file = join(this.opts.folder, p.meta.file);
     const text = serializeAnswers(next);
     await this.audit.check(loadAnswersText(file, text));
     saveFile(file, text);
     p.answers = next;
-    this.saveState();
+    // The state changes only when a question is passed over or taken up again: one write per answer, not two.
+    if (passed !== p.meta.passed) {
+      p.meta.passed = passed;
+      this.saveState();
+    }
     this.changed();
     this.emit("progress", this.roster());
   }

@@ -89,8 +89,11 @@ export interface WorkshopServerOptions {
 }
 
 /** The workshop's web application: every route, without a socket, so that tests can call it in-process too. */
-export function createWorkshopApp(session: WorkshopSession, options: WorkshopServerOptions): { app: Hono; closeStreams: () => void } {
-  const app = new Hono();
+/** A request's own language, once its body has said which: its problems are worded in it. */
+type Env = { Variables: { lang?: string } };
+
+export function createWorkshopApp(session: WorkshopSession, options: WorkshopServerOptions): { app: Hono<Env>; closeStreams: () => void } {
+  const app = new Hono<Env>();
   const lang = session.lang;
   const m = messages(lang);
   const anonymous = new RateLimiter(120, 10);
@@ -134,7 +137,7 @@ export function createWorkshopApp(session: WorkshopSession, options: WorkshopSer
   });
   app.use("*", bodyLimit({ maxSize: MAX_BODY, onError: (c) => refuse(c, 413, m.wsTooLarge, true) }));
 
-  const read = async <T>(c: Context, schema: z.ZodType<T>): Promise<T> => {
+  const read = async <T>(c: Context<Env>, schema: z.ZodType<T>): Promise<T> => {
     let data: unknown;
     try {
       data = await c.req.json();
@@ -143,11 +146,13 @@ export function createWorkshopApp(session: WorkshopSession, options: WorkshopSer
     }
     const r = schema.safeParse(data);
     if (!r.success) throw new RefusedError(400, { key: "errWorkshopBadRequest" });
+    const said = (r.data as { lang?: unknown }).lang;
+    if (typeof said === "string") c.set("lang", said);
     return r.data;
   };
 
   app.onError((err, c) => {
-    const words = langOf(c.req.query("lang"), lang);
+    const words = langOf(c.get("lang") ?? c.req.query("lang"), lang);
     const text = WorkshopSession.problemText(err, words);
     if (text !== undefined && err instanceof AuditError) {
       const status = err instanceof RefusedError ? err.status : 422;
@@ -159,7 +164,7 @@ export function createWorkshopApp(session: WorkshopSession, options: WorkshopSer
   app.notFound((c) => refuse(c, 404, m.wsNotFound, wantsJson(c)));
 
   // Participants
-  const participant = new Hono();
+  const participant = new Hono<Env>();
   participant.get("/", (c) => c.html(participantPage(langOf(c.req.query("lang"), lang), joinBase)));
   participant.get("/app.js", (c) => c.body(PARTICIPANT_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8" }));
   participant.get("/style.css", (c) => c.body(STYLE, 200, { "content-type": "text/css; charset=utf-8" }));
@@ -192,7 +197,7 @@ export function createWorkshopApp(session: WorkshopSession, options: WorkshopSer
   app.route(joinBase, participant);
 
   // The facilitator
-  const host = new Hono();
+  const host = new Hono<Env>();
   host.get("/", (c) => c.html(dashboardPage(lang, hostBase, joinUrl())));
   host.get("/dashboard.js", (c) => c.body(DASHBOARD_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8" }));
   host.get("/style.css", (c) => c.body(STYLE, 200, { "content-type": "text/css; charset=utf-8" }));
@@ -286,7 +291,7 @@ export interface RunningServer {
 }
 
 /** Listens on the address given, and nowhere else. */
-export function listen(app: Hono, closeStreams: () => void, hostname: string, port: number): Promise<RunningServer> {
+export function listen(app: Hono<Env>, closeStreams: () => void, hostname: string, port: number): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname, port }) as Server;
     server.requestTimeout = 30_000;
