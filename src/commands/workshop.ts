@@ -95,6 +95,12 @@ export interface QuestionView {
   previous?: string;
 }
 
+export interface RosterEntry extends FlowProgress {
+  id: string;
+  name: string;
+  role?: string;
+}
+
 export interface RevealedQuestion {
   id: string;
   section: string;
@@ -334,7 +340,7 @@ export class WorkshopSession {
     this.byToken.set(meta.token!, meta.id);
     this.saveState();
     this.changed();
-    this.emit("progress", this.roster());
+    this.emit("progress", this.rosterEntry(meta.id));
     return { id: meta.id, token: meta.token! };
   }
 
@@ -429,12 +435,18 @@ export class WorkshopSession {
       this.saveState();
     }
     this.changed();
-    this.emit("progress", this.roster());
+    // Only the participant who moved: sixty answering at once must not each send everyone's progress.
+    this.emit("progress", this.rosterEntry(id));
   }
 
   /** Who has joined and how far each is: never what they answered. */
-  roster(): Array<{ id: string; name: string; role?: string; answered: number; shown: number; total: number }> {
-    return [...this.participants.values()].map(({ meta, answers }) => ({ id: meta.id, name: meta.name, ...(meta.role ? { role: meta.role } : {}), ...progressOf(this.entries, answers) }));
+  roster(): RosterEntry[] {
+    return [...this.participants.keys()].map((id) => this.rosterEntry(id));
+  }
+
+  private rosterEntry(id: string): RosterEntry {
+    const { meta, answers } = this.participants.get(id)!;
+    return { id: meta.id, name: meta.name, ...(meta.role ? { role: meta.role } : {}), ...progressOf(this.entries, answers) };
   }
 
   /** Names that tell participants apart: a repeated one gets a number, as merge does. */

@@ -377,7 +377,14 @@ export const DASHBOARD_SCRIPT = String.raw`
     var es = new EventSource(base + "/api/events?after=" + after);
     es.addEventListener("open", function () { banner.classList.add("hidden"); });
     es.addEventListener("error", function () { banner.textContent = texts.wsReconnecting; banner.classList.remove("hidden"); });
-    es.addEventListener("progress", function (e) { if (state) { state.roster = JSON.parse(e.data); roster(state.roster); } refetchTeam(); });
+    es.addEventListener("progress", function (e) {
+      if (!state) return;
+      var p = JSON.parse(e.data);
+      var i = state.roster.findIndex(function (r) { return r.id === p.id; });
+      if (i < 0) state.roster.push(p); else state.roster[i] = p;
+      roster(state.roster);
+      refetchTeam();
+    });
     ["reveal", "agree", "end", "reset"].forEach(function (type) { es.addEventListener(type, refetch); });
   }
   var teamTimer = null;
