@@ -86,7 +86,12 @@ export interface WorkshopServerOptions {
   publicUrl: (path: string) => string;
   /** Where unexpected failures are told (the terminal). */
   report?: (text: string) => void;
+  /** Requests a client may make at once, and per second after that: one who has not joined, and one who has. */
+  limits?: { anonymous: [number, number]; identified: [number, number] };
 }
+
+/** Enough for a room of phones behind one address, and for a participant who taps quickly; not for guessing. */
+export const RATE_LIMITS = { anonymous: [120, 10], identified: [60, 20] } as { anonymous: [number, number]; identified: [number, number] };
 
 /** The workshop's web application: every route, without a socket, so that tests can call it in-process too. */
 /** A request's own language, once its body has said which: its problems are worded in it. */
@@ -96,8 +101,9 @@ export function createWorkshopApp(session: WorkshopSession, options: WorkshopSer
   const app = new Hono<Env>();
   const lang = session.lang;
   const m = messages(lang);
-  const anonymous = new RateLimiter(120, 10);
-  const identified = new RateLimiter(60, 20);
+  const limits = options.limits ?? RATE_LIMITS;
+  const anonymous = new RateLimiter(...limits.anonymous);
+  const identified = new RateLimiter(...limits.identified);
   const streams = new Set<() => void>();
   const joinBase = `/j/${session.joinSecret}`;
   const hostBase = `/f/${session.hostSecret}`;

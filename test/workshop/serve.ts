@@ -1,6 +1,6 @@
 // A workshop served in this process on 127.0.0.1 and a free port, as the command serves it.
 import { WorkshopSession, type WorkshopOptions } from "../../src/commands/workshop.js";
-import { createWorkshopApp, listen } from "../../src/workshop/server.js";
+import { createWorkshopApp, listen, type WorkshopServerOptions } from "../../src/workshop/server.js";
 
 export interface Served {
   session: WorkshopSession;
@@ -10,10 +10,10 @@ export interface Served {
   close(): Promise<void>;
 }
 
-export async function serveWorkshop(folder: string, options: Partial<WorkshopOptions> = {}): Promise<Served> {
+export async function serveWorkshop(folder: string, options: Partial<WorkshopOptions> = {}, limits?: WorkshopServerOptions["limits"]): Promise<Served> {
   const session = await WorkshopSession.open({ folder, today: "2026-12-01", ...options });
   let port = 0;
-  const { app, closeStreams } = createWorkshopApp(session, { publicUrl: (path) => `http://127.0.0.1:${port}${path}` });
+  const { app, closeStreams } = createWorkshopApp(session, { publicUrl: (path) => `http://127.0.0.1:${port}${path}`, ...(limits ? { limits } : {}) });
   const running = await listen(app, closeStreams, "127.0.0.1", 0);
   port = running.port;
   const base = `http://127.0.0.1:${port}`;

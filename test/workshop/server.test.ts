@@ -248,12 +248,21 @@ describe("live updates", () => {
 });
 
 describe("rate limits", () => {
-  it("slow down a client that keeps guessing", async () => {
-    const w = await serveWorkshop(fresh());
+  it("slow down a client that keeps guessing, and not one that has joined", async () => {
+    // A small bucket, so that a busy machine cannot refill it while the test runs.
+    const w = await serveWorkshop(fresh(), {}, { anonymous: [10, 0.1], identified: [10, 0.1] });
     try {
-      const statuses = await Promise.all(Array.from({ length: 160 }, async (_, i) => (await fetch(`${w.base}/j/guess${i}`)).status));
-      expect(statuses.filter((s) => s === 403).length).toBeGreaterThanOrEqual(100);
-      expect(statuses).toContain(429);
+      const statuses: number[] = [];
+      for (let i = 0; i < 14; i++) statuses.push((await fetch(`${w.base}/j/guess${i}`)).status);
+      expect(statuses.slice(0, 10)).toEqual(Array(10).fill(403));
+      expect(statuses.slice(10)).toEqual(Array(4).fill(429));
+      const limited = await fetch(`${w.base}/j/guess`);
+      expect(limited.headers.get("retry-after")).toBe("2");
+      expect(await limited.text()).toContain("wait a moment");
+      // Someone who has joined has a bucket of their own, not the guesser's.
+      w.session.join("Joined before");
+      const token = w.session.tokenOf(w.session.roster()[0]!.id)!;
+      expect((await fetch(`${w.join}/api/state`, { headers: { cookie: `ma_p=${token}` } })).status).toBe(200);
     } finally {
       await w.close();
     }
