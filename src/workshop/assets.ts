@@ -341,8 +341,23 @@ export const DASHBOARD_SCRIPT = String.raw`
         choices(q).forEach(function (c) { var o = el("option", { value: JSON.stringify(c.value), text: c.label }); if (JSON.stringify(c.value) === JSON.stringify(start)) o.selected = true; sel.appendChild(o); });
         var note = el("input", { type: "text", name: "note", maxlength: "2000", placeholder: texts.wsAgreeNote, "aria-label": texts.wsAgreeNote });
         var go = el("button", { type: "button", class: "agree", text: texts.wsAgree });
-        go.addEventListener("click", function () { post("/api/agree", { question: q.id, value: JSON.parse(sel.value), note: note.value }).then(refetch, problem); });
-        if (q.type !== "multi") card.appendChild(el("div", { class: "actions" }, [sel, note, go]));
+        if (q.type === "multi") {
+          // A multiple choice is agreed option by option: the merged picks are ticked to start with.
+          var picks = el("div", { class: "picks" });
+          q.options.forEach(function (o) {
+            var box = el("input", { type: "checkbox", value: o.value, checked: Array.isArray(start) && start.indexOf(o.value) >= 0 });
+            picks.appendChild(el("label", { class: "choice" }, [box, el("span", { text: o.label })]));
+          });
+          go.addEventListener("click", function () {
+            var value = Array.prototype.slice.call(picks.querySelectorAll("input:checked")).map(function (i) { return i.value; });
+            post("/api/agree", { question: q.id, value: value, note: note.value }).then(refetch, problem);
+          });
+          card.appendChild(picks);
+          card.appendChild(el("div", { class: "actions" }, [note, go]));
+        } else {
+          go.addEventListener("click", function () { post("/api/agree", { question: q.id, value: JSON.parse(sel.value), note: note.value }).then(refetch, problem); });
+          card.appendChild(el("div", { class: "actions" }, [sel, note, go]));
+        }
       }
       b.appendChild(card);
     });

@@ -68,7 +68,11 @@ describe.skipIf(!existsSync(CHROMIUM))("a live workshop in headless Chromium", {
       await form.locator(`label.choice:not(.extra) input[value='${pick}']`).check();
     }
     await form.locator("button[type=submit]").click();
-    await page.waitForFunction((prev) => document.querySelector("form[data-id]")?.getAttribute("data-id") !== prev, id);
+    try {
+      await page.waitForFunction((prev) => document.querySelector("form[data-id]")?.getAttribute("data-id") !== prev, id);
+    } catch (err) {
+      throw new Error(`participant ${i} stayed on ${id}: ${await page.locator("main").textContent()}`, { cause: err });
+    }
     return id;
   }
 
@@ -136,6 +140,10 @@ describe.skipIf(!existsSync(CHROMIUM))("a live workshop in headless Chromium", {
     const firstId = (await first.getAttribute("data-question"))!;
     await first.locator("button.agree").click();
     await expect.poll(() => dashboard.locator(`section[data-question="${firstId}"] .agreed`).count()).toBe(1);
+    await whenCard.locator("select[name=team]").selectOption('"unknown"');
+    await whenCard.locator("input[name=note]").fill("Ask the web agency for the numbers");
+    await whenCard.locator("button.agree").click();
+    await expect.poll(() => dashboard.locator(`section[data-question="${WHEN_QUESTION}"] .agreed`).textContent()).toBe("Agreed: don't know");
     await dashboard.locator("#names").click();
     await expect.poll(() => dashboard.locator(`section[data-question="${firstId}"] .names`).count()).toBeGreaterThan(0);
     await dashboard.screenshot({ path: join(SHOTS, "dashboard-revealed.png"), fullPage: true });
@@ -172,6 +180,7 @@ describe.skipIf(!existsSync(CHROMIUM))("a live workshop in headless Chromium", {
     const team = parse(readFileSync(join(folder, "team", "team-answers.yaml"), "utf8")) as { respondents: string[]; answers: Record<string, { note?: string } | unknown> };
     expect(team.respondents).toHaveLength(4);
     expect((team.answers[firstId] as { note: string }).note).toMatch(/Agreed by the team/);
+    expect(team.answers[WHEN_QUESTION]).toEqual({ value: "unknown", note: `Agreed by the team; answered otherwise: ${names[2]}. Ask the web agency for the numbers` });
 
     // merge of the folder, unchanged, gives the team scores the dashboard showed.
     const merged = await runMain(["merge", folder, "--format", "json"], { env: { LANG: "en_US.UTF-8", LC_ALL: undefined } });
