@@ -47,12 +47,12 @@ export async function runLiveWorkshop(opts: LiveWorkshopOptions, io: Io, signal:
   port = running.port;
   const joinUrl = `http://${urlHost(bind.host)}:${port}/j/${session.joinSecret}`;
   const hostUrl = `http://${urlHost(bind.host)}:${port}/f/${session.hostSecret}`;
-  const { toString } = await import("qrcode");
+  const { qrText } = await import("./qr.js");
   const why = bind.why.key === "wsWhyLan" ? fill(t.wsWhyLan, { iface: bind.why.iface }) : t[bind.why.key];
   io.err(
     [
       fill(t.wsListening, { address: `${urlHost(bind.host)}:${port}`, why }),
-      await toString(joinUrl, { type: "utf8", margin: 2, errorCorrectionLevel: "M" }),
+      qrText(joinUrl),
       fill(t.wsJoinLink, { url: joinUrl }),
       fill(t.wsDashboardLink, { url: hostUrl }),
       t.wsStopHint,

@@ -208,8 +208,8 @@ export function createWorkshopApp(session: WorkshopSession, options: WorkshopSer
   host.get("/dashboard.js", (c) => c.body(DASHBOARD_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8" }));
   host.get("/style.css", (c) => c.body(STYLE, 200, { "content-type": "text/css; charset=utf-8" }));
   host.get("/qr.svg", async (c) => {
-    const { toString } = await import("qrcode");
-    return c.body(await toString(joinUrl(), { type: "svg", margin: 2, errorCorrectionLevel: "M" }), 200, { "content-type": "image/svg+xml" });
+    const { qrSvg } = await import("./qr.js");
+    return c.body(qrSvg(joinUrl()), 200, { "content-type": "image/svg+xml" });
   });
   host.get("/radar.svg", async (c) => {
     const { card } = await session.teamScores();
