@@ -80,7 +80,7 @@ export const PARTICIPANT_SCRIPT = String.raw`
 
   function load(question) {
     return call("GET", "/api/state?lang=" + encodeURIComponent(lang) + (question ? "&q=" + encodeURIComponent(question) : ""))
-      .then(function (res) { offline(false); show(res); }, function () { offline(true); schedule(); });
+      .then(function (res) { offline(false); show(res); }, function () { offline(true); schedule(function () { load(question); }); });
   }
 
   function show(res) {
@@ -220,21 +220,27 @@ export const PARTICIPANT_SCRIPT = String.raw`
     localStorage.setItem(pendingKey, JSON.stringify(answer));
     flush();
   }
+  // Sends the answer waiting on the phone, if there is one; the page on screen stays as it is otherwise.
   function flush() {
+    clearTimeout(retry);
     var raw = localStorage.getItem(pendingKey);
-    if (!raw) return load();
+    if (!raw) return;
     call("POST", "/api/answer", JSON.parse(raw)).then(function (res) {
       offline(false);
-      if (res.status === 200 || res.status === 401 || res.status === 403 || res.status === 409 || res.status === 400 || res.status === 413 || res.status === 422) localStorage.removeItem(pendingKey);
+      if (res.status !== 429 && localStorage.getItem(pendingKey) === raw) localStorage.removeItem(pendingKey);
       if (res.status === 200) return show(res);
-      if (res.status === 429) return schedule();
+      if (res.status === 429) return schedule(flush);
       problem(res.body.error || "");
-    }, function () { offline(true); schedule(); });
+    }, function () { offline(true); schedule(flush); });
   }
-  function schedule() { clearTimeout(retry); retry = setTimeout(flush, 2000); }
-  window.addEventListener("online", flush);
-  document.addEventListener("visibilitychange", function () { if (!document.hidden) flush(); });
-  flush();
+  function schedule(task) { clearTimeout(retry); retry = setTimeout(task, 2000); }
+  function resume() {
+    if (localStorage.getItem(pendingKey)) flush();
+    else if (!root.firstChild) load();
+  }
+  window.addEventListener("online", resume);
+  document.addEventListener("visibilitychange", function () { if (!document.hidden) resume(); });
+  if (localStorage.getItem(pendingKey)) flush(); else load();
 })();
 `;
 

@@ -19,7 +19,7 @@ const HIDING = ['"little-online"', '"not-used"', '"no-online-ads"'];
 // The question after it: where the fourth participant, who never sees it, stops.
 const AFTER_WHEN = "channels.cut-traditional";
 
-describe.skipIf(!existsSync(CHROMIUM))("a live workshop in headless Chromium", { timeout: 60_000 }, () => {
+describe.skipIf(!existsSync(CHROMIUM))("a live workshop in headless Chromium", { timeout: 120_000 }, () => {
   let tmp: string;
   let folder: string;
   let served: Served;
