@@ -515,7 +515,10 @@ export class WorkshopSession {
   }
 
   private display(e: FlowEntry, v: AnswerValue, lang: string, m: Messages): string {
-    return v === UNKNOWN ? m.unknown : v === NOT_APPLICABLE ? m.notApplicable : displayAnswer(e.question, v, lang, m);
+    if (v === UNKNOWN) return m.unknown;
+    if (v === NOT_APPLICABLE) return m.notApplicable;
+    // An agreed empty multiple choice is the team's "none of these", not a missing answer.
+    return e.question.type === "multi" && Array.isArray(v) && v.length === 0 ? m.noneOfThese : displayAnswer(e.question, v, lang, m);
   }
 
   /** Records the team's answer to a question, who answered otherwise, and a note; writes the team's answers file. */

@@ -28,7 +28,7 @@ progress{width:100%;height:12px}
 .hidden{display:none}
 table{border-collapse:collapse;width:100%}
 td,th{padding:6px 8px;border-bottom:1px solid #e4e7ec;text-align:left;vertical-align:top}
-.grid{display:grid;grid-template-columns:320px 1fr 1fr;gap:16px}
+.grid{display:grid;grid-template-columns:300px 340px 1fr;gap:16px}
 .join img{width:100%;max-width:300px;background:#fff}
 .join code{word-break:break-all;font-size:.8rem}
 .dist{display:grid;grid-template-columns:minmax(120px,40%) 1fr 2.5em;gap:4px 8px;align-items:center;margin:6px 0}
@@ -372,6 +372,8 @@ export const DASHBOARD_SCRIPT = String.raw`
   function team(s) {
     var b = box("team");
     var t = s.team;
+    // Scores would give answers away during silent scoring: they appear with the first reveal.
+    if (!s.revealed.length) return b.appendChild(el("p", { class: "help", text: texts.wsSilent }));
     b.appendChild(el("h2", { text: fill(texts.wsTeamScore, { score: t.score, stage: t.stage }) }));
     b.appendChild(el("div", { class: "score", id: "team-score", "data-score": String(t.score), text: t.score + "/100" }));
     var tbl = el("table", { id: "team-dimensions" });
