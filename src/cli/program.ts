@@ -273,6 +273,35 @@ export function buildProgram(words: Wording = english, host: Host = processHost(
     });
 
   program
+    .command("workshop")
+    .description(h("helpWorkshop"))
+    .argument("<folder>", h("helpWorkshopFolder"))
+    .addOption(opt.questionnaire())
+    .addOption(opt.rubric())
+    .addOption(opt.lang())
+    .addOption(opt.target())
+    .option("--port <port>", h("helpWorkshopPort"))
+    .option("--host <address>", h("helpWorkshopHost"))
+    .addHelpText("after", examples("npx maturity-audit workshop ./acme --lang sv", "maturity-audit workshop ./acme --port 8080", "maturity-audit workshop ./acme --host 127.0.0.1", "maturity-audit merge ./acme --format html --output acme.html"))
+    .action(async (folder: string, o, cmd: Command) => {
+      const port = numberOption("--port", o.port as string | undefined, 0, 65535, true);
+      const host = o.host === undefined ? undefined : String(o.host).trim();
+      if (host !== undefined && !/^[A-Za-z0-9.:%[\]-]{1,253}$/.test(host)) throw new UsageError({ key: "errWorkshopListen", params: { address: host, reason: "--host" } });
+      const { runLiveWorkshop } = await import("../workshop/run.js");
+      // Ctrl-C ends the workshop cleanly: the server closes, the team's files are written, exit 130.
+      const stop = new AbortController();
+      const abort = () => stop.abort();
+      process.once("SIGINT", abort);
+      process.once("SIGTERM", abort);
+      try {
+        await runLiveWorkshop({ folder, questionnaire: o.questionnaire, rubric: o.rubric, target: o.target, lang: langOf(o), today: today(), port, host }, ioFor(cmd), stop.signal);
+      } finally {
+        process.off("SIGINT", abort);
+        process.off("SIGTERM", abort);
+      }
+    });
+
+  program
     .command("validate")
     .description(h("helpValidate"))
     .argument("<files...>", h("helpValidateFiles"))

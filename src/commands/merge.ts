@@ -10,7 +10,7 @@ import { formatsFor, rendererOf, type Format } from "../report/formats.js";
 import type { TeamReport } from "../report/team.js";
 import { saveFiles } from "../save/write-file.js";
 import { truncate } from "../text/terminal.js";
-import { NAME_MAX } from "../model/answers.js";
+import { NAME_MAX, type Answers } from "../model/answers.js";
 import { startProgress, type FileCommandOptions, type Io } from "./io.js";
 
 export interface MergeOptions extends FileCommandOptions {
@@ -18,6 +18,11 @@ export interface MergeOptions extends FileCommandOptions {
   target?: string;
   /** Write the team's answers as an answers file that score and compare accept. */
   save?: string;
+}
+
+/** The team's answers as `merge --save` writes them: an answers file that score and compare accept. */
+export function serializeTeamAnswers(answers: Answers, respondents: number): string {
+  return `# The team's answers, merged by maturity-audit from ${respondents} respondents.\n${stringify(answers, { lineWidth: 0 })}`;
 }
 
 /** One team view from several respondents' answers to the same questionnaire. */
@@ -84,7 +89,7 @@ export async function runMerge(opts: MergeOptions, io: Io): Promise<void> {
   const text = await render(report, { colorLevel: opts.output ? 0 : io.colorLevel, width: opts.output ? 80 : io.columns });
   // Both files or neither: a --output into a missing folder must not leave the --save file written.
   const saves = [
-    ...(opts.save ? [{ file: opts.save, text: `# The team's answers, merged by maturity-audit from ${people.length} respondents.\n${stringify(view.answers, { lineWidth: 0 })}` }] : []),
+    ...(opts.save ? [{ file: opts.save, text: serializeTeamAnswers(view.answers, people.length) }] : []),
     ...(opts.output ? [{ file: opts.output, text }] : []),
   ];
   saveFiles(saves);

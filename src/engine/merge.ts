@@ -20,6 +20,12 @@ export interface QuestionConsensus {
   agreement: number | null;
 }
 
+/** Widest spread first (lowest agreement), then the most answered: the order in which a team discusses its answers. */
+export function bySpread(a: QuestionConsensus, b: QuestionConsensus): number {
+  if (a.agreement === null || b.agreement === null) return a.agreement === b.agreement ? a.id.localeCompare(b.id) : a.agreement === null ? 1 : -1;
+  return a.agreement - b.agreement || b.answered - a.answered || a.id.localeCompare(b.id);
+}
+
 /** Up to this many respondents a team is shown person by person; beyond it, as a distribution. */
 export const TEAM_NAMES_SHOWN = 12;
 

@@ -1,5 +1,5 @@
 import type { Answer, Answers, AnswerValue } from "../model/answers.js";
-import type { Question, Questionnaire } from "../model/questionnaire.js";
+import type { Questionnaire } from "../model/questionnaire.js";
 import type { Rubric } from "../model/rubric.js";
 import type { ScoringRubric } from "../engine/rubric.js";
 import { notApplicableIds } from "../engine/yaml-rubric.js";
@@ -7,7 +7,7 @@ import { resolveText } from "../i18n/text.js";
 import { fill, messages } from "../i18n/messages.js";
 
 import { NOT_APPLICABLE, UNKNOWN, answerProblem, readAnswer } from "../engine/answer.js";
-import { evaluateCondition } from "../engine/condition.js";
+import { flowEntries, isAnswered, isShown, knownValues, shownEntries, type FlowEntry } from "./flow.js";
 
 import type { AskChoice, Asker } from "./asker.js";
 import { word } from "../i18n/phrase.js";
@@ -32,11 +32,7 @@ const DONE = "\u0000done";
 
 type Asked = AnswerValue | typeof SKIP;
 
-interface Entry {
-  question: Question;
-  sectionTitle: string;
-  position: number;
-}
+type Entry = FlowEntry;
 
 /** The answer's value, keeping its note when it is changed. */
 function withValue(previous: Answer | null | undefined, value: AnswerValue): Answer {
@@ -49,22 +45,12 @@ export async function interview(q: Questionnaire, asker: Asker, start: Answers, 
   const lang = options.lang ?? "en";
   const m = messages(lang);
   const naAllowed = notApplicableIds(options.rubric);
-  const entries: Entry[] = [];
-  for (const s of q.sections) for (const question of s.questions) entries.push({ question, sectionTitle: resolveText(s.title, lang), position: entries.length + 1 });
+  const entries = flowEntries(q, lang);
   const total = entries.length;
   const answers: Answers = { ...start, answers: { ...start.answers } };
 
-  const known = () => {
-    const map = new Map<string, AnswerValue>();
-    for (const e of entries) {
-      if (e.question.when && evaluateCondition(e.question.when, map) !== true) continue;
-      const a = readAnswer(own(answers.answers, e.question.id), e.question);
-      if (a.kind === "value") map.set(e.question.id, a.value);
-    }
-    return map;
-  };
-  const isShown = (e: Entry) => !e.question.when || evaluateCondition(e.question.when, known()) === true;
-  const isAnswered = (e: Entry) => readAnswer(own(answers.answers, e.question.id), e.question).kind !== "empty";
+  const shownNow = (e: Entry) => isShown(e, knownValues(entries, answers));
+  const answeredNow = (e: Entry) => isAnswered(e, answers);
 
   const save = async () => options.onChange?.(answers);
 
@@ -84,14 +70,14 @@ export async function interview(q: Questionnaire, asker: Asker, start: Answers, 
 
   // Never re-asks what a resumed file already holds; after a change in the review, asks only what it newly reveals.
   const askPending = async () => {
-    for (const e of entries) if (isShown(e) && !isAnswered(e) && !asked.has(e.question.id)) await askOne(e);
+    for (const e of entries) if (shownNow(e) && !answeredNow(e) && !asked.has(e.question.id)) await askOne(e);
   };
 
   await askPending();
 
   for (;;) {
-    const shown = entries.filter(isShown);
-    const answered = shown.filter(isAnswered).length;
+    const shown = shownEntries(entries, answers);
+    const answered = shown.filter(answeredNow).length;
     const choices: AskChoice<string>[] = [
       { value: DONE, name: fill(m.reviewDone, { answered, shown: shown.length }) },
       ...shown.map((e) => {

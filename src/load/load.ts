@@ -77,6 +77,11 @@ export function loadAnswersFile(file: string): Loaded<Answers> {
   return finish(parseFile("answers", file, readSource(file)));
 }
 
+/** Answers given as text (a form, not yet a file), checked exactly as a file of that name would be. */
+export function loadAnswersText(file: string, text: string): Loaded<Answers> {
+  return finish(parseFile("answers", file, text));
+}
+
 /** Throws with every located problem when the rubric does not fit the questionnaire. */
 export function assertRubricFits(rubric: Loaded<Rubric>, questionnaire: Questionnaire): Problem[] {
   const issues = checkRubric(rubric.value, questionnaire);

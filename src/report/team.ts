@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from "chalk";
 import Table from "cli-table3";
 import { quantileSorted } from "d3-array";
 import type { Scorecard } from "../engine/scorecard.js";
-import { TEAM_NAMES_SHOWN, type QuestionConsensus } from "../engine/merge.js";
+import { TEAM_NAMES_SHOWN, bySpread, type QuestionConsensus } from "../engine/merge.js";
 import { escapeMarkdown as md } from "./escape.js";
 import { formatScore } from "./numbers.js";
 import { displayWidth, stripControl, truncate, wrap } from "../text/terminal.js";
@@ -77,7 +77,7 @@ export function disagreements(r: TeamReport, n = 5): Array<QuestionConsensus & {
   const text = new Map(r.team.dimensions.flatMap((d) => d.questions).map((q) => [q.id, q.text]));
   return r.questions
     .filter((q) => q.agreement !== null && q.agreement < 1 && q.type !== "text")
-    .sort((a, b) => a.agreement! - b.agreement! || b.answered - a.answered || a.id.localeCompare(b.id))
+    .sort(bySpread)
     .slice(0, n)
     .map((q) => ({ ...q, text: text.get(q.id) ?? q.id }));
 }
