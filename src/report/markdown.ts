@@ -26,7 +26,7 @@ export function renderMarkdown(card: Scorecard, options: { steps?: number; expla
   for (const r of card.groups?.length ? treeRows(card) : dimensionRows(card)) {
     const level = "level" in r ? (r.level as number) : 0;
     const title = r.id === "overall" || ("kind" in r && r.kind === "group" && level === 0) ? `**${md(r.title)}**` : `${"&emsp;".repeat(level)}${md(r.title)}`;
-    out.push(`| ${title} | ${r.scoreText} | ${stageBadge(r.stage, r.reached, r.blocked)} | ${r.gap > 0 ? shownGap(card, r.gap) : "—"} |`);
+    out.push(`| ${title} | ${r.scoreText} | ${stageBadge(r.stage, r.reached, r.blocked)} | ${r.gap > 0 ? shownGap(card, r.gap, "") : "—"} |`);
   }
   out.push("");
   const blocking = card.gates.filter((g) => g.status !== "passed");

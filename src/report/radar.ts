@@ -1,5 +1,4 @@
 import { escapeHtml as x } from "./escape.js";
-import { shortTitles } from "./short-titles.js";
 
 export interface RadarSeries {
   label: string;
@@ -12,9 +11,9 @@ export interface RadarSeries {
   dash?: string;
 }
 
-/** The label of each axis: the whole title beside a few axes; a short one, told apart from the others, around many. */
+/** The label of each axis: the author's short title where there is one, else the whole title, which the chart wraps. */
 export function radarLabels(dimensions: ReadonlyArray<{ title: string; short?: string | undefined }>): string[] {
-  return dimensions.length <= 8 ? shortTitles(dimensions, 40, true) : shortTitles(dimensions, 14);
+  return dimensions.map((d) => d.short ?? d.title);
 }
 
 const FONT = 14;

@@ -6,7 +6,7 @@ import { outOf, shownGap, shownScore, treeDepth, treeRows } from "./common.js";
 import { benchmarkOriginLine, benchmarkPhrase, borderlineSentences, dimensionRows, quarterPhrase, roadmapView, stepWhere, confidenceSentence, coverageSentence, definitionSentence, stageLegend, stageShort, stageTone, stageWithConfidence, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
 import { fill } from "../i18n/messages.js";
 import { bar } from "./numbers.js";
-import { stripControl, truncate, wrap } from "../text/terminal.js";
+import { displayWidth, stripControl, truncate, wrap } from "../text/terminal.js";
 
 export interface TextOptions {
   /** chalk colour level: 0 for plain text. */
@@ -178,7 +178,7 @@ function pack(items: string[], width: number): string[] {
   const lines: string[] = [];
   for (const item of items.map((x) => truncate(x, width))) {
     const last = lines[lines.length - 1];
-    if (last !== undefined && last.length + 3 + item.length <= width) lines[lines.length - 1] = `${last} · ${item}`;
+    if (last !== undefined && displayWidth(last) + 3 + displayWidth(item) <= width) lines[lines.length - 1] = `${last} · ${item}`;
     else lines.push(item);
   }
   return lines;

@@ -74,7 +74,7 @@ describe("the roadmap", () => {
     const text = full.stdout.replace(/\s+/g, " ");
     for (const s of card.nextSteps) expect(text).toContain(s.title);
     for (const name of new Set(card.nextSteps.map((s) => s.phase.name))) expect(text).toContain(`Toward ${name}`);
-    expect(text).toContain(`★ = in the smallest set of changes that reaches 2.0: ${card.roadmap.minimal.length} answers.`);
+    expect(text).toContain(`★ = in the smallest set of changes that reaches Media house 2.0: ${card.roadmap.minimal.length} answers.`);
 
     const short = io();
     await runScore({ files: [file], format: "text", today: "2026-12-01" }, short);

@@ -476,7 +476,7 @@ export const acceptedCases: CorpusCase[] = [
     expectCode: 0,
     expectInStderr: /^$/,
     // yes (100), the middle option (50), one of two tools (50): 67, and the step on the question named toString.
-    expectInStdout: /^The second stage · 67\/100 · target valueOf$[\s\S]*Write the plan down[\s\S]*Why: "How do you plan\?": Some plan/m,
+    expectInStdout: /^The second stage \(confirmed, borderline\) · 67\/100 · target The second stage$[\s\S]*Write the plan down[\s\S]*Why: "How do you plan\?": Some plan/m,
   },
   {
     name: "prototype-like ids, score an unanswered toString as not answered",
