@@ -1,6 +1,9 @@
 
 import { bundledQuestionnairePath, bundledRubricPath, BUNDLED_QUESTIONNAIRES } from "../load/bundled.js";
 import { loadQuestionnaire, loadRubricFile } from "../load/load.js";
+import { readBundledCache } from "../load/bundled-cache.js";
+import type { Questionnaire } from "../model/questionnaire.js";
+import type { Rubric } from "../model/rubric.js";
 import { BUNDLED_RUBRICS } from "../engine/registry.js";
 import { resolveText } from "../i18n/text.js";
 import { LANGUAGES } from "../i18n/messages.js";
@@ -9,7 +12,9 @@ import { type Io } from "./io.js";
 export function runList(opts: { format: "text" | "json"; lang?: string }, io: Io): void {
   const lang = opts.lang ?? "en";
   const questionnaires = BUNDLED_QUESTIONNAIRES.map((id) => {
-    const q = loadQuestionnaire(bundledQuestionnairePath(id)).value;
+    // The build's parsed copies, as score reads them: parsing the YAML again would double the run.
+    const file = bundledQuestionnairePath(id);
+    const q = (readBundledCache<Questionnaire>(file) ?? loadQuestionnaire(file)).value;
     return {
       id,
       revision: q.revision,
@@ -21,7 +26,8 @@ export function runList(opts: { format: "text" | "json"; lang?: string }, io: Io
     };
   });
   const rubrics = BUNDLED_RUBRICS.map((r) => {
-    const rubric = loadRubricFile(bundledRubricPath(r.id)).value;
+    const file = bundledRubricPath(r.id);
+    const rubric = (readBundledCache<Rubric>(file) ?? loadRubricFile(file)).value;
     return { id: r.id, questionnaire: r.questionnaire, title: resolveText(rubric.title, lang), summary: r.summary, stages: rubric.stages.map((s) => s.id) };
   });
   if (opts.format === "json") {

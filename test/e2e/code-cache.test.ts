@@ -15,7 +15,8 @@ vi.setConfig({ testTimeout: 120_000 });
 /** Node 22.10 and later keep the cache themselves (module.enableCompileCache), in a format of their own. */
 const NODE_OWN_CACHE = typeof (Module as unknown as { flushCompileCache?: unknown }).flushCompileCache === "function";
 
-const COMMANDS = [["--version"], ["--help"], ["score", "test/fixtures/mixed-regional-shop.yaml"]];
+// --help (the most text from the bundle) and score (the most of its code run); --version takes the same path as --help.
+const COMMANDS = [["--help"], ["score", "test/fixtures/mixed-regional-shop.yaml"]];
 
 interface Outcome {
   status: number | null;
@@ -87,9 +88,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("the code cache", () => {
   it("gives the normal output with no cache, then with the one the first run wrote to the user's cache folder", () => {
-    expect(expected.map((e) => e.status)).toEqual([0, 0, 0]);
-    expect(expected[0]!.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-    expect(expected[2]!.stdout).toContain("40/100");
+    expect(expected.map((e) => e.status)).toEqual([0, 0]);
+    expect(expected[0]!.stdout).toContain("Usage: maturity-audit");
+    expect(expected[1]!.stdout).toContain("40/100");
     expect(filesIn(filled).size).toBeGreaterThan(0);
     expect([...filesIn(filled).keys()].every((f) => f.startsWith(join(filled, "maturity-audit")))).toBe(true);
     expect(runAll(BIN, filled)).toEqual(expected);
@@ -97,7 +98,7 @@ describe("the code cache", () => {
 
   it("is kept in ~/.cache/maturity-audit when XDG_CACHE_HOME is unset or relative", () => {
     const home = fresh("home");
-    for (const xdg of ["", "relative/cache"]) expect(run(BIN, COMMANDS[2]!, xdg, { HOME: home })).toEqual(expected[2]);
+    for (const xdg of ["", "relative/cache"]) expect(run(BIN, COMMANDS[1]!, xdg, { HOME: home })).toEqual(expected[1]);
     expect(filesIn(join(home, ".cache", "maturity-audit")).size).toBeGreaterThan(0);
     expect(readdirSync(home)).toEqual([".cache"]);
   });
@@ -115,19 +116,20 @@ describe("the code cache", () => {
     ["truncated to half", (d) => d.subarray(0, d.length >> 1)],
     ["empty", () => Buffer.alloc(0)],
   ];
-  for (const [name, spoil] of damage) {
-    it(`a cache file ${name} gives the normal output, and so does the next run`, () => {
+  // Two kinds of damage at a time, one on each command's cache file.
+  for (const pair of [damage.slice(0, 2), damage.slice(2)]) {
+    it(`a cache file ${pair.map(([name]) => name).join(", or ")} gives the normal output, and so does the next run`, () => {
       const home = copyOf(filled);
-      for (const [file, data] of filesIn(home)) writeFileSync(file, spoil(Buffer.from(data)));
+      [...filesIn(home)].forEach(([file, data], i) => writeFileSync(file, pair[i % pair.length]![1](Buffer.from(data))));
       expect(runAll(BIN, home)).toEqual(expected);
       // The damaged file was replaced by a good one, which the next run takes.
-      expect(run(BIN, COMMANDS[2]!, home)).toEqual(expected[2]);
+      expect(runAll(BIN, home)).toEqual(expected);
     });
   }
 
   it("a cache made from another bundle of the same length is not used for this one", () => {
-    expect(editedExpected[1]!.stdout).toContain("Audit a BUSINESS's");
-    expect(editedExpected[1]!.stdout.replace("BUSINESS", "business")).toBe(expected[1]!.stdout);
+    expect(editedExpected[0]!.stdout).toContain("Audit a BUSINESS's");
+    expect(editedExpected[0]!.stdout.replace("BUSINESS", "business")).toBe(expected[0]!.stdout);
     // One cache folder, used first by the original bundle, then by the edited one, and back.
     const home = copyOf(filled);
     expect(runAll(edited, home)).toEqual(editedExpected);

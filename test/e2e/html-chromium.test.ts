@@ -18,7 +18,8 @@ const CHROMIUM = "/usr/bin/chromium";
 const MIXED = "test/fixtures/mixed-regional-shop.yaml";
 const TEAM = ["test/fixtures/least-mature.yaml", MIXED, "test/fixtures/most-mature.yaml", "test/fixtures/small-cafe-online-only.yaml"];
 const FIFTEEN = "test/fixtures/fifteen-dimensions";
-const SHOTS = "/tmp/html-shots";
+/** Where screenshots and PDFs are kept to look at (`SHOTS_DIR=/tmp/shots npm test`); none are written otherwise. */
+const SHOTS = process.env.SHOTS_DIR ? join(process.env.SHOTS_DIR, "html") : undefined;
 /** A4's width less the print stylesheet's 14 mm margins, in CSS pixels: the width a printed page lays out in. */
 const A4_CONTENT = Math.floor(((210 - 2 * 14) / 25.4) * 96);
 const ESC = "\u001b";
@@ -298,9 +299,10 @@ describe.skipIf(!existsSync(CHROMIUM))("the HTML report in headless Chromium", {
         await shows[name]?.(page);
         // No glyph a font may lack: icons are drawn.
         expect(await page.locator("main").innerText()).not.toMatch(/[\u{1F300}-\u{1FAFF}\u2753-\u2755\u2717\u2713\u2714\u2605]/u);
-        mkdirSync(SHOTS, { recursive: true });
-        const png = await page.screenshot({ path: join(SHOTS, `${name}.png`) });
-        expect(png.subarray(0, 8).toString("latin1")).toBe("\x89PNG\r\n\x1a\n");
+        if (SHOTS) {
+          mkdirSync(SHOTS, { recursive: true });
+          await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+        }
 
         await page.emulateMedia({ media: "print" });
         await page.setViewportSize({ width: A4_CONTENT, height: 1000 });
@@ -309,7 +311,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the HTML report in headless Chromium", {
         expect(print.outside).toEqual([]);
         expect(print.overflowing).toEqual([]);
         const pdf = await page.pdf({ format: "A4" });
-        writeFileSync(join(SHOTS, `${name}.pdf`), pdf);
+        if (SHOTS) writeFileSync(join(SHOTS, `${name}.pdf`), pdf);
         const pages = pagesOf(pdf);
         console.log(`${name}: A4 PDF of ${pages} pages, ${pdf.length} bytes; ${screen.labels} chart labels`);
         // A title page and at least one section after it, each section starting its own page.

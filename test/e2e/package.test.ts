@@ -9,7 +9,8 @@ import { BIN, REPO_ROOT } from "../helpers/cli.js";
 
 vi.setConfig({ testTimeout: 120_000 });
 
-const COMMANDS = [["--version"], ["--help"], ["score", "test/fixtures/mixed-regional-shop.yaml"]];
+// --help reads the most of the bundle's text, score runs the most of its code and reads the bundled data.
+const COMMANDS = [["--help"], ["score", "test/fixtures/mixed-regional-shop.yaml"]];
 
 let root: string;
 /** The unpacked package, as `npm install` lays it out in node_modules/maturity-audit. */
@@ -72,10 +73,8 @@ describe("the published package", () => {
       expect(expected.status).toBe(0);
       const got = run(bin, args);
       expect({ status: got.status, stdout: got.stdout, stderr: got.stderr }).toEqual({ status: 0, stdout: expected.stdout, stderr: expected.stderr });
-      // Its code cache went to the user's cache folder instead.
+      // Its code cache went to the user's cache folder instead (that a cache gives the same output, the code-cache tests show).
       expect(readdirSync(got.cache).length).toBeGreaterThan(0);
-      // The second run, with the cache, is no different.
-      expect(spawnSync(process.execPath, [bin, ...args], { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", NODE_OPTIONS: "", XDG_CACHE_HOME: got.cache } }).stdout).toBe(expected.stdout);
     }
     // Run as root, chmod does not stop a write: the listing shows whether one happened.
     expect(spawnSync("chmod", ["-R", "u+w", pkg]).status).toBe(0);

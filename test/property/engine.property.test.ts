@@ -15,7 +15,7 @@ import { mediaHouse } from "../helpers/bundled.js";
 const { questionnaire, rubric } = mediaHouse();
 const answersArb = arbAnswers(questionnaire, rubric);
 const score = (a: Answers) => scoreAnswers(questionnaire, rubric, a, { asOf: "2026-01-01" });
-const RUNS = { numRuns: 100 };
+const RUNS = { numRuns: 60 };
 
 const inRange = (n: number | null) => n === null || (Number.isFinite(n) && n >= 0 && n <= 100);
 
@@ -68,7 +68,7 @@ describe("scoring any valid answers", () => {
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
 
-  prop([answersArb], { numRuns: 100 })("written as YAML, valid answers load and fit without a problem", (answers) => {
+  prop([answersArb], { numRuns: 60 })("written as YAML, valid answers load and fit without a problem", (answers) => {
     const parsed = parseFile("answers", "gen.yaml", stringify(answers));
     expect(parsed.problems).toEqual([]);
     expect(parsed.value).toEqual(answers);
@@ -110,7 +110,7 @@ function improve(q: Question, value: unknown, by: number): Answer | undefined {
 }
 
 describe("monotonicity", () => {
-  prop([answersArb, fc.nat(), fc.integer({ min: 1, max: 4 })], { numRuns: 150 })(
+  prop([answersArb, fc.nat(), fc.integer({ min: 1, max: 4 })], { numRuns: 90 })(
     "a more mature answer to one question never lowers the overall or any dimension score",
     (answers, pick, by) => {
       const candidates = improvable

@@ -42,7 +42,7 @@ describe("the text report", () => {
 describe("the text report fits an 80-column terminal", () => {
   const tooLong = (out: string) => out.replace(/\x1b\[[0-9;]*m/g, "").split("\n").filter((l) => [...l].length > 80);
 
-  prop([arbAnswers(questionnaire, rubric), fc.boolean(), fc.constantFrom<0 | 1>(0, 1), fc.constantFrom(undefined, "3.0")], { numRuns: 30 })(
+  prop([arbAnswers(questionnaire, rubric), fc.boolean(), fc.constantFrom<0 | 1>(0, 1), fc.constantFrom(undefined, "3.0")], { numRuns: 15 })(
     "for any answers, with or without --explain and colour",
     (answers, explain, colorLevel, target) => {
       const card = scoreAnswers(questionnaire, rubric, answers, { asOf: "2026-01-01", ...(target ? { target } : {}) });

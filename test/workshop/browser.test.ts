@@ -12,7 +12,11 @@ import { runMain } from "../helpers/main.js";
 import { serveWorkshop, type Served } from "./serve.js";
 
 const CHROMIUM = "/usr/bin/chromium";
-const SHOTS = "/tmp/workshop-shots";
+/** Where screenshots are kept to look at (`SHOTS_DIR=/tmp/shots npm test`); none are taken otherwise. */
+const SHOTS = process.env.SHOTS_DIR ? join(process.env.SHOTS_DIR, "workshop") : undefined;
+const shoot = async (page: Page, name: string, fullPage = false) => {
+  if (SHOTS) await page.screenshot({ path: join(SHOTS, name), fullPage });
+};
 const WHEN_QUESTION = "channels.platform-dependence";
 // Answers that keep the platform question hidden: the fourth participant gives them.
 const HIDING = ['"little-online"', '"not-used"', '"no-online-ads"'];
@@ -29,7 +33,7 @@ describe.skipIf(!existsSync(CHROMIUM))("a live workshop in headless Chromium", {
   beforeAll(async () => {
     tmp = mkdtempSync(join(tmpdir(), "maturity-audit-workshop-"));
     folder = join(tmp, "acme");
-    mkdirSync(SHOTS, { recursive: true });
+    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
     [served, browser] = await Promise.all([
       serveWorkshop(folder, { lang: "en" }),
       chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] }),
@@ -99,13 +103,13 @@ describe.skipIf(!existsSync(CHROMIUM))("a live workshop in headless Chromium", {
             await page.locator("label.choice:not(.extra) input").first().check();
             await page.locator("button[type=submit]").click();
             await page.locator("#banner:not(.hidden)").waitFor();
-            await page.screenshot({ path: join(SHOTS, "phone-offline.png") });
+            await shoot(page, "phone-offline.png");
             ids.push((await page.locator("form[data-id]").getAttribute("data-id"))!);
             await page.context().setOffline(false);
             await page.waitForFunction((prev) => document.querySelector("form[data-id]")?.getAttribute("data-id") !== prev, ids.at(-1)!);
             continue;
           }
-          if (i === 0 && n === 1) await page.screenshot({ path: join(SHOTS, "phone-question.png") });
+          if (i === 0 && n === 1) await shoot(page, "phone-question.png");
           const id = await answerOne(page, i);
           ids.push(id);
           if (id === (i === 3 ? AFTER_WHEN : WHEN_QUESTION)) return ids;
@@ -122,7 +126,7 @@ describe.skipIf(!existsSync(CHROMIUM))("a live workshop in headless Chromium", {
     await expect.poll(progress).toEqual({ [names[0]!]: 7, [names[1]!]: 7, [names[2]!]: 7, [names[3]!]: 7 });
     expect(await dashboard.locator("#reveal section").count()).toBe(0);
     expect(await dashboard.locator("#roster").textContent()).toContain("Carla <b>Ruiz</b>");
-    await dashboard.screenshot({ path: join(SHOTS, "dashboard-silent.png") });
+    await shoot(dashboard, "dashboard-silent.png");
 
     mark("silent");
     await dashboard.locator("button[data-reveal=channels]").click();
@@ -146,7 +150,7 @@ describe.skipIf(!existsSync(CHROMIUM))("a live workshop in headless Chromium", {
     await expect.poll(() => dashboard.locator(`section[data-question="${WHEN_QUESTION}"] .agreed`).textContent()).toBe("Agreed: don't know");
     await dashboard.locator("#names").click();
     await expect.poll(() => dashboard.locator(`section[data-question="${firstId}"] .names`).count()).toBeGreaterThan(0);
-    await dashboard.screenshot({ path: join(SHOTS, "dashboard-revealed.png"), fullPage: true });
+    await shoot(dashboard, "dashboard-revealed.png", true);
 
     mark("revealed");
     dashboard.once("dialog", (d) => void d.accept());
