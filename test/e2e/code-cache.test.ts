@@ -1,6 +1,6 @@
 // The launcher keeps a V8 code cache in the user's cache folder. Whatever is found there (nothing, a damaged file,
 // one made from another bundle or with other flags) may cost compile time, never a changed or missing output.
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import Module from "node:module";
 import { tmpdir } from "node:os";
@@ -27,16 +27,23 @@ interface Outcome {
 let root: string;
 const fresh = (name: string) => mkdtempSync(join(root, `${name}-`));
 
-function run(bin: string, args: string[], cacheHome: string, env: Record<string, string> = {}): Outcome {
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: REPO_ROOT,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1", NODE_OPTIONS: "", XDG_CACHE_HOME: cacheHome, ...env },
-    timeout: 60_000,
+/** One run of the CLI; runs are spawned side by side, so that a test's waits overlap with the machine's other work. */
+function run(bin: string, args: string[], cacheHome: string, env: Record<string, string> = {}): Promise<Outcome> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", NODE_OPTIONS: "", XDG_CACHE_HOME: cacheHome, ...env }, timeout: 60_000 },
+      (err, stdout, stderr) => {
+        const status = err ? (typeof err.code === "number" ? err.code : null) : 0;
+        if (err && status === null) reject(err);
+        else resolve({ status, stdout, stderr });
+      },
+    );
   });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-const runAll = (bin: string, cacheHome: string, env: Record<string, string> = {}) => COMMANDS.map((args) => run(bin, args, cacheHome, env));
+/** Each command once; they keep their cache in files of their own, so they may run at the same time. */
+const runAll = (bin: string, cacheHome: string, env: Record<string, string> = {}) => Promise.all(COMMANDS.map((args) => run(bin, args, cacheHome, env)));
 
 /** Every file under a folder, with its content. */
 function filesIn(dir: string): Map<string, Buffer> {
@@ -76,37 +83,36 @@ let edited: string;
 let editedExpected: Outcome[];
 let editedFilled: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), "ma-cache-"));
   filled = fresh("filled");
-  expected = runAll(BIN, filled);
   edited = editedPackage();
   editedFilled = fresh("edited");
-  editedExpected = runAll(edited, editedFilled);
+  [expected, editedExpected] = await Promise.all([runAll(BIN, filled), runAll(edited, editedFilled)]);
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe("the code cache", () => {
-  it("gives the normal output with no cache, then with the one the first run wrote to the user's cache folder", () => {
+describe.concurrent("the code cache", () => {
+  it("gives the normal output with no cache, then with the one the first run wrote to the user's cache folder", async () => {
     expect(expected.map((e) => e.status)).toEqual([0, 0]);
     expect(expected[0]!.stdout).toContain("Usage: maturity-audit");
     expect(expected[1]!.stdout).toContain("40/100");
     expect(filesIn(filled).size).toBeGreaterThan(0);
     expect([...filesIn(filled).keys()].every((f) => f.startsWith(join(filled, "maturity-audit")))).toBe(true);
-    expect(runAll(BIN, filled)).toEqual(expected);
+    expect(await runAll(BIN, filled)).toEqual(expected);
   });
 
-  it("is kept in ~/.cache/maturity-audit when XDG_CACHE_HOME is unset or relative", () => {
+  it("is kept in ~/.cache/maturity-audit when XDG_CACHE_HOME is unset or relative", async () => {
     const home = fresh("home");
-    for (const xdg of ["", "relative/cache"]) expect(run(BIN, COMMANDS[1]!, xdg, { HOME: home })).toEqual(expected[1]);
+    for (const xdg of ["", "relative/cache"]) expect(await run(BIN, COMMANDS[1]!, xdg, { HOME: home })).toEqual(expected[1]);
     expect(filesIn(join(home, ".cache", "maturity-audit")).size).toBeGreaterThan(0);
     expect(readdirSync(home)).toEqual([".cache"]);
   });
 
-  it("without any cache folder to be had (XDG_CACHE_HOME is a file), the output is the same", () => {
+  it("without any cache folder to be had (XDG_CACHE_HOME is a file), the output is the same", async () => {
     const file = join(fresh("file"), "not-a-folder");
     writeFileSync(file, "");
-    expect(runAll(BIN, file)).toEqual(expected);
+    expect(await runAll(BIN, file)).toEqual(expected);
     expect(readFileSync(file, "utf8")).toBe("");
   });
 
@@ -118,25 +124,25 @@ describe("the code cache", () => {
   ];
   // Two kinds of damage at a time, one on each command's cache file.
   for (const pair of [damage.slice(0, 2), damage.slice(2)]) {
-    it(`a cache file ${pair.map(([name]) => name).join(", or ")} gives the normal output, and so does the next run`, () => {
+    it(`a cache file ${pair.map(([name]) => name).join(", or ")} gives the normal output, and so does the next run`, async () => {
       const home = copyOf(filled);
       [...filesIn(home)].forEach(([file, data], i) => writeFileSync(file, pair[i % pair.length]![1](Buffer.from(data))));
-      expect(runAll(BIN, home)).toEqual(expected);
+      expect(await runAll(BIN, home)).toEqual(expected);
       // The damaged file was replaced by a good one, which the next run takes.
-      expect(runAll(BIN, home)).toEqual(expected);
+      expect(await runAll(BIN, home)).toEqual(expected);
     });
   }
 
-  it("a cache made from another bundle of the same length is not used for this one", () => {
+  it("a cache made from another bundle of the same length is not used for this one", async () => {
     expect(editedExpected[0]!.stdout).toContain("Audit a BUSINESS's");
     expect(editedExpected[0]!.stdout.replace("BUSINESS", "business")).toBe(expected[0]!.stdout);
     // One cache folder, used first by the original bundle, then by the edited one, and back.
     const home = copyOf(filled);
-    expect(runAll(edited, home)).toEqual(editedExpected);
-    expect(runAll(BIN, home)).toEqual(expected);
+    expect(await runAll(edited, home)).toEqual(editedExpected);
+    expect(await runAll(BIN, home)).toEqual(expected);
   });
 
-  it.skipIf(NODE_OWN_CACHE)("a cache of the original bundle put under the edited bundle's name is not used for it", () => {
+  it.skipIf(NODE_OWN_CACHE)("a cache of the original bundle put under the edited bundle's name is not used for it", async () => {
     const home = copyOf(editedFilled);
     // Each command has a file of its own, named after the command: give each the original bundle's cache.
     const commandOf = (file: string) => file.split("/").pop()!.split("-")[0];
@@ -146,12 +152,12 @@ describe("the code cache", () => {
       expect(stale).toBeDefined();
       writeFileSync(file, stale![1]);
     }
-    expect(runAll(edited, home)).toEqual(editedExpected);
+    expect(await runAll(edited, home)).toEqual(editedExpected);
   });
 
-  it.skipIf(NODE_OWN_CACHE)("a foreign cache behind a valid header (other flags, another script) is refused by V8 and replaced", () => {
+  it.skipIf(NODE_OWN_CACHE)("a foreign cache behind a valid header (other flags, another script) is refused by V8 and replaced", async () => {
     const flaggedHome = fresh("flagged");
-    runAll(BIN, flaggedHome, { NODE_OPTIONS: "--max-old-space-size=64" });
+    await runAll(BIN, flaggedHome, { NODE_OPTIONS: "--max-old-space-size=64" });
     const flagged = filesIn(flaggedHome);
     const other = new Script("1 + 1").createCachedData();
     for (const foreign of [[...flagged.values()][0]!.subarray(16), other]) {
@@ -162,24 +168,24 @@ describe("the code cache", () => {
         header.writeUInt32BE(crc32(foreign), 12);
         writeFileSync(file, Buffer.concat([header, foreign]));
       }
-      expect(runAll(BIN, home)).toEqual(expected);
+      expect(await runAll(BIN, home)).toEqual(expected);
       for (const data of filesIn(home).values()) expect(data.subarray(16).equals(foreign)).toBe(false);
     }
   });
 
-  it("NODE_OPTIONS=--max-old-space-size=64 gives the normal output, and alternating runs leave each other's cache alone", () => {
+  it("NODE_OPTIONS=--max-old-space-size=64 gives the normal output, and alternating runs leave each other's cache alone", async () => {
     const home = copyOf(filled);
     const flags = { NODE_OPTIONS: "--max-old-space-size=64" };
-    expect(runAll(BIN, home, flags)).toEqual(expected);
+    expect(await runAll(BIN, home, flags)).toEqual(expected);
     const stamps = () => [...filesIn(home).keys()].map((f) => `${f} ${statSync(f).mtimeMs} ${statSync(f).ino}`).sort();
     const before = stamps();
     expect(before.length).toBeGreaterThan(filesIn(filled).size);
-    expect(runAll(BIN, home)).toEqual(expected);
-    expect(runAll(BIN, home, flags)).toEqual(expected);
+    expect(await runAll(BIN, home)).toEqual(expected);
+    expect(await runAll(BIN, home, flags)).toEqual(expected);
     expect(stamps()).toEqual(before);
   });
 
-  it.skipIf(NODE_OWN_CACHE)("a FIFO or a folder where a cache file would be neither hangs the run nor is replaced", () => {
+  it.skipIf(NODE_OWN_CACHE)("a FIFO or a folder where a cache file would be neither hangs the run nor is replaced", async () => {
     const home = copyOf(filled);
     const files = [...filesIn(home).keys()];
     for (const [i, file] of files.entries()) {
@@ -187,7 +193,7 @@ describe("the code cache", () => {
       if (i % 2) mkdirSync(file);
       else expect(spawnSync("mkfifo", [file]).status).toBe(0);
     }
-    expect(runAll(BIN, home)).toEqual(expected);
+    expect(await runAll(BIN, home)).toEqual(expected);
     for (const [i, file] of files.entries()) expect(i % 2 ? statSync(file).isDirectory() : statSync(file).isFIFO()).toBe(true);
   });
 });
