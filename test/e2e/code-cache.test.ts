@@ -15,8 +15,8 @@ vi.setConfig({ testTimeout: 120_000 });
 /** Node 22.10 and later keep the cache themselves (module.enableCompileCache), in a format of their own. */
 const NODE_OWN_CACHE = typeof (Module as unknown as { flushCompileCache?: unknown }).flushCompileCache === "function";
 
-// --help (the most text from the bundle) and score (the most of its code run); --version takes the same path as --help.
-const COMMANDS = [["--help"], ["score", "test/fixtures/mixed-regional-shop.yaml"]];
+// score runs the most of the bundle's code; --help and --version are read through the same cache, by the same code.
+const COMMANDS = [["score", "test/fixtures/mixed-regional-shop.yaml"]];
 
 interface Outcome {
   status: number | null;
@@ -68,8 +68,8 @@ function editedPackage(): string {
   mkdirSync(join(dir, "dist", "bin"), { recursive: true });
   copyFileSync(BIN, join(dir, "bin", "maturity-audit.cjs"));
   const source = readFileSync(join(REPO_ROOT, "dist", "bin", "cli.cjs"), "utf8");
-  expect(source).toContain("Audit a business's");
-  writeFileSync(join(dir, "dist", "bin", "cli.cjs"), source.replace("Audit a business's", "Audit a BUSINESS's"));
+  expect(source).toContain("Strongest answers");
+  writeFileSync(join(dir, "dist", "bin", "cli.cjs"), source.replace("Strongest answers", "STRONGEST answers"));
   copyFileSync(join(REPO_ROOT, "dist", "bin", "plugin-worker.js"), join(dir, "dist", "bin", "plugin-worker.js"));
   for (const shared of ["questions", "scoring", "benchmarks", "package.json"]) symlinkSync(join(REPO_ROOT, shared), join(dir, shared));
   symlinkSync(join(REPO_ROOT, "dist", "bundled"), join(dir, "dist", "bundled"));
@@ -94,9 +94,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe.concurrent("the code cache", () => {
   it("gives the normal output with no cache, then with the one the first run wrote to the user's cache folder", async () => {
-    expect(expected.map((e) => e.status)).toEqual([0, 0]);
-    expect(expected[0]!.stdout).toContain("Usage: maturity-audit");
-    expect(expected[1]!.stdout).toContain("40/100");
+    expect(expected.map((e) => e.status)).toEqual([0]);
+    expect(expected[0]!.stdout).toContain("40/100");
     expect(filesIn(filled).size).toBeGreaterThan(0);
     expect([...filesIn(filled).keys()].every((f) => f.startsWith(join(filled, "maturity-audit")))).toBe(true);
     expect(await runAll(BIN, filled)).toEqual(expected);
@@ -104,7 +103,7 @@ describe.concurrent("the code cache", () => {
 
   it("is kept in ~/.cache/maturity-audit when XDG_CACHE_HOME is unset or relative", async () => {
     const home = fresh("home");
-    for (const xdg of ["", "relative/cache"]) expect(await run(BIN, COMMANDS[1]!, xdg, { HOME: home })).toEqual(expected[1]);
+    for (const xdg of ["", "relative/cache"]) expect(await run(BIN, COMMANDS[0]!, xdg, { HOME: home })).toEqual(expected[0]);
     expect(filesIn(join(home, ".cache", "maturity-audit")).size).toBeGreaterThan(0);
     expect(readdirSync(home)).toEqual([".cache"]);
   });
@@ -122,11 +121,10 @@ describe.concurrent("the code cache", () => {
     ["truncated to half", (d) => d.subarray(0, d.length >> 1)],
     ["empty", () => Buffer.alloc(0)],
   ];
-  // Two kinds of damage at a time, one on each command's cache file.
-  for (const pair of [damage.slice(0, 2), damage.slice(2)]) {
-    it(`a cache file ${pair.map(([name]) => name).join(", or ")} gives the normal output, and so does the next run`, async () => {
+  for (const [name, spoil] of damage) {
+    it(`a cache file ${name} gives the normal output, and so does the next run`, async () => {
       const home = copyOf(filled);
-      [...filesIn(home)].forEach(([file, data], i) => writeFileSync(file, pair[i % pair.length]![1](Buffer.from(data))));
+      for (const [file, data] of filesIn(home)) writeFileSync(file, spoil(Buffer.from(data)));
       expect(await runAll(BIN, home)).toEqual(expected);
       // The damaged file was replaced by a good one, which the next run takes.
       expect(await runAll(BIN, home)).toEqual(expected);
@@ -134,8 +132,8 @@ describe.concurrent("the code cache", () => {
   }
 
   it("a cache made from another bundle of the same length is not used for this one", async () => {
-    expect(editedExpected[0]!.stdout).toContain("Audit a BUSINESS's");
-    expect(editedExpected[0]!.stdout.replace("BUSINESS", "business")).toBe(expected[0]!.stdout);
+    expect(editedExpected[0]!.stdout).toContain("STRONGEST answers");
+    expect(editedExpected[0]!.stdout.replace("STRONGEST", "Strongest")).toBe(expected[0]!.stdout);
     // One cache folder, used first by the original bundle, then by the edited one, and back.
     const home = copyOf(filled);
     expect(await runAll(edited, home)).toEqual(editedExpected);
