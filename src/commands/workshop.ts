@@ -3,7 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync } from "nod
 import { basename, join } from "node:path";
 import { AuditError, InvalidInputError, UsageError, type Problem } from "../errors.js";
 import { Audit } from "../audit/pipeline.js";
-import { NOT_APPLICABLE, UNKNOWN, readAnswer } from "../engine/answer.js";
+import { NOT_APPLICABLE, UNKNOWN, readAnswer } from "../model/answer-values.js";
 import { displayAnswer } from "../engine/display.js";
 import { bySpread, labelTeamAnswers, mergeAnswers, type QuestionConsensus } from "../engine/merge.js";
 import { notApplicableIds } from "../engine/yaml-rubric.js";

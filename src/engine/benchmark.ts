@@ -1,6 +1,6 @@
 import { quantileSorted } from "d3-array";
 import type { Scorecard } from "./scorecard.js";
-import { emptyRecord, own } from "./own.js";
+import { emptyRecord, own } from "../model/own.js";
 
 export interface BenchmarkProfile {
   id: string;

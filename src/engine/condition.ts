@@ -1,6 +1,6 @@
 import type { Condition, ConditionTest } from "../model/condition.js";
 import type { AnswerValue } from "../model/answers.js";
-import { sameValue } from "./answer.js";
+import { sameValue } from "../model/answer-values.js";
 
 /** What a condition sees: the value of each question that is answered and shown. */
 export type Known = ReadonlyMap<string, AnswerValue>;

@@ -1,10 +1,10 @@
 import { NAME_MAX, type Answer, type Answers, type AnswerValue } from "../model/answers.js";
 import type { Question, Questionnaire } from "../model/questionnaire.js";
-import { NOT_APPLICABLE, UNKNOWN, readAnswer } from "./answer.js";
+import { NOT_APPLICABLE, UNKNOWN, readAnswer } from "../model/answer-values.js";
 import { displayAnswer } from "./display.js";
 import type { Scorecard } from "./scorecard.js";
 import { messages, type Messages } from "../i18n/messages.js";
-import { emptyRecord, own } from "./own.js";
+import { emptyRecord, own } from "../model/own.js";
 
 export interface QuestionConsensus {
   id: string;

@@ -6,7 +6,7 @@ import type { Evaluation } from "./evaluation.js";
 import type { StageLadder } from "./stages.js";
 import type { DimensionScore, GateResult, NextStepResult, QuestionScore, Roadmap } from "./scorecard.js";
 import { round1 } from "./dimensions.js";
-import { own } from "./own.js";
+import { own } from "../model/own.js";
 
 /** A weak answer: below what a stage expects of it. */
 export interface Improvement {

@@ -1,7 +1,7 @@
 import type { Answers, AnswerValue } from "../model/answers.js";
 import type { Question, Questionnaire } from "../model/questionnaire.js";
 import { say, type PathIssue } from "../errors.js";
-import { answerProblem, readAnswer, type ReadAnswer } from "./answer.js";
+import { answerProblem, readAnswer, type ReadAnswer } from "../model/answer-values.js";
 import { evaluateCondition } from "./condition.js";
 import type { RubricInput, SheetEntry } from "./rubric.js";
 

@@ -5,7 +5,7 @@ import { resolveText } from "../i18n/text.js";
 import { evaluateCondition } from "./condition.js";
 import type { GroupInfo, RubricEvaluation, RubricInput, ScoringRubric } from "./rubric.js";
 import { toHundred } from "./scale.js";
-import { own } from "./own.js";
+import { own } from "../model/own.js";
 
 /** Points (0-100) of a valid answer under a rule, or null when the rule cannot score it. */
 export function pointsFor(q: Question, rule: QuestionRule, value: AnswerValue): number | null {

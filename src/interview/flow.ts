@@ -1,8 +1,8 @@
 import type { Answers, AnswerValue } from "../model/answers.js";
 import type { Question, Questionnaire } from "../model/questionnaire.js";
-import { readAnswer } from "../engine/answer.js";
+import { readAnswer } from "../model/answer-values.js";
 import { evaluateCondition } from "../engine/condition.js";
-import { own } from "../engine/own.js";
+import { own } from "../model/own.js";
 import { resolveText } from "../i18n/text.js";
 
 /** A question in the order it is asked, with its section and its place in the whole questionnaire. */

@@ -6,14 +6,14 @@ import { notApplicableIds } from "../engine/yaml-rubric.js";
 import { resolveText } from "../i18n/text.js";
 import { fill, messages } from "../i18n/messages.js";
 
-import { NOT_APPLICABLE, UNKNOWN, answerProblem, readAnswer } from "../engine/answer.js";
+import { NOT_APPLICABLE, UNKNOWN, answerProblem, readAnswer } from "../model/answer-values.js";
 import { flowEntries, isAnswered, isShown, knownValues, shownEntries, type FlowEntry } from "./flow.js";
 
 import type { AskChoice, Asker } from "./asker.js";
 import { word } from "../i18n/phrase.js";
 import { displayAnswer } from "../engine/display.js";
 import { displayOrder } from "./display-order.js";
-import { own } from "../engine/own.js";
+import { own } from "../model/own.js";
 import { readTypedNumber } from "./number-input.js";
 import { TEXT_ANSWER_MAX } from "./limits.js";
 

@@ -1,6 +1,6 @@
 import type { Option, Question, QuestionInFile, Questionnaire, QuestionnaireFile } from "../model/questionnaire.js";
 import { say, type Path, type PathIssue } from "../errors.js";
-import { optionOf } from "../engine/answer.js";
+import { optionOf } from "../model/answer-values.js";
 
 /**
  * A questionnaire as loaded from one as written: each question that names an answer set gets the set's options,

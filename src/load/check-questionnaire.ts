@@ -2,7 +2,7 @@ import type { Condition, ConditionTest } from "../model/condition.js";
 import type { Question, Questionnaire } from "../model/questionnaire.js";
 
 import { say, type Path, type PathIssue } from "../errors.js";
-import { answerProblem, optionOf } from "../engine/answer.js";
+import { answerProblem, optionOf } from "../model/answer-values.js";
 
 export interface QuestionRef {
   question: Question;

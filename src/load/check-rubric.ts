@@ -5,7 +5,7 @@ import { checkCondition, conditionTests, indexQuestions, missingTranslations } f
 
 import { say, type PathIssue } from "../errors.js";
 import { parseQuestionnaireRef } from "./questionnaire-ref.js";
-import { own } from "../engine/own.js";
+import { own } from "../model/own.js";
 
 /** Checks a rubric on its own: stage bands, targets, ids. */
 export function checkRubricShape(r: Rubric): PathIssue[] {

@@ -6,7 +6,7 @@ import { escapeHtml as h, escapeMarkdown as md } from "./escape.js";
 import { fill, messages } from "../i18n/messages.js";
 import { formatScore } from "./numbers.js";
 import { stripControl as s, truncate, wrap } from "../text/terminal.js";
-import { own } from "../engine/own.js";
+import { own } from "../model/own.js";
 import { shortNames } from "./batch.js";
 import { shortTitles, truncateStart } from "./short-titles.js";
 

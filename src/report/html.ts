@@ -4,7 +4,7 @@ import { fill, type Messages } from "../i18n/messages.js";
 import { escapeHtml as h } from "./escape.js";
 import { radarLabels, renderRadar, type RadarSeries } from "./radar.js";
 import { formatScore } from "./numbers.js";
-import { own } from "../engine/own.js";
+import { own } from "../model/own.js";
 import { outOf, shownGap, shownScore, treeRows, type TreeRow } from "./common.js";
 
 export interface HtmlOptions {

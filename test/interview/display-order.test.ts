@@ -9,7 +9,7 @@ import { bundledQuestionnairePath } from "../../src/load/bundled.js";
 import { loadAnswersFile, loadQuestionnaire } from "../../src/load/load.js";
 import type { Answers, AnswerValue } from "../../src/model/answers.js";
 import type { Question } from "../../src/model/questionnaire.js";
-import { NOT_APPLICABLE, UNKNOWN, readAnswer } from "../../src/engine/answer.js";
+import { NOT_APPLICABLE, UNKNOWN, readAnswer } from "../../src/model/answer-values.js";
 import { resolveText } from "../../src/i18n/text.js";
 import { FIXTURES } from "../helpers/cli.js";
 

@@ -1,5 +1,5 @@
-import type { Answer, AnswerValue } from "../model/answers.js";
-import type { OptionValue, Question } from "../model/questionnaire.js";
+import type { Answer, AnswerValue } from "./answers.js";
+import type { OptionValue, Question } from "./questionnaire.js";
 import { type Phrase } from "../i18n/phrase.js";
 
 export const UNKNOWN = "unknown";
