@@ -28,7 +28,7 @@ interface Card {
 }
 
 // What the model says an activity is worth of its level; no answer, "don't know" and 'n/a' are worth nothing.
-const worth: Record<string, number> = { none: 0, partly: 0.25, mostly: 0.5, fully: 1 };
+const worth: Record<string, number> = { "0": 0, "0.25": 0.25, "0.5": 0.5, "1": 1 };
 const fraction = (s: string) => s.split("/").map(Number).reduce((a, b) => a / b);
 
 async function scored(file: string): Promise<Card> {
