@@ -4,6 +4,7 @@ import { quantileSorted } from "d3-array";
 import type { Scorecard } from "../engine/scorecard.js";
 import { TEAM_NAMES_SHOWN, bySpread, type QuestionConsensus } from "../engine/merge.js";
 import { escapeMarkdown as md } from "./escape.js";
+import { stageShort } from "./common.js";
 import { formatScore } from "./numbers.js";
 import { displayWidth, stripControl, truncate, wrap } from "../text/terminal.js";
 import { fill, messages, type Messages } from "../i18n/messages.js";
@@ -42,6 +43,7 @@ export interface TeamRow {
   id: string;
   title: string;
   team: number | null;
+  /** The stage by its short name, in the report's language. */
   stage: string;
   scores: Array<number | null>;
   summary: ScoreSummary | null;
@@ -61,7 +63,7 @@ export function teamRows(r: TeamReport): TeamRow[] {
       d.id,
       d.title,
       d.score,
-      d.stage.id,
+      stageShort(r.team, d.stage.id),
       r.respondents.map((p) => p.card.dimensions.find((x) => x.id === d.id)?.score ?? null),
     ),
   );
@@ -69,7 +71,7 @@ export function teamRows(r: TeamReport): TeamRow[] {
 
 /** The same for the overall score. */
 export function teamOverallRow(r: TeamReport, label: string): TeamRow {
-  return rowOf("overall", label, r.team.overall.score, r.team.overall.stage.id, r.respondents.map((p) => p.card.overall.score));
+  return rowOf("overall", label, r.team.overall.score, stageShort(r.team, r.team.overall.stage.id), r.respondents.map((p) => p.card.overall.score));
 }
 
 /** The questions the team disagrees on most: the first things to discuss in the workshop. */
@@ -230,7 +232,7 @@ export function renderTeamText(r: TeamReport, options: { colorLevel?: 0 | 1 | 2 
   const width = Math.max(60, Math.min(options.width ?? 80, 160));
   const t = messages(r.team.lang);
   const out: string[] = [];
-  out.push(...wrap(`${t.teamView} · ${s(r.team.overall.stage.name)} · ${numbersFor(r.team).score(r.team.overall.score)}${numbersFor(r.team).outOf} · ${t.target} ${r.team.target.stage.id}`, width).map((l) => c.bold(l)));
+  out.push(...wrap(`${t.teamView} · ${s(r.team.overall.stage.name)} · ${numbersFor(r.team).score(r.team.overall.score)}${numbersFor(r.team).outOf} · ${t.target} ${s(stageShort(r.team, r.team.target.stage.id))}`, width).map((l) => c.bold(l)));
 
   const rows = [...teamRows(r), teamOverallRow(r, t.overall)];
   const titleW = Math.max(t.colDimension.length, ...rows.map((row) => displayWidth(s(row.title))));
@@ -252,7 +254,7 @@ export function renderTeamText(r: TeamReport, options: { colorLevel?: 0 | 1 | 2 
   const steps = r.team.nextSteps.slice(0, 3);
   if (steps.length) {
     out.push("", c.bold(t.teamSteps));
-    steps.forEach((st, i) => out.push(...hang(`${i + 1}. ${s(st.title)} (→ ${st.stage.id})`, width, "   ")));
+    steps.forEach((st, i) => out.push(...hang(`${i + 1}. ${s(st.title)} (→ ${s(stageShort(r.team, st.stage.id))})`, width, "   ")));
   }
   return out.join("\n") + "\n";
 }
@@ -294,7 +296,7 @@ export function renderTeamMarkdown(r: TeamReport): string {
   const overall = teamOverallRow(r, t.overall);
   const each = showsEachPerson(r);
   const f = numbersFor(r.team);
-  const out = [`## ${t.teamView}: ${md(r.team.overall.stage.name)}: ${f.score(r.team.overall.score)}${f.outOf} (${t.target} ${md(r.team.target.stage.id)})`, ""];
+  const out = [`## ${t.teamView}: ${md(r.team.overall.stage.name)}: ${f.score(r.team.overall.score)}${f.outOf} (${t.target} ${md(stageShort(r.team, r.team.target.stage.id))})`, ""];
   if (each) {
     out.push(
       md(fill(t.respondentsList, { n: r.respondents.length, names: r.respondents.map((p) => p.name).join(", ") })),

@@ -476,7 +476,7 @@ describe.concurrent("compare and merge", () => {
     const r = await spawnCli(["merge", LEAST, MIXED, MOST]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^Team view · Before 1\.0: traditional · 40\/100 · target 2\.0$/m);
+    expect(r.stdout).toMatch(/^Team view · Before 1\.0: traditional · 40\/100 · target Media house 2\.0$/m);
     expect(r.stdout).toMatch(/^3 respondents: /m);
     expect(r.stdout).toMatch(/^Discuss first/m);
   });
