@@ -40,6 +40,21 @@ td,th{padding:6px 8px;border-bottom:1px solid #e4e7ec;text-align:left;vertical-a
 @media (max-width:1100px){.grid{grid-template-columns:1fr}}
 `;
 
+/** What both pages build with: elements from text only (never HTML), and catalogue texts filled in. */
+const DOM_HELPERS = String.raw`
+  function el(tag, attrs, children) {
+    var e = document.createElement(tag);
+    if (attrs) for (var k in attrs) {
+      if (k === "text") e.textContent = attrs[k];
+      else if (k === "class") e.className = attrs[k];
+      else if (attrs[k] !== false && attrs[k] != null) e.setAttribute(k, attrs[k] === true ? "" : attrs[k]);
+    }
+    (children || []).forEach(function (c) { if (c) e.appendChild(c); });
+    return e;
+  }
+  function fill(t, v) { return t.replace(/\{(\w+)\}/g, function (_, k) { return v[k] != null ? String(v[k]) : "{" + k + "}"; }); }
+`;
+
 export const PARTICIPANT_SCRIPT = String.raw`
 (function () {
   "use strict";
@@ -53,18 +68,7 @@ export const PARTICIPANT_SCRIPT = String.raw`
   var pendingKey = "ma-pending:" + base;
   var retry = null;
 
-  function el(tag, attrs, children) {
-    var e = document.createElement(tag);
-    if (attrs) for (var k in attrs) {
-      if (k === "text") e.textContent = attrs[k];
-      else if (k === "class") e.className = attrs[k];
-      else if (attrs[k] !== false && attrs[k] != null) e.setAttribute(k, attrs[k] === true ? "" : attrs[k]);
-    }
-    (children || []).forEach(function (c) { if (c) e.appendChild(c); });
-    return e;
-  }
-  function fill(t, v) { return t.replace(/\{(\w+)\}/g, function (_, k) { return v[k] != null ? String(v[k]) : "{" + k + "}"; }); }
-  function clear() { while (root.firstChild) root.removeChild(root.firstChild); }
+${DOM_HELPERS}  function clear() { while (root.firstChild) root.removeChild(root.firstChild); }
   function offline(on) { banner.textContent = texts.wsOffline; banner.classList.toggle("hidden", !on); }
 
   function call(method, path, data) {
@@ -253,18 +257,7 @@ export const DASHBOARD_SCRIPT = String.raw`
   var state = null;
   var refetching = null;
 
-  function el(tag, attrs, children) {
-    var e = document.createElement(tag);
-    if (attrs) for (var k in attrs) {
-      if (k === "text") e.textContent = attrs[k];
-      else if (k === "class") e.className = attrs[k];
-      else if (attrs[k] !== false && attrs[k] != null) e.setAttribute(k, attrs[k] === true ? "" : attrs[k]);
-    }
-    (children || []).forEach(function (c) { if (c) e.appendChild(c); });
-    return e;
-  }
-  function fill(t, v) { return t.replace(/\{(\w+)\}/g, function (_, k) { return v[k] != null ? String(v[k]) : "{" + k + "}"; }); }
-  function box(id) { var b = document.getElementById(id); while (b.firstChild) b.removeChild(b.firstChild); return b; }
+${DOM_HELPERS}  function box(id) { var b = document.getElementById(id); while (b.firstChild) b.removeChild(b.firstChild); return b; }
   function post(path, data) {
     return fetch(base + path, { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: JSON.stringify(data || {}) })
       .then(function (r) { return r.json().then(function (j) { if (r.status !== 200) throw new Error(j.error || String(r.status)); return j; }); });
