@@ -44,14 +44,16 @@ export function displayWidth(s: string): number {
   return stringWidth(s);
 }
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+// Made on first use: building a segmenter costs ~20 ms, which --version and most reports never need.
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = (s: string) => (segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" })).segment(s);
 
 /** Splits a word into pieces of at most `width` columns, never inside a character and its marks. */
 function breakWord(word: string, width: number): string[] {
   const pieces: string[] = [];
   let piece = "";
   let used = 0;
-  for (const { segment } of segmenter.segment(word)) {
+  for (const { segment } of graphemes(word)) {
     const w = stringWidth(segment);
     if (used + w > width && piece) (pieces.push(piece), (piece = ""), (used = 0));
     piece += segment;
@@ -86,7 +88,7 @@ export function truncate(s: string, max: number): string {
   if (stringWidth(s) <= max) return s;
   let out = "";
   let used = 0;
-  for (const { segment } of segmenter.segment(s)) {
+  for (const { segment } of graphemes(s)) {
     const w = stringWidth(segment);
     if (used + w > max - 1) break;
     out += segment;

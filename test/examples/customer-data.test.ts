@@ -139,7 +139,7 @@ describe("the customer data practice example", () => {
     const m = await runMain(["merge", PARTIAL, COMPLETE, ...MODEL]);
     expect(m.code).toBe(0);
     // Each respondent's overall score as worked out above, and the spread between them, in the scale.
-    expect(m.stdout).toMatch(/\/3 · target managed/);
+    expect(m.stdout).toMatch(/\/3 · target Managed/);
     expect(m.stdout).toMatch(/Overall +\d\.\d\d +0\.66 +1\.73 +1\.07/);
   });
 });
