@@ -3,7 +3,7 @@ import Table from "cli-table3";
 import type { Scorecard } from "../engine/scorecard.js";
 
 import { outOf, shownGap, shownScore, treeDepth, treeRows } from "./common.js";
-import { benchmarkOriginLine, benchmarkPhrase, borderlineSentences, dimensionRows, quarterPhrase, roadmapView, stepWhere, confidenceSentence, coverageSentence, definitionSentence, stageLegend, stageShort, stageTone, stageWithConfidence, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
+import { benchmarkOriginLine, benchmarkPhrase, borderlineSentences, quarterPhrase, roadmapView, stepWhere, confidenceSentence, coverageSentence, definitionSentence, stageLegend, stageShort, stageTone, stageWithConfidence, gateSentence, headline, lagSentence, whoLine, whySentence, wordsFor } from "./common.js";
 import { fill } from "../i18n/messages.js";
 import { bar } from "./numbers.js";
 import { displayWidth, stripControl, truncate, wrap } from "../text/terminal.js";
@@ -141,7 +141,6 @@ function rest(card: Scorecard, c: ChalkInstance, width: number, options: TextOpt
 
 /** One step: its title and where it leads, what it takes, why. */
 function stepLines(card: Scorecard, step: Scorecard["nextSteps"][number], number: string, c: ChalkInstance, width: number): string[] {
-  const t = wordsFor(card);
   const s = stripControl;
   const where = stepWhere(card, step);
   const star = step.inMinimalPlan ? "★ " : "";
