@@ -1,11 +1,11 @@
 import type { Scorecard } from "../engine/scorecard.js";
-import { benchmarkOriginLine, borderlineSentences, roadmapView, stepWhere, confidenceSentence, coverageSentence, definitionSentence, dimensionRows, shortStageName, stageLabel, stageTone, gateSentence, lagSentence, whySentence, wordsFor } from "./common.js";
+import { benchmarkOriginLine, borderlineSentences, roadmapView, stepWhere, confidenceSentence, coverageSentence, definitionSentence, dimensionRows, stageLabel, stageTone, gateSentence, lagSentence, whySentence, wordsFor } from "./common.js";
 import { fill, type Messages } from "../i18n/messages.js";
 import { escapeHtml as h } from "./escape.js";
 import { radarLabels, renderRadar, type RadarSeries } from "./radar.js";
 import { formatScore } from "./numbers.js";
 import { own } from "../model/own.js";
-import { outOf, shownGap, shownScore, treeRows, type TreeRow } from "./common.js";
+import { outOf, shownGap, shownScore, stageShort, treeRows, type TreeRow } from "./common.js";
 
 export interface HtmlOptions {
   /** A peer profile to draw and compare with: a score per dimension id. */
@@ -107,36 +107,6 @@ export function legendKey(colour: string, dash?: string, filled = false): string
   return `<svg width="26" height="10" viewBox="0 0 26 10" aria-hidden="true"><line x1="1" y1="5" x2="25" y2="5" stroke="${colour}" stroke-width="${filled ? 4 : 2.5}"${dash ? ` stroke-dasharray="${dash}"` : ""}/></svg>`;
 }
 
-/**
- * The scorecard with every stage id read as the stage's short name. The sentences this page shares with the other
- * formats fill in a stage's id; a reader of the page must see the stage's name in their language, never "before-1.0".
- */
-export function withStageNames(card: Scorecard): Scorecard {
-  const short = new Map(card.stages.map((s) => [s.id, shortStageName(s.name)]));
-  const id = (x: string) => short.get(x) ?? x;
-  const ref = <T extends { id: string }>(s: T): T => ({ ...s, id: id(s.id) });
-  const confidence = (c: Scorecard["overall"]["confidence"]) => ({ ...c, lowest: ref(c.lowest), highest: ref(c.highest) });
-  const o = card.overall;
-  const b = o.borderline;
-  return {
-    ...card,
-    overall: {
-      ...o,
-      stage: ref(o.stage),
-      scoreStage: ref(o.scoreStage),
-      confidence: confidence(o.confidence),
-      ...(b ? { borderline: { ...(b.up ? { up: { ...b.up, stage: ref(b.up.stage) } } : {}), ...(b.down ? { down: { ...b.down, stage: ref(b.down.stage) } } : {}) } } : {}),
-      ...(o.lag ? { lag: { ...o.lag, stage: id(o.lag.stage) } } : {}),
-    },
-    target: { ...card.target, stage: ref(card.target.stage) },
-    stages: card.stages.map(ref),
-    dimensions: card.dimensions.map((d) => ({ ...d, stage: ref(d.stage), scoreStage: ref(d.scoreStage), confidence: confidence(d.confidence), ...(d.lag ? { lag: { ...d.lag, stage: id(d.lag.stage) } } : {}) })),
-    gates: card.gates.map((g) => ({ ...g, blocks: id(g.blocks) })),
-    nextSteps: card.nextSteps.map((s) => ({ ...s, stage: ref(s.stage), phase: ref(s.phase) })),
-    roadmap: { ...card.roadmap, target: ref(card.roadmap.target), phases: card.roadmap.phases.map((p) => ({ ...p, stage: ref(p.stage) })) },
-  };
-}
-
 /** The name of a business, for the headline and the page's title; undefined when the files do not give it. */
 function organisationOf(card: Scorecard): string | undefined {
   return card.organisation?.trim() || undefined;
@@ -173,12 +143,11 @@ const firstSentence = (x: string) => x.trim().split(/(?<=[.!?])\s+(?=\p{Lu})/u)[
  * At most five sentences for the management team, each from this audit's own scorecard: where the business stands,
  * its strongest and weakest answers, what blocks the next stage or leaves it open, and the first step.
  */
-export function executiveSummary(original: Scorecard): string[] {
-  const card = withStageNames(original);
+export function executiveSummary(card: Scorecard): string[] {
   const t = wordsFor(card);
   const who = organisationOf(card) ?? card.respondent ?? t.thisAudit;
   const out: string[] = [];
-  const values = { who, stage: card.overall.stage.name, score: formatScore(card.overall.score), target: card.target.stage.id, scoreStage: card.overall.scoreStage.id, points: Math.round(card.overall.gap) };
+  const values = { who, stage: card.overall.stage.name, score: formatScore(card.overall.score), target: stageShort(card, card.target.stage.id), scoreStage: stageShort(card, card.overall.scoreStage.id), points: Math.round(card.overall.gap) };
   if (card.overall.score === null) out.push(t.noScoreYet);
   else if (card.target.reached) out.push(fill(t.execReached, values));
   else if (card.overall.gap === 0 && card.overall.blockedBy.length) out.push(fill(t.execHeld, values));
@@ -197,7 +166,7 @@ export function executiveSummary(original: Scorecard): string[] {
   if (best) out.push(fill(t.execStrongest, answer(best)));
   if (worst && worst.question !== best?.question) out.push(fill(t.execWeakest, answer(worst)));
   const gate = card.gates.find((g) => g.status === "blocking");
-  if (gate) out.push(fill(t.execBlocked, { stage: gate.blocks, reason: sentence(firstSentence(gate.reason)) }));
+  if (gate) out.push(fill(t.execBlocked, { stage: stageShort(card, gate.blocks), reason: sentence(firstSentence(gate.reason)) }));
   else if (card.overall.confidence.status === "unconfirmed") out.push(confidenceSentence(card)!);
   const first = card.nextSteps[0];
   if (first) {
@@ -235,12 +204,11 @@ ${table.rows.map((row, r) => `<tr${strong.has(r) ? ' class="strong"' : ""}>${row
 }
 
 /** One self-contained page: inline CSS and SVG, no scripts, no external requests, every text escaped. */
-export function renderHtml(original: Scorecard, options: HtmlOptions = {}): string {
-  const card = withStageNames(original);
+export function renderHtml(card: Scorecard, options: HtmlOptions = {}): string {
   const t = wordsFor(card);
   const org = organisationOf(card);
   const axes = card.dimensions.map((d) => d.title);
-  const series: Array<RadarSeries & { filled?: boolean }> = [{ label: `${t.target}: ${card.target.stage.id}`, values: card.dimensions.map(() => card.target.score), colour: "#757575", dashed: true }];
+  const series: Array<RadarSeries & { filled?: boolean }> = [{ label: `${t.target}: ${stageShort(card, card.target.stage.id)}`, values: card.dimensions.map(() => card.target.score), colour: "#757575", dashed: true }];
   if (options.benchmark) {
     const b = options.benchmark;
     series.push({ label: `${t.colBenchmark}: ${b.label}`, values: card.dimensions.map((d) => own(b.scores, d.id) ?? null), colour: "#ef6c00", dash: "2 3" });
@@ -255,7 +223,7 @@ export function renderHtml(original: Scorecard, options: HtmlOptions = {}): stri
     .map((s, i) => {
       const next = card.stages[i + 1]?.min ?? 100;
       const cls = i === stageIdx ? "band current" : i < stageIdx ? "band reached" : "band";
-      return `<div class="${cls}" style="width:${(next - s.min).toFixed(1)}%" title="${h(original.stages[i]?.name ?? s.name)}">${h(s.id)}<br>${s.scaledMin ?? s.min}+</div>`;
+      return `<div class="${cls}" style="width:${(next - s.min).toFixed(1)}%" title="${h(s.name)}">${h(stageShort(card, s.id))}<br>${s.scaledMin ?? s.min}+</div>`;
     })
     .join("");
   // The marker's tip points at the score; kept inside the ladder at 0 and 100.
@@ -313,13 +281,13 @@ export function renderHtml(original: Scorecard, options: HtmlOptions = {}): stri
   const body = `${titlePage(card, t, headline)}
 <section class="sheet overview">
 <h2>${h(t.execHeading)}</h2>
-<div class="summary">${executiveSummary(original).map((s) => `<p>${h(s)}</p>`).join("")}</div>
+<div class="summary">${executiveSummary(card).map((s) => `<p>${h(s)}</p>`).join("")}</div>
 ${doubts.map((l) => `<p class="doubt">${h(l)}</p>`).join("\n")}
 ${definitionSentence(card) ? `<p class="muted definition">${h(definitionSentence(card)!)}</p>` : ""}
 <div class="ladder" aria-label="${h(t.stageLadder)}">${ladder}${marker}</div>
 <div class="top${axes.length > 8 ? " wide" : ""}">
 <div>
-<table class="gaps"><thead><tr><th>${h(t.colDimension)}</th><th class="num">${h(t.colScore)}</th><th>${h(t.colStage)}</th><th class="num">${h(fill(t.colToGo, { stage: card.target.stage.id }))}</th>${options.benchmark ? `<th class="num">${h(options.benchmark.title ?? options.benchmark.label)}</th>` : ""}<th></th></tr></thead>
+<table class="gaps"><thead><tr><th>${h(t.colDimension)}</th><th class="num">${h(t.colScore)}</th><th>${h(t.colStage)}</th><th class="num">${h(fill(t.colToGo, { stage: stageShort(card, card.target.stage.id) }))}</th>${options.benchmark ? `<th class="num">${h(options.benchmark.title ?? options.benchmark.label)}</th>` : ""}<th></th></tr></thead>
 <tbody>
 ${rows}
 </tbody></table>
@@ -335,7 +303,7 @@ ${levelRadars(card)}
 ${options.table ? `<section class="sheet team-view">\n${tableHtml(options.table)}\n${discuss}\n</section>` : discuss ? `<section class="sheet team-view">${discuss}</section>` : ""}
 <section class="sheet plan">
 ${blocking.length ? `<h2>${h(t.blocksHeading)}</h2><ul class="gates">${blocking.map((g) => `<li>${g.status === "blocking" ? icon("lock") : icon("question")} ${h(gateSentence(card, g))}</li>`).join("")}</ul>` : ""}
-<h2>${h(fill(t.roadmapHeading, { target: card.roadmap.target.id }))}</h2>
+<h2>${h(fill(t.roadmapHeading, { target: stageShort(card, card.roadmap.target.id) }))}</h2>
 ${roadmapHtml(card)}
 </section>
 <section class="sheet explanation">
@@ -369,7 +337,7 @@ function levelRadars(card: Scorecard): string {
   card.groups.forEach((g) => walk(g, 0));
   const figures = levels.map((axes, i) => {
     const series: RadarSeries[] = [
-      { label: `${t.target} ${card.target.stage.id}`, values: axes.map(() => card.target.score), colour: "#9e9e9e", dashed: true },
+      { label: `${t.target} ${stageShort(card, card.target.stage.id)}`, values: axes.map(() => card.target.score), colour: "#9e9e9e", dashed: true },
       { label: card.respondent ?? card.organisation ?? t.thisAudit, values: axes.map((a) => a.score), colour: "#1565c0", fill: true },
     ];
     return `<figure class="level" data-level="${i + 1}">${renderRadar(axes.map((a) => a.label), series, fill(t.levelRadar, { level: i + 1, levels: levels.length }))}<figcaption class="muted">${h(fill(t.levelRadar, { level: i + 1, levels: levels.length }))}</figcaption></figure>`;
@@ -384,7 +352,7 @@ function roadmapHtml(card: Scorecard): string {
   const phases = view.phases.map((phase) => {
     const items = phase.steps.map((s) => {
       const where = stepWhere(card, s);
-      return `<li${s.inMinimalPlan ? ' class="minimal"' : ""}><strong>${s.inMinimalPlan ? `${icon("star")} ` : ""}${h(s.title)}</strong> <span class="muted">(${h(where.dimension)} → ${h(s.stage.id)}; ${h(where.effort)})</span>${s.detail ? `<br>${h(s.detail)}` : ""}<br><span class="why">${h(whySentence(card, s, 3))}</span></li>`;
+      return `<li${s.inMinimalPlan ? ' class="minimal"' : ""}><strong>${s.inMinimalPlan ? `${icon("star")} ` : ""}${h(s.title)}</strong> <span class="muted">(${h(where.dimension)} → ${h(stageShort(card, s.stage.id))}; ${h(where.effort)})</span>${s.detail ? `<br>${h(s.detail)}` : ""}<br><span class="why">${h(whySentence(card, s, 3))}</span></li>`;
     });
     return `<h3>${h(phase.heading)}</h3><ol class="steps">${items.join("")}</ol>`;
   });
